@@ -1,0 +1,222 @@
+// unspin: find "spun" text (synonym-swapped phrases) and restore the original.
+// Public API. Includes only standard headers; no ICU, Hunspell or Boost types.
+#ifndef UNSPIN_UNSPIN_HPP_
+#define UNSPIN_UNSPIN_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace unspin {
+
+/// Short error codes returned by every fallible call.
+enum class ErrorCode {
+  kOk = 0,
+  kInvalidArgument,  ///< an Options field or argument is out of range
+  kIoError,          ///< a file could not be opened or read
+  kParseError,       ///< a data file line is malformed (message has file:line)
+  kInvalidUtf8,      ///< input text is not valid UTF-8 (message has the byte offset)
+  kInternal,         ///< a dependency failed unexpectedly
+};
+
+/// Outcome of a fallible call: a code plus a human-readable message.
+class Status {
+ public:
+  Status() = default;
+  Status(ErrorCode code, std::string message)
+      : code_(code), message_(std::move(message)) {}
+  static Status Ok() { return Status(); }
+  bool ok() const { return code_ == ErrorCode::kOk; }
+  ErrorCode code() const { return code_; }
+  /// Message without a trailing newline, e.g. "news.tsv:17: expected 2-5 fields".
+  const std::string& message() const { return message_; }
+
+ private:
+  ErrorCode code_ = ErrorCode::kOk;
+  std::string message_;
+};
+
+/// Either a value or a non-OK Status (errors as values; nothing throws).
+template <class T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be OK
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  /// The error; Status::Ok() when ok().
+  Status status() const { return ok() ? Status::Ok() : std::get<Status>(v_); }
+  /// The value. Precondition: ok().
+  T& value() & { return std::get<T>(v_); }
+  const T& value() const& { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::variant<T, Status> v_;
+};
+
+/// A data file given by path or by in-memory text.
+struct DataSource {
+  /// Name used in messages and in Finding::source ("news.tsv"). For files,
+  /// defaults to the file name.
+  std::string name;
+  /// Path to read when `in_memory` is false.
+  std::string path;
+  /// The text itself when `in_memory` is true.
+  std::string text;
+  bool in_memory = false;
+
+  static DataSource File(std::string path, std::string name = {});
+  static DataSource Memory(std::string name, std::string text);
+};
+
+/// What to do with invalid UTF-8 in scanned text.
+enum class InvalidUtf8 {
+  kError,    ///< scan() returns ErrorCode::kInvalidUtf8 naming the byte offset
+  kReplace,  ///< invalid sequences are treated as U+FFFD (never part of a word);
+             ///< offsets still refer to the caller's original bytes
+};
+
+/// Options for Detector::create(). Plain data with defaults.
+struct Options {
+  /// Phrase tables (TSV, see dictionaries/README.md), applied in order: a
+  /// later table adds entries and can switch off earlier ones ("!spun").
+  std::vector<DataSource> tables;
+  /// Allowlists: one phrase per line, '#' comments. A finding that overlaps
+  /// an occurrence of an allowlisted phrase is dropped.
+  std::vector<DataSource> allowlists;
+  /// Extra allowlisted phrases given directly.
+  std::vector<std::string> allow_phrases;
+  /// Hunspell dictionary with morphological fields (the annotated en_US copy
+  /// made at build time). Both empty: no morphology, only the exact table
+  /// forms (plus the irregular-forms file below) match.
+  std::string hunspell_aff;
+  std::string hunspell_dic;
+  /// Irregular inflections (TSV: lemma, kind, form); optional.
+  std::vector<DataSource> irregular_forms;
+  /// Findings with confidence below this are not reported. Range [0, 1],
+  /// default 0.5.
+  double min_confidence = 0.5;
+  /// Only entries carrying one of these tags are used; empty = all entries.
+  std::vector<std::string> domains;
+  /// Policy for invalid UTF-8 in scanned text. Default kError.
+  InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
+};
+
+/// One flagged span.
+struct Finding {
+  /// Byte offsets into the caller's original text: the span [begin, end).
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  /// 1-based line and column (column counted in code points) of `begin`.
+  std::size_t line = 0;
+  std::size_t column = 0;
+  /// The original bytes of the span.
+  std::string text;
+  /// Replacement for bytes [begin, end), with inflection, case and a/an
+  /// fixed. Empty with has_suggestion true means "delete the span".
+  std::string suggestion;
+  /// False when the table entry's canonical side is unknown ("?").
+  bool has_suggestion = true;
+  /// Further suggestions, best first (not including `suggestion`).
+  std::vector<std::string> alternatives;
+  /// Probability that the span is a spun substitution and the suggestion
+  /// restores the original, in [0, 1].
+  double confidence = 0;
+  /// Where the finding comes from: "table:<dictionary>:<line>" or
+  /// "discovered:<how>".
+  std::string source;
+  /// The table entry's spun and canonical phrases (lemma forms).
+  std::string entry_spun;
+  std::string entry_canonical;
+  /// Human-readable evidence behind `confidence` (for --explain).
+  std::string explanation;
+};
+
+/// Per-document verdict.
+struct Verdict {
+  /// Probability-like score in [0, 1] that the document is spun.
+  double spun_score = 0;
+  /// True when spun_score >= 0.5.
+  bool spun = false;
+  /// Words in the document.
+  std::size_t words = 0;
+  /// Findings reported (at or above min_confidence).
+  std::size_t findings = 0;
+  /// Distinct table entries among the reported findings.
+  std::size_t distinct_phrases = 0;
+  /// findings * 1000 / words (0 for an empty document).
+  double findings_per_1000_words = 0;
+};
+
+/// Result of Detector::scan().
+struct ScanResult {
+  /// Ordered by begin, then by descending confidence; non-overlapping.
+  std::vector<Finding> findings;
+  Verdict verdict;
+};
+
+/// Per-scan options.
+struct ScanOptions {
+  /// Overrides Options::min_confidence when >= 0.
+  double min_confidence = -1;
+};
+
+/// The compiled phrase tables plus morphology: built once by create(), then
+/// immutable. All const methods are safe to call from many threads at once.
+class Detector {
+ public:
+  /// Loads and compiles the tables.
+  /// Errors: kIoError (unreadable file), kParseError (malformed line, with
+  /// file:line), kInvalidArgument (bad Options field, named), kInternal.
+  static Result<Detector> create(const Options& options);
+
+  /// Scans a whole document (UTF-8). Complexity: linear in text size.
+  /// Errors: kInvalidUtf8 when the text is invalid and the policy is kError.
+  Result<ScanResult> scan(std::string_view text,
+                          const ScanOptions& options = {}) const;
+
+  /// Applies the chosen findings (non-overlapping, from a scan of `text`)
+  /// and returns the new text. Findings without a suggestion are skipped.
+  /// Errors: kInvalidArgument when a finding's span is outside the text or
+  /// findings overlap.
+  static Result<std::string> rewrite(std::string_view text,
+                                     const std::vector<Finding>& chosen);
+
+  /// scan() then rewrite() with every reported finding.
+  Result<std::string> fix(std::string_view text) const;
+
+  /// Number of compiled phrase variants (entries times inflected forms).
+  std::size_t variant_count() const;
+  /// Number of active table entries.
+  std::size_t entry_count() const;
+  /// The configured default threshold.
+  double min_confidence() const;
+
+  Detector(const Detector&) = default;
+  Detector(Detector&&) noexcept = default;
+  Detector& operator=(const Detector&) = default;
+  Detector& operator=(Detector&&) noexcept = default;
+  ~Detector();
+
+  struct Impl;
+
+ private:
+  explicit Detector(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Library version, "MAJOR.MINOR.PATCH".
+const char* version();
+
+}  // namespace unspin
+
+#endif  // UNSPIN_UNSPIN_HPP_

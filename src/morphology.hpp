@@ -1,0 +1,77 @@
+// unspin: morphology: English inflectional paradigms from an annotated
+// Hunspell dictionary plus an irregular-forms table. Used only while a
+// Detector is compiled, never in the scan hot path.
+#ifndef UNSPIN_SRC_MORPHOLOGY_HPP_
+#define UNSPIN_SRC_MORPHOLOGY_HPP_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unspin/unspin.hpp"
+
+namespace unspin::detail {
+
+/// Inflection of an English word form.
+enum class Inflection {
+  kBase,      ///< lemma: kill, gang, big
+  kS,         ///< plural noun or 3rd person singular verb: kills, gangs
+  kPast,      ///< simple past: killed, ran
+  kPastPart,  ///< past participle: killed, run, beaten
+  kIng,       ///< present participle / gerund: killing
+  kEr,        ///< comparative: bigger
+  kEst,       ///< superlative: biggest
+};
+
+/// One form of a paradigm.
+struct Form {
+  Inflection inflection;
+  std::string surface;
+};
+
+/// A lemma and its forms (the base form first). The same surface may appear
+/// under several inflections (killed: kPast and kPastPart).
+struct Paradigm {
+  std::string lemma;
+  std::vector<Form> forms;
+};
+
+/// Wraps one Hunspell object. NOT thread-safe: one thread at a time. create()
+/// serializes construction with a process-wide mutex (Hunspell 1.7.1 races
+/// when two are constructed at once).
+class Morphology {
+ public:
+  /// aff/dic: an annotated Hunspell dictionary (both empty: irregular table
+  /// only). irregular: TSV text "lemma<TAB>kind<TAB>form" with kind one of
+  /// s, past, pastpart, ing, er, est; '#' comments; `irregular_name` is used
+  /// in error messages ("irregular.tsv:12: ...").
+  /// Errors: kIoError (aff/dic unreadable), kParseError (irregular table).
+  static Result<std::unique_ptr<Morphology>> create(
+      const std::string& aff, const std::string& dic,
+      std::string_view irregular, const std::string& irregular_name);
+
+  ~Morphology();
+
+  /// The paradigms `word` (lowercase) may belong to: one per lemma reading.
+  /// "gangs" -> {gang: gang, gangs}; "ran" -> {run: run, runs, ran(past),
+  /// run(pastpart), running}; an unknown word -> {word: word}. Never empty;
+  /// deterministic order (the reading whose lemma equals `word` first).
+  std::vector<Paradigm> paradigms(std::string_view word);
+
+  /// Inflection(s) `word` has within `p` (empty if not a form of p).
+  static std::vector<Inflection> inflections_of(const Paradigm& p,
+                                                std::string_view word);
+
+  /// The form of `p` with inflection `k`, or "" if it has none.
+  static std::string form(const Paradigm& p, Inflection k);
+
+ private:
+  struct Impl;
+  explicit Morphology(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace unspin::detail
+
+#endif  // UNSPIN_SRC_MORPHOLOGY_HPP_
