@@ -1,0 +1,586 @@
+// unspin: the Detector: compiles tables (with inflected variants) into an
+// immutable trie, scans documents, scores findings and builds suggestions.
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include "matcher.hpp"
+#include "morphology.hpp"
+#include "rewrite.hpp"
+#include "score.hpp"
+#include "table.hpp"
+#include "text.hpp"
+#include "unspin/unspin.hpp"
+
+namespace unspin {
+
+DataSource DataSource::File(std::string path, std::string name) {
+  DataSource s;
+  s.path = std::move(path);
+  s.name = std::move(name);
+  if (s.name.empty()) s.name = detail::source_name(s);
+  return s;
+}
+
+DataSource DataSource::Memory(std::string name, std::string text) {
+  DataSource s;
+  s.name = std::move(name);
+  s.text = std::move(text);
+  s.in_memory = true;
+  return s;
+}
+
+namespace {
+
+using detail::CompiledPhrase;
+using detail::Entry;
+using detail::Inflection;
+using detail::Morphology;
+using detail::PhraseTrie;
+
+// A table form or an inflected form of an entry.
+struct Variant {
+  std::uint32_t entry = 0;
+  std::vector<std::string> canonicals;  // inflected alternatives, as written
+  bool derived = false;
+};
+
+struct CompiledEntry {
+  Entry entry;
+  bool ordinary_word = false;
+  std::vector<std::uint32_t> require_terms;
+  std::vector<std::uint32_t> exclude_terms;
+};
+
+std::vector<std::string> split_spaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    std::size_t sp = s.find(' ', pos);
+    if (sp == std::string_view::npos) sp = s.size();
+    if (sp > pos) out.emplace_back(s.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  return out;
+}
+
+std::string join_spaces(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+bool all_letters(std::string_view w) {
+  if (w.empty()) return false;
+  for (unsigned char c : w)
+    if (!((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'')) return false;
+  return true;
+}
+
+std::string lower_ascii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+bool is_verb_inflection(Inflection k) {
+  return k == Inflection::kS || k == Inflection::kPast ||
+         k == Inflection::kPastPart || k == Inflection::kIng;
+}
+
+// The paradigm of `word` in which it has an inflection, and that inflection.
+bool reading(Morphology& m, const std::string& word, detail::Paradigm& out,
+             Inflection& k) {
+  for (detail::Paradigm& p : m.paradigms(word)) {
+    std::vector<Inflection> ks = Morphology::inflections_of(p, word);
+    if (ks.empty()) continue;
+    k = ks.front();
+    out = std::move(p);
+    return true;
+  }
+  return false;
+}
+
+// `word` in inflection `k`, given that it is written in inflection `from`.
+std::string inflect_like(Morphology& m, const std::string& word,
+                         Inflection from, Inflection k) {
+  std::string lw = lower_ascii(word);
+  for (const detail::Paradigm& p : m.paradigms(lw)) {
+    std::vector<Inflection> ks = Morphology::inflections_of(p, lw);
+    if (std::find(ks.begin(), ks.end(), from) == ks.end()) continue;
+    std::string f = Morphology::form(p, k);
+    if (f.empty()) continue;
+    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' && f[0] >= 'a' &&
+        f[0] <= 'z')
+      f[0] = static_cast<char>(f[0] - 32);
+    return f;
+  }
+  return {};
+}
+
+}  // namespace
+
+struct Detector::Impl {
+  std::vector<CompiledEntry> entries;
+  std::vector<Variant> variants;
+  PhraseTrie trie;
+  std::uint32_t term_count = 0;
+  double min_confidence = 0.5;
+  InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
+  detail::ScoreWeights weights;
+
+  // Build-time only.
+  std::unordered_map<std::string, std::uint32_t> term_ids;
+
+  void add_variant(std::uint32_t entry, const std::string& spun,
+                   std::vector<std::string> canonicals, bool derived,
+                   std::set<std::string>& seen) {
+    CompiledPhrase phrase;
+    if (!trie.compile(spun, phrase)) return;
+    std::string key;
+    for (auto w : phrase.words) key += std::to_string(w) + ",";
+    for (auto g : phrase.gaps) key += std::to_string(g) + ";";
+    if (!seen.insert(key).second) return;
+    std::int32_t node = trie.insert(phrase);
+    auto id = static_cast<std::uint32_t>(variants.size());
+    variants.push_back({entry, std::move(canonicals), derived});
+    trie.info(node).variants.push_back(id);
+  }
+
+  // Inflected spun forms of a phrase, each with the matching canonical
+  // alternatives (empty when the entry has no canonical).
+  void add_entry(std::uint32_t index, Morphology* morph) {
+    const Entry& e = entries[index].entry;
+    std::set<std::string> seen;
+    add_variant(index, e.spun, e.canonicals, false, seen);
+    if (!morph) return;
+    std::vector<std::string> words = split_spaces(lower_ascii(e.spun));
+    if (words.empty()) return;
+    std::vector<std::size_t> positions = {words.size() - 1};
+    if (words.size() > 1) positions.push_back(0);
+    for (std::size_t pos : positions) {
+      const std::string& w = words[pos];
+      if (!all_letters(w)) continue;
+      detail::Paradigm para;
+      Inflection k0;
+      if (!reading(*morph, w, para, k0)) continue;
+      for (const detail::Form& f : para.forms) {
+        if (f.surface == w) continue;
+        if (words.size() > 1 && pos == 0 && !is_verb_inflection(f.inflection))
+          continue;
+        std::vector<std::string> spun_words = words;
+        spun_words[pos] = f.surface;
+        std::vector<std::string> canon;
+        for (const std::string& alt : e.canonicals) {
+          std::vector<std::string> cw = split_spaces(alt);
+          if (cw.empty()) continue;
+          std::size_t q;
+          if (words.size() > 1)
+            q = pos == 0 ? 0 : cw.size() - 1;
+          else
+            q = f.inflection == Inflection::kS ? cw.size() - 1 : 0;
+          std::string inflected = inflect_like(*morph, cw[q], k0, f.inflection);
+          if (inflected.empty()) continue;
+          cw[q] = inflected;
+          canon.push_back(join_spaces(cw));
+        }
+        if (!e.canonicals.empty() && canon.empty()) continue;
+        add_variant(index, join_spaces(spun_words), std::move(canon), true,
+                    seen);
+      }
+    }
+  }
+
+  // A context term (or allowlisted phrase) with the inflected forms of its
+  // last word. Returns the node ids it ends at.
+  std::vector<std::int32_t> add_phrase_forms(const std::string& phrase,
+                                             Morphology* morph) {
+    std::vector<std::string> forms = {phrase};
+    std::vector<std::string> words = split_spaces(lower_ascii(phrase));
+    if (morph && !words.empty() && all_letters(words.back())) {
+      detail::Paradigm para;
+      Inflection k0;
+      if (reading(*morph, words.back(), para, k0)) {
+        for (const detail::Form& f : para.forms) {
+          if (f.surface == words.back()) continue;
+          std::vector<std::string> w = words;
+          w.back() = f.surface;
+          forms.push_back(join_spaces(w));
+        }
+      }
+    }
+    std::vector<std::int32_t> nodes;
+    for (const std::string& f : forms) {
+      CompiledPhrase cp;
+      if (trie.compile(f, cp)) nodes.push_back(trie.insert(cp));
+    }
+    return nodes;
+  }
+
+  std::uint32_t term_id(const std::string& term, Morphology* morph) {
+    std::string key = lower_ascii(term);
+    auto it = term_ids.find(key);
+    if (it != term_ids.end()) return it->second;
+    std::uint32_t id = term_count++;
+    term_ids.emplace(key, id);
+    for (std::int32_t node : add_phrase_forms(term, morph))
+      trie.info(node).terms.push_back(id);
+    return id;
+  }
+};
+
+Detector::Detector(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Detector::~Detector() = default;
+
+Result<Detector> Detector::create(const Options& options) {
+  if (!(options.min_confidence >= 0 && options.min_confidence <= 1))
+    return Status(ErrorCode::kInvalidArgument,
+                  "Options::min_confidence must be in [0, 1]");
+  if (options.hunspell_aff.empty() != options.hunspell_dic.empty())
+    return Status(ErrorCode::kInvalidArgument,
+                  "Options::hunspell_aff and Options::hunspell_dic must be "
+                  "given together");
+  if (options.irregular_forms.size() > 1)
+    return Status(ErrorCode::kInvalidArgument,
+                  "Options::irregular_forms takes at most one source");
+  for (const std::string& d : options.domains)
+    if (d.empty())
+      return Status(ErrorCode::kInvalidArgument,
+                    "Options::domains holds an empty tag");
+
+  auto impl = std::make_shared<Impl>();
+  impl->min_confidence = options.min_confidence;
+  impl->invalid_utf8 = options.invalid_utf8;
+
+  std::vector<detail::Table> tables;
+  for (const DataSource& src : options.tables) {
+    Result<std::string> text = detail::read_source(src);
+    if (!text.ok()) return text.status();
+    Result<detail::Table> t = detail::parse_table(*text, detail::source_name(src));
+    if (!t.ok()) return t.status();
+    tables.push_back(std::move(t.value()));
+  }
+  std::vector<Entry> entries = detail::combine_tables(std::move(tables));
+
+  std::unique_ptr<Morphology> morph;
+  if (!options.hunspell_aff.empty() || !options.irregular_forms.empty()) {
+    std::string irregular;
+    std::string irregular_name;
+    if (!options.irregular_forms.empty()) {
+      Result<std::string> t = detail::read_source(options.irregular_forms[0]);
+      if (!t.ok()) return t.status();
+      irregular = std::move(t.value());
+      irregular_name = detail::source_name(options.irregular_forms[0]);
+    }
+    auto m = Morphology::create(options.hunspell_aff, options.hunspell_dic,
+                                irregular, irregular_name);
+    if (!m.ok()) return m.status();
+    morph = std::move(m.value());
+  }
+
+  for (Entry& e : entries) {
+    if (!options.domains.empty() && !e.tags.empty()) {
+      bool any = false;
+      for (const std::string& t : e.tags)
+        any = any || std::find(options.domains.begin(), options.domains.end(),
+                               t) != options.domains.end();
+      if (!any) continue;
+    }
+    CompiledEntry ce;
+    ce.entry = std::move(e);
+    impl->entries.push_back(std::move(ce));
+  }
+  for (std::uint32_t i = 0; i < impl->entries.size(); ++i) {
+    CompiledEntry& ce = impl->entries[i];
+    std::vector<std::string> words = split_spaces(ce.entry.spun);
+    if (words.size() == 1 && morph && all_letters(lower_ascii(words[0]))) {
+      detail::Paradigm p;
+      Inflection k;
+      ce.ordinary_word = reading(*morph, lower_ascii(words[0]), p, k) &&
+                         p.forms.size() > 1;
+    }
+    for (const std::string& t : ce.entry.requires_any)
+      ce.require_terms.push_back(impl->term_id(t, morph.get()));
+    for (const std::string& t : ce.entry.excludes_any)
+      ce.exclude_terms.push_back(impl->term_id(t, morph.get()));
+    impl->add_entry(i, morph.get());
+  }
+
+  std::vector<std::string> allow = options.allow_phrases;
+  for (const DataSource& src : options.allowlists) {
+    Result<std::string> text = detail::read_source(src);
+    if (!text.ok()) return text.status();
+    auto phrases = detail::parse_allowlist(*text, detail::source_name(src));
+    if (!phrases.ok()) return phrases.status();
+    allow.insert(allow.end(), phrases->begin(), phrases->end());
+  }
+  for (const std::string& a : allow)
+    for (std::int32_t node : impl->add_phrase_forms(a, morph.get()))
+      impl->trie.info(node).allow = true;
+
+  // Within a node: table forms before inflected ones, then later entries
+  // (user tables load last) before earlier ones.
+  for (std::size_t n = 0; n < impl->trie.node_count(); ++n) {
+    auto& vs = impl->trie.info(static_cast<std::int32_t>(n)).variants;
+    std::stable_sort(vs.begin(), vs.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const Variant& va = impl->variants[a];
+      const Variant& vb = impl->variants[b];
+      if (va.derived != vb.derived) return !va.derived;
+      return va.entry > vb.entry;
+    });
+  }
+  impl->term_ids.clear();
+  return Detector(std::move(impl));
+}
+
+namespace {
+
+struct Chosen {
+  std::uint32_t first;
+  std::uint32_t last;
+  std::uint32_t variant;
+  bool context_present;
+};
+
+bool is_horizontal_space(char c) { return c == ' ' || c == '\t'; }
+
+bool only_whitespace(std::string_view s) {
+  for (char c : s)
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r')) return false;
+  return true;
+}
+
+}  // namespace
+
+Result<ScanResult> Detector::scan(std::string_view text,
+                                  const ScanOptions& options) const {
+  const Impl& im = *impl_;
+  std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos && im.invalid_utf8 == InvalidUtf8::kError)
+    return Status(ErrorCode::kInvalidUtf8,
+                  detail::describe_invalid_utf8(text, bad));
+  double threshold =
+      options.min_confidence >= 0 ? options.min_confidence : im.min_confidence;
+
+  thread_local PhraseTrie::Scratch scratch;
+  thread_local std::vector<detail::Hit> hits;
+  hits.clear();
+  im.trie.find_hits(text, scratch, hits);
+  const std::vector<detail::Token>& tokens = scratch.tokens;
+
+  std::vector<char> term_present(im.term_count, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> allowed;
+  for (const detail::Hit& h : hits) {
+    const detail::NodeInfo& inf = im.trie.info(h.node);
+    for (std::uint32_t t : inf.terms) term_present[t] = 1;
+    if (inf.allow) allowed.emplace_back(h.first, h.last);
+  }
+  // Prefix count of allow-covered tokens, only built when needed.
+  std::vector<std::uint32_t> covered;
+  if (!allowed.empty()) {
+    std::vector<int> delta(tokens.size() + 1, 0);
+    for (auto [a, b] : allowed) {
+      ++delta[a];
+      --delta[b];
+    }
+    covered.assign(tokens.size() + 1, 0);
+    int depth = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      depth += delta[i];
+      covered[i + 1] = covered[i] + (depth > 0 ? 1 : 0);
+    }
+  }
+
+  // Leftmost-longest: hits come ordered by start, then by length.
+  std::vector<Chosen> chosen;
+  std::size_t i = 0;
+  std::uint32_t next_free = 0;
+  while (i < hits.size()) {
+    std::size_t j = i;
+    while (j < hits.size() && hits[j].first == hits[i].first) ++j;
+    if (hits[i].first >= next_free) {
+      for (std::size_t k = j; k-- > i;) {
+        const detail::Hit& h = hits[k];
+        const detail::NodeInfo& inf = im.trie.info(h.node);
+        if (inf.variants.empty()) continue;
+        if (!covered.empty() && covered[h.last] - covered[h.first] > 0) continue;
+        bool picked = false;
+        for (std::uint32_t v : inf.variants) {
+          const CompiledEntry& ce = im.entries[im.variants[v].entry];
+          bool excluded = false;
+          for (std::uint32_t t : ce.exclude_terms) excluded |= term_present[t] != 0;
+          if (excluded) continue;
+          bool present = false;
+          for (std::uint32_t t : ce.require_terms) present |= term_present[t] != 0;
+          if (!ce.require_terms.empty() && !present) continue;
+          chosen.push_back({h.first, h.last, v, present});
+          next_free = h.last;
+          picked = true;
+          break;
+        }
+        if (picked) break;
+      }
+    }
+    i = j;
+  }
+
+  // Evidence from distinct entries (spinning comes in bulk).
+  std::map<std::uint32_t, double> entry_prior;
+  for (const Chosen& c : chosen) {
+    std::uint32_t e = im.variants[c.variant].entry;
+    entry_prior[e] = im.entries[e].entry.prior;
+  }
+  double total_evidence = 0;
+  for (auto& [e, p] : entry_prior) total_evidence += p;
+
+  ScanResult result;
+  std::map<std::uint32_t, double> best;
+  for (const Chosen& c : chosen) {
+    const Variant& var = im.variants[c.variant];
+    const CompiledEntry& ce = im.entries[var.entry];
+    detail::ScoreInput in;
+    in.prior = ce.entry.prior;
+    in.ordinary_word = ce.ordinary_word;
+    in.derived = var.derived;
+    in.context_required_present = c.context_present;
+    in.other_phrases = static_cast<int>(entry_prior.size()) - 1;
+    in.other_evidence = total_evidence - ce.entry.prior;
+    Finding f;
+    f.confidence = detail::confidence(in, im.weights, &f.explanation);
+    if (f.confidence < threshold) continue;
+    f.explanation = "table " + ce.entry.table + ":" +
+                    std::to_string(ce.entry.line) + " (" + ce.entry.spun +
+                    " -> " +
+                    (ce.entry.unknown ? std::string("?")
+                     : ce.entry.deletion ? std::string("<delete>")
+                                         : ce.entry.canonicals.front()) +
+                    "): " + f.explanation;
+    f.source = "table:" + ce.entry.table + ":" + std::to_string(ce.entry.line);
+    f.entry_spun = ce.entry.spun;
+    f.entry_canonical = ce.entry.unknown    ? "?"
+                        : ce.entry.deletion ? ""
+                                            : ce.entry.canonicals.front();
+    f.begin = tokens[c.first].begin;
+    f.end = tokens[c.last - 1].end;
+
+    std::vector<std::string_view> words;
+    for (std::uint32_t t = c.first; t < c.last; ++t)
+      words.push_back(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
+    detail::CasePattern pattern = detail::case_pattern(words);
+
+    if (ce.entry.unknown) {
+      f.has_suggestion = false;
+    } else if (ce.entry.deletion) {
+      // Take the whitespace before the word with it (or after, at a line start).
+      std::size_t b = f.begin;
+      while (b > 0 && is_horizontal_space(text[b - 1])) --b;
+      if (b < f.begin && b > 0 && text[b - 1] != '\n') {
+        f.begin = b;
+      } else {
+        while (f.end < text.size() && is_horizontal_space(text[f.end])) ++f.end;
+      }
+      f.suggestion.clear();
+    } else {
+      std::vector<std::string> suggestions;
+      for (const std::string& alt : var.canonicals)
+        suggestions.push_back(detail::apply_case(alt, pattern));
+      // a/an in front of the phrase follows the new first word.
+      if (c.first > 0 && !suggestions.empty()) {
+        const detail::Token& prev = tokens[c.first - 1];
+        std::string_view art = text.substr(prev.begin, prev.end - prev.begin);
+        std::string_view gap = text.substr(prev.end, f.begin - prev.end);
+        std::string lart = lower_ascii(art);
+        if ((lart == "a" || lart == "an") && !gap.empty() && only_whitespace(gap)) {
+          auto first_word = [](const std::string& s) {
+            std::size_t e = s.find_first_of(" -");
+            return s.substr(0, e);
+          };
+          bool has_an = lart == "an";
+          bool need_change = detail::takes_an(first_word(suggestions[0])) != has_an;
+          if (need_change) {
+            f.begin = prev.begin;
+            for (std::string& s : suggestions) {
+              bool an = detail::takes_an(first_word(s));
+              std::string a = an ? "an" : "a";
+              if (art[0] == 'A') a[0] = 'A';
+              if (an && art.size() == 2 && art[1] == 'N') a = "AN";
+              if (!an && art.size() == 1 && art[0] == 'A' &&
+                  pattern == detail::CasePattern::kUpper)
+                a = "A";
+              s = a + std::string(gap) + s;
+            }
+          }
+        }
+      }
+      if (suggestions.empty()) {
+        f.has_suggestion = false;
+      } else {
+        f.suggestion = suggestions[0];
+        f.alternatives.assign(suggestions.begin() + 1, suggestions.end());
+      }
+    }
+    f.text = std::string(text.substr(f.begin, f.end - f.begin));
+    double& b = best[var.entry];
+    b = std::max(b, f.confidence);
+    result.findings.push_back(std::move(f));
+  }
+
+  // Line and column (code points) of each finding, in one pass.
+  std::size_t pos = 0;
+  std::size_t line = 1;
+  std::size_t col = 1;
+  for (Finding& f : result.findings) {
+    for (; pos < f.begin; ++pos) {
+      unsigned char ch = static_cast<unsigned char>(text[pos]);
+      if (ch == '\n') {
+        ++line;
+        col = 1;
+      } else if (ch == '\r') {
+        if (pos + 1 < text.size() && text[pos + 1] == '\n') continue;
+        ++line;
+        col = 1;
+      } else if ((ch & 0xC0) != 0x80) {
+        ++col;
+      }
+    }
+    f.line = line;
+    f.column = col;
+  }
+
+  std::vector<double> per_entry;
+  for (auto& [e, c] : best) per_entry.push_back(c);
+  Verdict& v = result.verdict;
+  v.words = tokens.size();
+  v.findings = result.findings.size();
+  v.distinct_phrases = best.size();
+  v.findings_per_1000_words =
+      v.words == 0 ? 0 : static_cast<double>(v.findings) * 1000.0 / v.words;
+  v.spun_score = detail::document_score(per_entry);
+  v.spun = v.spun_score >= 0.5;
+  return result;
+}
+
+Result<std::string> Detector::rewrite(std::string_view text,
+                                      const std::vector<Finding>& chosen) {
+  std::vector<const Finding*> ptrs;
+  for (const Finding& f : chosen) ptrs.push_back(&f);
+  return detail::apply_findings(text, std::move(ptrs));
+}
+
+Result<std::string> Detector::fix(std::string_view text) const {
+  Result<ScanResult> r = scan(text);
+  if (!r.ok()) return r.status();
+  return rewrite(text, r->findings);
+}
+
+std::size_t Detector::variant_count() const { return impl_->variants.size(); }
+std::size_t Detector::entry_count() const { return impl_->entries.size(); }
+double Detector::min_confidence() const { return impl_->min_confidence; }
+
+}  // namespace unspin

@@ -1,0 +1,100 @@
+// unspin: matching: a word vocabulary and a word-level trie of compiled
+// phrases, walked over the tokens of a text (whole words, longest first).
+#ifndef UNSPIN_SRC_MATCHER_HPP_
+#define UNSPIN_SRC_MATCHER_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text.hpp"
+
+namespace unspin::detail {
+
+using WordId = std::uint32_t;
+inline constexpr WordId kNoWord = 0xFFFFFFFFu;
+
+/// Normalized words known to any compiled phrase, with an open-addressing
+/// hash table so the scan does one probe per token. Immutable after build.
+class Vocabulary {
+ public:
+  /// Adds `word` (already normalized) if new; returns its id.
+  WordId intern(std::string_view word);
+  /// Id of `word`, or kNoWord.
+  WordId find(std::string_view word) const;
+  std::size_t size() const { return words_.size(); }
+  const std::string& word(WordId id) const { return words_[id]; }
+
+ private:
+  void grow();
+  std::vector<std::string> words_;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::uint32_t> slots_;  // 0 = empty, else id + 1
+};
+
+/// A phrase as the matcher sees it: words and the normalized punctuation
+/// of the gap before each word (gap id 0 = only spaces/hyphens).
+struct CompiledPhrase {
+  std::vector<WordId> words;
+  std::vector<std::uint16_t> gaps;  // gaps[0] is unused (0)
+};
+
+/// A match of the trie against a token range [first, last).
+struct Hit {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+  std::int32_t node = 0;
+};
+
+/// What ends at a trie node.
+struct NodeInfo {
+  std::vector<std::uint32_t> variants;  ///< compiled phrase variants
+  std::vector<std::uint32_t> terms;     ///< context terms
+  bool allow = false;                   ///< an allowlisted phrase
+};
+
+/// Word-level trie over compiled phrases; immutable after build, so
+/// find_hits() is const and thread-safe.
+class PhraseTrie {
+ public:
+  PhraseTrie();
+  /// Tokenizes and normalizes `phrase` (interning its words). Returns false
+  /// when the phrase has no word or too many distinct gap kinds.
+  bool compile(std::string_view phrase, CompiledPhrase& out);
+  /// Node for a compiled phrase, created as needed.
+  std::int32_t insert(const CompiledPhrase& phrase);
+  NodeInfo& info(std::int32_t node) { return infos_[node]; }
+  const NodeInfo& info(std::int32_t node) const { return infos_[node]; }
+  const Vocabulary& vocabulary() const { return vocab_; }
+  std::size_t node_count() const { return infos_.size(); }
+
+  /// Per-scan state: the tokens of the text and their word ids.
+  struct Scratch {
+    std::vector<Token> tokens;
+    std::vector<WordId> ids;
+    std::string buffer;
+  };
+
+  /// Tokenizes `text` into scratch and appends every hit (all lengths, all
+  /// start positions) in order of start, then length.
+  void find_hits(std::string_view text, Scratch& scratch,
+                 std::vector<Hit>& hits) const;
+
+ private:
+  std::uint16_t gap_id(std::string_view text, const Token& prev,
+                       const Token& next, std::string& buffer) const;
+  std::int32_t child(std::int32_t node, std::uint16_t gap, WordId word) const;
+
+  Vocabulary vocab_;
+  std::unordered_map<std::string, std::uint16_t> gap_ids_;
+  std::vector<std::int32_t> root_children_;  // by word id
+  std::unordered_map<std::uint64_t, std::int32_t> children_;
+  std::vector<NodeInfo> infos_;
+};
+
+}  // namespace unspin::detail
+
+#endif  // UNSPIN_SRC_MATCHER_HPP_

@@ -1,0 +1,65 @@
+// unspin: scoring: the confidence of a finding and the document verdict.
+// A logistic model over the entry's prior and the document's evidence.
+#include "score.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace unspin::detail {
+namespace {
+
+double logit(double p) {
+  p = std::clamp(p, 1e-6, 1 - 1e-6);
+  return std::log(p / (1 - p));
+}
+
+std::string fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+}  // namespace
+
+double confidence(const ScoreInput& in, const ScoreWeights& w,
+                  std::string* explanation) {
+  double z = logit(in.prior);
+  std::string ex;
+  if (explanation) ex = "prior " + fmt("%.2f", in.prior);
+  if (in.ordinary_word) {
+    z -= w.ordinary_word;
+    if (explanation)
+      ex += "; ordinary single word " + fmt("-%.2f", w.ordinary_word);
+  }
+  if (in.derived) {
+    z -= w.derived;
+    if (explanation) ex += "; inflected form " + fmt("-%.2f", w.derived);
+  }
+  if (in.context_required_present) {
+    z += w.context;
+    if (explanation) ex += "; required context present " + fmt("+%.2f", w.context);
+  }
+  if (in.other_phrases > 0) {
+    double gain = w.bulk * std::log1p(in.other_evidence);
+    z += gain;
+    if (explanation)
+      ex += "; " + std::to_string(in.other_phrases) +
+            " other spun phrase(s) in the document (evidence " +
+            fmt("%.2f", in.other_evidence) + ") " + fmt("+%.2f", gain);
+  }
+  double c = 1 / (1 + std::exp(-z));
+  c = std::clamp(c, 0.001, 0.999);
+  // Round so that output is identical across platforms' libm last bits.
+  c = std::round(c * 10000) / 10000;
+  if (explanation) *explanation = ex + " => " + fmt("%.4f", c);
+  return c;
+}
+
+double document_score(const std::vector<double>& best_per_entry) {
+  double clean = 1;
+  for (double c : best_per_entry) clean *= 1 - c;
+  return std::round((1 - clean) * 10000) / 10000;
+}
+
+}  // namespace unspin::detail
