@@ -107,21 +107,17 @@ bool reading(Morphology& m, const std::string& word, detail::Paradigm& out,
   return false;
 }
 
-// `word` in inflection `k`, given that it is written in inflection `from`.
-std::string inflect_like(Morphology& m, const std::string& word,
-                         Inflection from, Inflection k) {
+// The paradigm in which canonical `word` has inflection `from`.
+bool canonical_reading(Morphology& m, const std::string& word, Inflection from,
+                       detail::Paradigm& out) {
   std::string lw = lower_ascii(word);
-  for (const detail::Paradigm& p : m.paradigms(lw)) {
+  for (detail::Paradigm& p : m.paradigms(lw)) {
     std::vector<Inflection> ks = Morphology::inflections_of(p, lw);
     if (std::find(ks.begin(), ks.end(), from) == ks.end()) continue;
-    std::string f = Morphology::form(p, k);
-    if (f.empty()) continue;
-    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z' && f[0] >= 'a' &&
-        f[0] <= 'z')
-      f[0] = static_cast<char>(f[0] - 32);
-    return f;
+    out = std::move(p);
+    return true;
   }
-  return {};
+  return false;
 }
 
 }  // namespace
@@ -141,12 +137,9 @@ struct Detector::Impl {
   void add_variant(std::uint32_t entry, const std::string& spun,
                    std::vector<std::string> canonicals, bool derived,
                    std::set<std::string>& seen) {
+    if (!seen.insert(lower_ascii(spun)).second) return;
     CompiledPhrase phrase;
     if (!trie.compile(spun, phrase)) return;
-    std::string key;
-    for (auto w : phrase.words) key += std::to_string(w) + ",";
-    for (auto g : phrase.gaps) key += std::to_string(g) + ";";
-    if (!seen.insert(key).second) return;
     std::int32_t node = trie.insert(phrase);
     auto id = static_cast<std::uint32_t>(variants.size());
     variants.push_back({entry, std::move(canonicals), derived});
@@ -162,6 +155,8 @@ struct Detector::Impl {
     if (!morph) return;
     std::vector<std::string> words = split_spaces(lower_ascii(e.spun));
     if (words.empty()) return;
+    std::vector<std::vector<std::string>> alt_words;
+    for (const std::string& alt : e.canonicals) alt_words.push_back(split_spaces(alt));
     std::vector<std::size_t> positions = {words.size() - 1};
     if (words.size() > 1) positions.push_back(0);
     for (std::size_t pos : positions) {
@@ -170,27 +165,49 @@ struct Detector::Impl {
       detail::Paradigm para;
       Inflection k0;
       if (!reading(*morph, w, para, k0)) continue;
+      // The canonical word each alternative inflects, with its paradigm
+      // (looked up once, not per form).
+      struct AltSlot {
+        std::size_t q;
+        bool found;
+        detail::Paradigm para;
+      };
+      std::vector<AltSlot> last_slots, first_slots;
+      auto slots_for = [&](bool last) {
+        std::vector<AltSlot> slots;
+        for (const auto& cw : alt_words) {
+          AltSlot s{last ? cw.size() - 1 : 0, false, {}};
+          if (!cw.empty()) s.found = canonical_reading(*morph, cw[s.q], k0, s.para);
+          slots.push_back(std::move(s));
+        }
+        return slots;
+      };
+      bool need_first = words.size() == 1 || pos == 0;
+      bool need_last = words.size() == 1 || pos != 0;
+      if (need_last) last_slots = slots_for(true);
+      if (need_first) first_slots = slots_for(false);
       for (const detail::Form& f : para.forms) {
         if (f.surface == w) continue;
         if (words.size() > 1 && pos == 0 && !is_verb_inflection(f.inflection))
           continue;
-        std::vector<std::string> spun_words = words;
-        spun_words[pos] = f.surface;
+        bool use_last = words.size() > 1 ? pos != 0 : f.inflection == Inflection::kS;
+        const std::vector<AltSlot>& slots = use_last ? last_slots : first_slots;
         std::vector<std::string> canon;
-        for (const std::string& alt : e.canonicals) {
-          std::vector<std::string> cw = split_spaces(alt);
-          if (cw.empty()) continue;
-          std::size_t q;
-          if (words.size() > 1)
-            q = pos == 0 ? 0 : cw.size() - 1;
-          else
-            q = f.inflection == Inflection::kS ? cw.size() - 1 : 0;
-          std::string inflected = inflect_like(*morph, cw[q], k0, f.inflection);
+        for (std::size_t a = 0; a < alt_words.size(); ++a) {
+          if (!slots[a].found) continue;
+          std::string inflected = Morphology::form(slots[a].para, f.inflection);
           if (inflected.empty()) continue;
-          cw[q] = inflected;
+          std::vector<std::string> cw = alt_words[a];
+          std::string& orig = cw[slots[a].q];
+          if (!orig.empty() && orig[0] >= 'A' && orig[0] <= 'Z' &&
+              inflected[0] >= 'a' && inflected[0] <= 'z')
+            inflected[0] = static_cast<char>(inflected[0] - 32);
+          orig = std::move(inflected);
           canon.push_back(join_spaces(cw));
         }
         if (!e.canonicals.empty() && canon.empty()) continue;
+        std::vector<std::string> spun_words = words;
+        spun_words[pos] = f.surface;
         add_variant(index, join_spaces(spun_words), std::move(canon), true,
                     seen);
       }
