@@ -12,7 +12,8 @@ namespace unspin::detail {
 
 /// A word token: bytes [begin, end) of the original text. Words are the ICU
 /// word-break segments whose rule status is not UBRK_WORD_NONE (letters,
-/// numbers, kana, ideographs).
+/// numbers, kana, ideographs). ICU's root rules also make "@" a letter
+/// ("a@b.com" is one word), ':' a separator, and "__" (but not "_") a word.
 struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -20,32 +21,43 @@ struct Token {
 };
 
 /// Byte offset of the first invalid UTF-8 sequence (overlong, surrogate,
-/// > U+10FFFF, truncated, stray continuation), or npos when valid.
+/// > U+10FFFF, truncated, stray continuation, bytes C0, C1, F5-FF), or npos
+/// when valid. Strict per Unicode Table 3-7; ASCII is skipped 8 bytes at a
+/// time.
 std::size_t find_invalid_utf8(std::string_view s);
 
-/// Describes the invalid sequence at `offset` for messages, e.g.
-/// "invalid UTF-8 at byte 17 (overlong encoding)".
+/// Describes the invalid sequence at `offset` (0-based, as returned by
+/// find_invalid_utf8) for messages, e.g.
+/// "invalid UTF-8 at byte 17 (overlong encoding)". Reasons: "unexpected
+/// continuation byte", "overlong encoding", "surrogate code point", "code
+/// point above U+10FFFF", "invalid byte 0xFF", "truncated sequence".
 std::string describe_invalid_utf8(std::string_view s, std::size_t offset);
 
 /// Word tokens of valid UTF-8 `text`, appended to `out` in order. Exactly the
 /// words ICU's word-break iterator yields on the whole text, but plain ASCII
 /// stretches take a hand-written fast path. Thread-safe (per-call ICU state).
 /// Invalid UTF-8 bytes never belong to a token (treated as U+FFFD).
+/// Throws std::bad_alloc / std::runtime_error if ICU cannot create its
+/// iterator, std::length_error for a non-ASCII chunk of 2 GiB or more.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
-/// Reference tokenizer: ICU's word-break iterator over the whole text.
+/// Reference tokenizer: ICU's word-break iterator (root locale) over the
+/// whole text, read through a UTF-8 UText. Same exceptions as tokenize;
+/// the text must be shorter than 2 GiB.
 void tokenize_icu(std::string_view text, std::vector<Token>& out);
 
 /// Normalized matching key of a word: NFKC case folding (which includes NFC),
 /// typographic apostrophes (U+2019, U+2018, U+02BC, U+FF07) mapped to "'".
 /// ASCII input takes a lowercase fast path. Replaces the contents of `out`.
+/// Invalid UTF-8 becomes U+FFFD. Thread-safe (ICU's shared Normalizer2).
 void normalize_word(std::string_view word, std::string& out);
 
 /// Classifies the bytes between two consecutive word tokens.
 /// Whitespace (any Unicode White_Space, line breaks included) and hyphens /
 /// dashes (U+002D, U+2010..U+2015, U+2212, U+00AD, U+FE63, U+FF0D) are
 /// ignored; whatever remains (e.g. "/" in "tcp/ip", "," or ".") is returned
-/// in `out`. A phrase matches across a gap when the remaining punctuation of
+/// in `out` verbatim (not normalized); each ill-formed UTF-8 sequence becomes
+/// U+FFFD. A phrase matches across a gap when the remaining punctuation of
 /// the text's gap equals that of the phrase's gap ("" for plain phrases).
 void normalize_gap(std::string_view gap, std::string& out);
 
