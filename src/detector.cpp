@@ -1,6 +1,7 @@
 // unspin: the Detector: compiles tables (with inflected variants) into an
 // immutable trie, scans documents, scores findings and builds suggestions.
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
@@ -256,6 +257,14 @@ Detector::Detector(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Detector::~Detector() = default;
 
 Result<Detector> Detector::create(const Options& options) {
+  try {
+    return create_impl(options);
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("creating the detector: ") + e.what());
+  }
+}
+
+Result<Detector> Detector::create_impl(const Options& options) {
   if (!(options.min_confidence >= 0 && options.min_confidence <= 1))
     return Status(ErrorCode::kInvalidArgument,
                   "Options::min_confidence must be in [0, 1]");
@@ -377,6 +386,15 @@ bool only_whitespace(std::string_view s) {
 
 Result<ScanResult> Detector::scan(std::string_view text,
                                   const ScanOptions& options) const {
+  try {
+    return scan_impl(text, options);
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("scanning: ") + e.what());
+  }
+}
+
+Result<ScanResult> Detector::scan_impl(std::string_view text,
+                                       const ScanOptions& options) const {
   const Impl& im = *impl_;
   std::size_t bad = detail::find_invalid_utf8(text);
   if (bad != std::string_view::npos && im.invalid_utf8 == InvalidUtf8::kError)

@@ -211,6 +211,9 @@ class Detector {
 
  private:
   explicit Detector(std::shared_ptr<const Impl> impl);
+  static Result<Detector> create_impl(const Options& options);
+  Result<ScanResult> scan_impl(std::string_view text,
+                               const ScanOptions& options) const;
   std::shared_ptr<const Impl> impl_;
 };
 
