@@ -152,12 +152,38 @@ struct Detector::Impl {
   void add_entry(std::uint32_t index, Morphology* morph) {
     const Entry& e = entries[index].entry;
     std::set<std::string> seen;
-    add_variant(index, e.spun, e.canonicals, false, seen);
-    if (!morph) return;
+    if (!morph) {
+      add_variant(index, e.spun, e.canonicals, false, seen);
+      return;
+    }
     std::vector<std::string> words = split_spaces(lower_ascii(e.spun));
-    if (words.empty()) return;
     std::vector<std::vector<std::string>> alt_words;
     for (const std::string& alt : e.canonicals) alt_words.push_back(split_spaces(alt));
+    // Number agreement: tables written "spun plural -> canonical singular"
+    // ("profound neural networks -> deep neural network") get a plural
+    // canonical, so the rewrite does not change the sentence's number.
+    detail::Paradigm last_para;
+    Inflection last_k = Inflection::kBase;
+    if (!words.empty() && all_letters(words.back()) &&
+        reading(*morph, words.back(), last_para, last_k) &&
+        last_k == Inflection::kS) {
+      for (auto& cw : alt_words) {
+        detail::Paradigm p;
+        if (cw.empty() || !all_letters(lower_ascii(cw.back()))) continue;
+        if (lower_ascii(cw.back()) == words.back()) continue;
+        if (!canonical_reading(*morph, cw.back(), Inflection::kBase, p)) continue;
+        if (!Morphology::inflections_of(p, lower_ascii(cw.back())).empty() &&
+            Morphology::inflections_of(p, lower_ascii(cw.back())).front() !=
+                Inflection::kBase)
+          continue;
+        std::string plural = Morphology::form(p, Inflection::kS);
+        if (!plural.empty()) cw.back() = plural;
+      }
+    }
+    std::vector<std::string> canonicals;
+    for (const auto& cw : alt_words) canonicals.push_back(join_spaces(cw));
+    add_variant(index, e.spun, canonicals, false, seen);
+    if (words.empty()) return;
     std::vector<std::size_t> positions = {words.size() - 1};
     if (words.size() > 1) positions.push_back(0);
     for (std::size_t pos : positions) {
@@ -382,6 +408,98 @@ bool only_whitespace(std::string_view s) {
   return true;
 }
 
+
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Widens the span of a deleted phrase so that no stray space or comma is
+// left, and capitalizes the next word when the phrase opened a sentence:
+//   "They were, needless to say, gone." -> "They were gone."
+//   "Needless to say, the gangs left."  -> "The gangs left."
+//   "It has actually been done."         -> "It has been done."
+void delete_span(std::string_view text, Finding& f) {
+  std::size_t b = f.begin;
+  std::size_t e = f.end;
+  std::size_t before = b;  // first non-space byte before the span, exclusive
+  while (before > 0 && is_space_byte(text[before - 1])) --before;
+  std::size_t after = e;  // first byte after the span's following spaces
+  while (after < text.size() && is_horizontal_space(text[after])) ++after;
+  bool comma_after = after < text.size() && text[after] == ',';
+  bool comma_before = before > 0 && text[before - 1] == ',';
+  bool sentence_start =
+      before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
+      text[before - 1] == '?' || text[before - 1] == ':';
+  f.suggestion.clear();
+  if (comma_before && comma_after) {
+    // ", needless to say," -> "": keep the space after the second comma.
+    f.begin = before - 1;
+    f.end = after + 1;
+    return;
+  }
+  if (sentence_start) {
+    // Remove the phrase, a comma after it and the spaces, then capitalize
+    // the next word's first letter (ASCII only; others stay as written).
+    std::size_t next = comma_after ? after + 1 : after;
+    while (next < text.size() && is_horizontal_space(text[next])) ++next;
+    f.end = next;
+    if (next < text.size() && text[next] >= 'a' && text[next] <= 'z') {
+      f.end = next + 1;
+      f.suggestion = std::string(1, static_cast<char>(text[next] - 32));
+    }
+    return;
+  }
+  // Mid-sentence: take the spaces before the phrase with it.
+  std::size_t sp = b;
+  while (sp > 0 && is_horizontal_space(text[sp - 1])) --sp;
+  if (sp < b) {
+    f.begin = sp;
+  } else {
+    f.end = after;
+  }
+}
+
+// The suggestion written with the span's own separators where they were
+// line breaks ("bad guy\ngangs" -> "criminal\ngangs") and with its own
+// apostrophe style (a typographic apostrophe stays typographic).
+std::string keep_layout(std::string_view text,
+                        const std::vector<detail::Token>& tokens,
+                        std::uint32_t first, std::uint32_t last,
+                        std::string suggestion) {
+  std::size_t n = last - first;
+  std::size_t spaces = static_cast<std::size_t>(
+      std::count(suggestion.begin(), suggestion.end(), ' '));
+  if (n > 1 && spaces == n - 1) {
+    std::string out;
+    std::size_t gap = 0;
+    for (char c : suggestion) {
+      if (c != ' ') {
+        out += c;
+        continue;
+      }
+      ++gap;
+      std::string_view g = text.substr(tokens[first + gap - 1].end,
+                                       tokens[first + gap].begin -
+                                           tokens[first + gap - 1].end);
+      bool ws = !g.empty() && only_whitespace(g) &&
+                g.find('\n') != std::string_view::npos;
+      out += ws ? std::string(g) : std::string(" ");
+    }
+    suggestion = std::move(out);
+  }
+  std::string_view span =
+      text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  static const std::string kCurly = "\xE2\x80\x99";
+  if (span.find(kCurly) != std::string_view::npos) {
+    std::string out;
+    for (char c : suggestion) {
+      if (c == '\'') out += kCurly;
+      else out += c;
+    }
+    suggestion = std::move(out);
+  }
+  return suggestion;
+}
 }  // namespace
 
 Result<ScanResult> Detector::scan(std::string_view text,
@@ -512,19 +630,12 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     if (ce.entry.unknown) {
       f.has_suggestion = false;
     } else if (ce.entry.deletion) {
-      // Take the whitespace before the word with it (or after, at a line start).
-      std::size_t b = f.begin;
-      while (b > 0 && is_horizontal_space(text[b - 1])) --b;
-      if (b < f.begin && b > 0 && text[b - 1] != '\n') {
-        f.begin = b;
-      } else {
-        while (f.end < text.size() && is_horizontal_space(text[f.end])) ++f.end;
-      }
-      f.suggestion.clear();
+      delete_span(text, f);
     } else {
       std::vector<std::string> suggestions;
       for (const std::string& alt : var.canonicals)
-        suggestions.push_back(detail::apply_case(alt, pattern));
+        suggestions.push_back(keep_layout(text, tokens, c.first, c.last,
+                                          detail::apply_case(alt, pattern)));
       // a/an in front of the phrase follows the new first word.
       if (c.first > 0 && !suggestions.empty()) {
         const detail::Token& prev = tokens[c.first - 1];
@@ -570,6 +681,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   std::size_t pos = 0;
   std::size_t line = 1;
   std::size_t col = 1;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // a BOM is not a column
   for (Finding& f : result.findings) {
     for (; pos < f.begin; ++pos) {
       unsigned char ch = static_cast<unsigned char>(text[pos]);

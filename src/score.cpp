@@ -49,7 +49,7 @@ double confidence(const ScoreInput& in, const ScoreWeights& w,
             fmt("%.2f", in.other_evidence) + ") " + fmt("+%.2f", gain);
   }
   double c = 1 / (1 + std::exp(-z));
-  c = std::clamp(c, 0.001, 0.999);
+  c = std::clamp(c, 0.01, 0.99);
   // Round so that output is identical across platforms' libm last bits.
   c = std::round(c * 10000) / 10000;
   if (explanation) *explanation = ex + " => " + fmt("%.4f", c);

@@ -31,7 +31,7 @@ struct ScoreInput {
   int other_phrases = 0;
 };
 
-/// Confidence in [0.001, 0.999]; `explanation` receives the evidence.
+/// Confidence in [0.01, 0.99]; `explanation` receives the evidence.
 double confidence(const ScoreInput& in, const ScoreWeights& w,
                   std::string* explanation);
 
