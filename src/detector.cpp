@@ -1,6 +1,7 @@
 // unspin: the Detector: compiles tables (with inflected variants) into an
 // immutable trie, scans documents, scores findings and builds suggestions.
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -394,8 +395,7 @@ Result<Detector> Detector::create_impl(const Options& options) {
 namespace {
 
 struct Chosen {
-  std::uint32_t first;
-  std::uint32_t last;
+  const detail::Hit* hit;
   std::uint32_t variant;
   bool context_present;
 };
@@ -464,8 +464,9 @@ void delete_span(std::string_view text, Finding& f) {
 // apostrophe style (a typographic apostrophe stays typographic).
 std::string keep_layout(std::string_view text,
                         const std::vector<detail::Token>& tokens,
-                        std::uint32_t first, std::uint32_t last,
                         std::string suggestion) {
+  const std::size_t first = 0;
+  const std::size_t last = tokens.size();
   std::size_t n = last - first;
   std::size_t spaces = static_cast<std::size_t>(
       std::count(suggestion.begin(), suggestion.end(), ' '));
@@ -524,36 +525,35 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   thread_local PhraseTrie::Scratch scratch;
   thread_local std::vector<detail::Hit> hits;
   hits.clear();
-  im.trie.find_hits(text, scratch, hits);
-  const std::vector<detail::Token>& tokens = scratch.tokens;
+  const std::size_t word_count = im.trie.find_hits(text, scratch, hits);
 
   std::vector<char> term_present(im.term_count, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> allowed;
+  // Byte ranges of allowlisted phrases, merged, for overlap queries.
+  std::vector<std::pair<std::size_t, std::size_t>> allowed;
   for (const detail::Hit& h : hits) {
     const detail::NodeInfo& inf = im.trie.info(h.node);
     for (std::uint32_t t : inf.terms) term_present[t] = 1;
-    if (inf.allow) allowed.emplace_back(h.first, h.last);
+    if (inf.allow) allowed.emplace_back(h.begin, h.end);
   }
-  // Prefix count of allow-covered tokens, only built when needed.
-  std::vector<std::uint32_t> covered;
-  if (!allowed.empty()) {
-    std::vector<int> delta(tokens.size() + 1, 0);
-    for (auto [a, b] : allowed) {
-      ++delta[a];
-      --delta[b];
-    }
-    covered.assign(tokens.size() + 1, 0);
-    int depth = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      depth += delta[i];
-      covered[i + 1] = covered[i] + (depth > 0 ? 1 : 0);
-    }
+  std::sort(allowed.begin(), allowed.end());
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (auto r : allowed) {
+    if (!merged.empty() && r.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, r.second);
+    else
+      merged.push_back(r);
   }
+  auto is_allowed = [&](std::size_t b, std::size_t e) {
+    auto it = std::upper_bound(
+        merged.begin(), merged.end(), std::make_pair(b, SIZE_MAX));
+    if (it != merged.begin() && std::prev(it)->second > b) return true;
+    return it != merged.end() && it->first < e;
+  };
 
   // Leftmost-longest: hits come ordered by start, then by length.
   std::vector<Chosen> chosen;
   std::size_t i = 0;
-  std::uint32_t next_free = 0;
+  std::size_t next_free = 0;
   while (i < hits.size()) {
     std::size_t j = i;
     while (j < hits.size() && hits[j].first == hits[i].first) ++j;
@@ -562,7 +562,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
         const detail::Hit& h = hits[k];
         const detail::NodeInfo& inf = im.trie.info(h.node);
         if (inf.variants.empty()) continue;
-        if (!covered.empty() && covered[h.last] - covered[h.first] > 0) continue;
+        if (!merged.empty() && is_allowed(h.begin, h.end)) continue;
         bool picked = false;
         for (std::uint32_t v : inf.variants) {
           const CompiledEntry& ce = im.entries[im.variants[v].entry];
@@ -572,7 +572,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
           bool present = false;
           for (std::uint32_t t : ce.require_terms) present |= term_present[t] != 0;
           if (!ce.require_terms.empty() && !present) continue;
-          chosen.push_back({h.first, h.last, v, present});
+          chosen.push_back({&h, v, present});
           next_free = h.last;
           picked = true;
           break;
@@ -619,12 +619,18 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     f.entry_canonical = ce.entry.unknown    ? "?"
                         : ce.entry.deletion ? ""
                                             : ce.entry.canonicals.front();
-    f.begin = tokens[c.first].begin;
-    f.end = tokens[c.last - 1].end;
+    f.begin = c.hit->begin;
+    f.end = c.hit->end;
 
+    // The span's own words (a short re-tokenization; offsets into `text`).
+    std::vector<detail::Token> span_tokens;
+    detail::tokenize(text.substr(f.begin, f.end - f.begin), span_tokens);
     std::vector<std::string_view> words;
-    for (std::uint32_t t = c.first; t < c.last; ++t)
-      words.push_back(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
+    for (detail::Token& t : span_tokens) {
+      t.begin += f.begin;
+      t.end += f.begin;
+      words.push_back(text.substr(t.begin, t.end - t.begin));
+    }
     detail::CasePattern pattern = detail::case_pattern(words);
 
     if (ce.entry.unknown) {
@@ -634,13 +640,14 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     } else {
       std::vector<std::string> suggestions;
       for (const std::string& alt : var.canonicals)
-        suggestions.push_back(keep_layout(text, tokens, c.first, c.last,
+        suggestions.push_back(keep_layout(text, span_tokens,
                                           detail::apply_case(alt, pattern)));
       // a/an in front of the phrase follows the new first word.
-      if (c.first > 0 && !suggestions.empty()) {
-        const detail::Token& prev = tokens[c.first - 1];
-        std::string_view art = text.substr(prev.begin, prev.end - prev.begin);
-        std::string_view gap = text.substr(prev.end, f.begin - prev.end);
+      if (c.hit->has_prev && !suggestions.empty()) {
+        std::string_view art =
+            text.substr(c.hit->prev_begin, c.hit->prev_end - c.hit->prev_begin);
+        std::string_view gap =
+            text.substr(c.hit->prev_end, f.begin - c.hit->prev_end);
         std::string lart = lower_ascii(art);
         if ((lart == "a" || lart == "an") && !gap.empty() && only_whitespace(gap)) {
           auto first_word = [](const std::string& s) {
@@ -650,7 +657,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
           bool has_an = lart == "an";
           bool need_change = detail::takes_an(first_word(suggestions[0])) != has_an;
           if (need_change) {
-            f.begin = prev.begin;
+            f.begin = c.hit->prev_begin;
             for (std::string& s : suggestions) {
               bool an = detail::takes_an(first_word(s));
               std::string a = an ? "an" : "a";
@@ -703,7 +710,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   std::vector<double> per_entry;
   for (auto& [e, c] : best) per_entry.push_back(c);
   Verdict& v = result.verdict;
-  v.words = tokens.size();
+  v.words = word_count;
   v.findings = result.findings.size();
   v.distinct_phrases = best.size();
   v.findings_per_1000_words =

@@ -2,6 +2,8 @@
 // phrases, walked over the tokens of a text.
 #include "matcher.hpp"
 
+#include <algorithm>
+
 namespace unspin::detail {
 namespace {
 
@@ -75,6 +77,37 @@ void Vocabulary::grow() {
   }
 }
 
+void TransitionMap::insert(std::uint64_t key, std::int32_t value) {
+  if ((size_ + 1) * 2 > keys_.size()) grow();
+  std::size_t mask = keys_.size() - 1;
+  std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+  if (keys_[i] == 0) ++size_;
+  keys_[i] = key;
+  values_[i] = value;
+}
+
+std::int32_t TransitionMap::find(std::uint64_t key) const {
+  if (keys_.empty()) return -1;
+  std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;;
+       i = (i + 1) & mask) {
+    if (keys_[i] == key) return values_[i];
+    if (keys_[i] == 0) return -1;
+  }
+}
+
+void TransitionMap::grow() {
+  std::vector<std::uint64_t> old_keys = std::move(keys_);
+  std::vector<std::int32_t> old_values = std::move(values_);
+  std::size_t n = old_keys.empty() ? 1024 : old_keys.size() * 2;
+  keys_.assign(n, 0);
+  values_.assign(n, -1);
+  size_ = 0;
+  for (std::size_t i = 0; i < old_keys.size(); ++i)
+    if (old_keys[i] != 0) insert(old_keys[i], old_values[i]);
+}
+
 PhraseTrie::PhraseTrie() {
   infos_.emplace_back();  // root
   gap_ids_.emplace("", 0);
@@ -116,12 +149,12 @@ std::int32_t PhraseTrie::child(std::int32_t node, std::uint16_t gap,
   }
   std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) |
                       (static_cast<std::uint64_t>(gap) << 24) | word;
-  auto it = children_.find(key);
-  return it == children_.end() ? -1 : it->second;
+  return children_.find(key);
 }
 
 std::int32_t PhraseTrie::insert(const CompiledPhrase& phrase) {
   std::int32_t node = 0;
+  max_words_ = std::max(max_words_, phrase.words.size());
   for (std::size_t i = 0; i < phrase.words.size(); ++i) {
     WordId w = phrase.words[i];
     std::int32_t next = child(node, phrase.gaps[i], w);
@@ -138,7 +171,7 @@ std::int32_t PhraseTrie::insert(const CompiledPhrase& phrase) {
       std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) |
                           (static_cast<std::uint64_t>(phrase.gaps[i]) << 24) |
                           w;
-      children_.emplace(key, next);
+      children_.insert(key, next);
     }
     node = next;
   }
@@ -161,35 +194,72 @@ std::uint16_t PhraseTrie::gap_id(std::string_view text, const Token& prev,
   return it == gap_ids_.end() ? 0xFFFF : it->second;
 }
 
-void PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
-                           std::vector<Hit>& hits) const {
+std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
+                                  std::vector<Hit>& hits,
+                                  std::size_t window) const {
   std::vector<Token>& tokens = scratch.tokens;
   std::vector<WordId>& ids = scratch.ids;
   tokens.clear();
-  tokenize(text, tokens);
-  ids.resize(tokens.size());
+  ids.clear();
   std::string& word = scratch.buffer;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    normalize_token(text, tokens[i], word);
-    ids[i] = vocab_.find(word);
-  }
   std::string gap_buffer;
-  const std::size_t n = tokens.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (ids[i] == kNoWord) continue;
-    std::int32_t node = child(0, 0, ids[i]);
-    std::size_t j = i;
-    while (node >= 0) {
-      const NodeInfo& inf = infos_[node];
-      if (!inf.variants.empty() || !inf.terms.empty() || inf.allow)
-        hits.push_back({static_cast<std::uint32_t>(i),
-                        static_cast<std::uint32_t>(j + 1), node});
-      ++j;
-      if (j >= n || ids[j] == kNoWord) break;
-      std::uint16_t g = gap_id(text, tokens[j - 1], tokens[j], gap_buffer);
-      if (g == 0xFFFF) break;
-      node = child(node, g, ids[j]);
+  std::size_t base = 0;      // global index of tokens[0]
+  std::size_t next = 0;      // next start position (local index)
+  std::size_t pos = 0;       // text tokenized up to here
+  for (;;) {
+    if (pos < text.size()) {
+      std::size_t end = safe_split(text, std::min(text.size(), pos + window));
+      std::size_t old = tokens.size();
+      tokenize(text.substr(pos, end - pos), tokens);
+      ids.resize(tokens.size());
+      for (std::size_t i = old; i < tokens.size(); ++i) {
+        tokens[i].begin += pos;
+        tokens[i].end += pos;
+        normalize_token(text, tokens[i], word);
+        ids[i] = vocab_.find(word);
+      }
+      pos = end;
     }
+    const bool final = pos >= text.size();
+    const std::size_t n = tokens.size();
+    // A walk from i may read up to max_words_ tokens: only start where they
+    // are all present, unless this is the end of the text.
+    std::size_t limit = final ? n : (n > max_words_ ? n - max_words_ : 0);
+    for (std::size_t i = next; i < limit; ++i) {
+      if (ids[i] == kNoWord) continue;
+      std::int32_t node = child(0, 0, ids[i]);
+      std::size_t j = i;
+      while (node >= 0) {
+        const NodeInfo& inf = infos_[node];
+        if (!inf.variants.empty() || !inf.terms.empty() || inf.allow) {
+          Hit h;
+          h.first = base + i;
+          h.last = base + j + 1;
+          h.begin = tokens[i].begin;
+          h.end = tokens[j].end;
+          if (i > 0) {
+            h.has_prev = true;
+            h.prev_begin = tokens[i - 1].begin;
+            h.prev_end = tokens[i - 1].end;
+          }
+          h.node = node;
+          hits.push_back(h);
+        }
+        ++j;
+        if (j >= n || ids[j] == kNoWord) break;
+        std::uint16_t g = gap_id(text, tokens[j - 1], tokens[j], gap_buffer);
+        if (g == 0xFFFF) break;
+        node = child(node, g, ids[j]);
+      }
+    }
+    next = std::max(next, limit);
+    if (final) return base + n;
+    // Drop what no later walk needs; keep one word before `next` for a/an.
+    std::size_t drop = next > 0 ? next - 1 : 0;
+    tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(drop));
+    ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(drop));
+    base += drop;
+    next -= drop;
   }
 }
 

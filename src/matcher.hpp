@@ -42,11 +42,32 @@ struct CompiledPhrase {
   std::vector<std::uint16_t> gaps;  // gaps[0] is unused (0)
 };
 
-/// A match of the trie against a token range [first, last).
+/// A match of the trie: the words [first, last) of the text (indices count
+/// every word from the start), their bytes [begin, end), and the word
+/// before them (for a/an), if any.
 struct Hit {
-  std::uint32_t first = 0;
-  std::uint32_t last = 0;
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t prev_begin = 0;
+  std::size_t prev_end = 0;
+  bool has_prev = false;
   std::int32_t node = 0;
+};
+
+/// Open-addressing map from 64-bit keys to trie nodes (transitions below the
+/// root). Immutable after build; one or two probes per lookup.
+class TransitionMap {
+ public:
+  void insert(std::uint64_t key, std::int32_t value);
+  std::int32_t find(std::uint64_t key) const;  ///< -1 when absent
+
+ private:
+  void grow();
+  std::vector<std::uint64_t> keys_;  // 0 = empty (keys are never 0)
+  std::vector<std::int32_t> values_;
+  std::size_t size_ = 0;
 };
 
 /// What ends at a trie node.
@@ -71,17 +92,20 @@ class PhraseTrie {
   const Vocabulary& vocabulary() const { return vocab_; }
   std::size_t node_count() const { return infos_.size(); }
 
-  /// Per-scan state: the tokens of the text and their word ids.
+  /// Per-scan state: a window of the text's tokens and their word ids.
   struct Scratch {
     std::vector<Token> tokens;
     std::vector<WordId> ids;
     std::string buffer;
   };
 
-  /// Tokenizes `text` into scratch and appends every hit (all lengths, all
-  /// start positions) in order of start, then length.
-  void find_hits(std::string_view text, Scratch& scratch,
-                 std::vector<Hit>& hits) const;
+  /// Appends every hit (all lengths, all start positions) in order of start,
+  /// then length, and returns the number of words in the text. Tokenizes in
+  /// windows of about `window` bytes cut at safe_split() points, so memory
+  /// stays bounded by the window, not the text.
+  std::size_t find_hits(std::string_view text, Scratch& scratch,
+                        std::vector<Hit>& hits,
+                        std::size_t window = std::size_t{1} << 20) const;
 
  private:
   std::uint16_t gap_id(std::string_view text, const Token& prev,
@@ -91,7 +115,8 @@ class PhraseTrie {
   Vocabulary vocab_;
   std::unordered_map<std::string, std::uint16_t> gap_ids_;
   std::vector<std::int32_t> root_children_;  // by word id
-  std::unordered_map<std::uint64_t, std::int32_t> children_;
+  TransitionMap children_;
+  std::size_t max_words_ = 1;  // longest phrase, in words
   std::vector<NodeInfo> infos_;
 };
 

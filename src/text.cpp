@@ -372,6 +372,21 @@ std::string describe_invalid_utf8(std::string_view s, std::size_t offset) {
   return msg;
 }
 
+std::size_t safe_split(std::string_view text, std::size_t from) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = from;
+  while (i < n) {
+    if (kClass[s[i]] != kSpace) {
+      ++i;
+      continue;
+    }
+    while (i < n && kClass[s[i]] == kSpace) ++i;
+    if (i == n || s[i] < 0x80) return i;
+  }
+  return n;
+}
+
 void tokenize_icu(std::string_view text, std::vector<Token>& out) {
   IcuWords icu;
   icu.run(text, 0, text.size(), out);
