@@ -52,8 +52,13 @@ struct Variant {
 struct CompiledEntry {
   Entry entry;
   bool ordinary_word = false;
-  std::vector<std::uint32_t> require_terms;
+  std::vector<std::vector<std::uint32_t>> require_groups;
   std::vector<std::uint32_t> exclude_terms;
+  struct Near {
+    std::size_t words;
+    std::vector<std::uint32_t> terms;
+  };
+  std::vector<Near> near;
 };
 
 std::vector<std::string> split_spaces(std::string_view s) {
@@ -129,6 +134,7 @@ struct Detector::Impl {
   std::vector<Variant> variants;
   PhraseTrie trie;
   std::uint32_t term_count = 0;
+  std::vector<char> near_term;  // by term id: used by a near= clause
   double min_confidence = 0.5;
   InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
   detail::ScoreWeights weights;
@@ -358,11 +364,38 @@ Result<Detector> Detector::create_impl(const Options& options) {
       ce.ordinary_word = reading(*morph, lower_ascii(words[0]), p, k) &&
                          p.forms.size() > 1;
     }
-    for (const std::string& t : ce.entry.requires_any)
-      ce.require_terms.push_back(impl->term_id(t, morph.get()));
+    for (const auto& group : ce.entry.requires_groups) {
+      std::vector<std::uint32_t> ids;
+      for (const std::string& t : group) ids.push_back(impl->term_id(t, morph.get()));
+      ce.require_groups.push_back(std::move(ids));
+    }
     for (const std::string& t : ce.entry.excludes_any)
       ce.exclude_terms.push_back(impl->term_id(t, morph.get()));
+    for (const auto& n : ce.entry.near) {
+      CompiledEntry::Near cn{n.words, {}};
+      for (const std::string& t : n.terms) {
+        std::uint32_t id = impl->term_id(t, morph.get());
+        cn.terms.push_back(id);
+        if (impl->near_term.size() <= id) impl->near_term.resize(id + 1, 0);
+        impl->near_term[id] = 1;
+      }
+      ce.near.push_back(std::move(cn));
+    }
     impl->add_entry(i, morph.get());
+  }
+  impl->near_term.resize(impl->term_count, 0);
+
+  // Established terms: the canonical sides of all entries. A span inside
+  // one (or equal to one) is never flagged: "gap pad" in "thermal gap pad"
+  // when "thermal gap pad" is a canonical, or a canonical that happens to be
+  // another entry's spun side.
+  {
+    std::set<std::string> done;
+    for (const CompiledEntry& ce : impl->entries)
+      for (const std::string& c : ce.entry.canonicals)
+        if (done.insert(lower_ascii(c)).second)
+          for (std::int32_t node : impl->add_phrase_forms(c, morph.get()))
+            impl->trie.info(node).established = true;
   }
 
   std::vector<std::string> allow = options.allow_phrases;
@@ -550,6 +583,42 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     return it != merged.end() && it->first < e;
   };
 
+  // Word positions of the terms near= clauses look for, in text order.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> near_hits;
+  // Established terms, by start, with the running maximum of their ends.
+  std::vector<std::pair<std::size_t, std::size_t>> established;
+  for (const detail::Hit& h : hits) {
+    const detail::NodeInfo& inf = im.trie.info(h.node);
+    if (inf.established) established.emplace_back(h.begin, h.end);
+    for (std::uint32_t t : inf.terms) {
+      if (!im.near_term[t]) continue;
+      if (near_hits.empty()) near_hits.resize(im.term_count);
+      near_hits[t].emplace_back(h.first, h.last);
+    }
+  }
+  std::vector<std::size_t> established_max_end;
+  for (const auto& r : established)
+    established_max_end.push_back(std::max(
+        r.second, established_max_end.empty() ? 0 : established_max_end.back()));
+  auto inside_established = [&](std::size_t b, std::size_t e) {
+    auto it = std::upper_bound(established.begin(), established.end(),
+                               std::make_pair(b, SIZE_MAX));
+    if (it == established.begin()) return false;
+    return established_max_end[static_cast<std::size_t>(it - established.begin()) - 1] >= e;
+  };
+  auto near_holds = [&](const CompiledEntry::Near& n, const detail::Hit& h) {
+    if (near_hits.empty()) return false;
+    std::size_t lo = h.first > n.words ? h.first - n.words : 0;
+    std::size_t hi = h.last + n.words;
+    for (std::uint32_t t : n.terms) {
+      const auto& pos = near_hits[t];
+      auto it = std::lower_bound(pos.begin(), pos.end(), std::make_pair(lo, std::size_t{0}));
+      for (; it != pos.end() && it->first < hi; ++it)
+        if (it->second > lo) return true;
+    }
+    return false;
+  };
+
   // Leftmost-longest: hits come ordered by start, then by length.
   std::vector<Chosen> chosen;
   std::size_t i = 0;
@@ -563,15 +632,24 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
         const detail::NodeInfo& inf = im.trie.info(h.node);
         if (inf.variants.empty()) continue;
         if (!merged.empty() && is_allowed(h.begin, h.end)) continue;
+        if (!established.empty() && inside_established(h.begin, h.end)) continue;
         bool picked = false;
         for (std::uint32_t v : inf.variants) {
           const CompiledEntry& ce = im.entries[im.variants[v].entry];
           bool excluded = false;
           for (std::uint32_t t : ce.exclude_terms) excluded |= term_present[t] != 0;
           if (excluded) continue;
-          bool present = false;
-          for (std::uint32_t t : ce.require_terms) present |= term_present[t] != 0;
-          if (!ce.require_terms.empty() && !present) continue;
+          bool groups_hold = true;
+          for (const auto& group : ce.require_groups) {
+            bool any = false;
+            for (std::uint32_t t : group) any |= term_present[t] != 0;
+            groups_hold = groups_hold && any;
+          }
+          if (!groups_hold) continue;
+          bool near_ok = true;
+          for (const auto& n : ce.near) near_ok = near_ok && near_holds(n, h);
+          if (!near_ok) continue;
+          bool present = !ce.require_groups.empty() || !ce.near.empty();
           chosen.push_back({&h, v, present});
           next_free = h.last;
           picked = true;

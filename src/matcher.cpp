@@ -231,7 +231,8 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
       std::size_t j = i;
       while (node >= 0) {
         const NodeInfo& inf = infos_[node];
-        if (!inf.variants.empty() || !inf.terms.empty() || inf.allow) {
+        if (!inf.variants.empty() || !inf.terms.empty() || inf.allow ||
+            inf.established) {
           Hit h;
           h.first = base + i;
           h.last = base + j + 1;

@@ -75,6 +75,7 @@ struct NodeInfo {
   std::vector<std::uint32_t> variants;  ///< compiled phrase variants
   std::vector<std::uint32_t> terms;     ///< context terms
   bool allow = false;                   ///< an allowlisted phrase
+  bool established = false;  ///< the canonical side of some entry
 };
 
 /// Word-level trie over compiled phrases; immutable after build, so

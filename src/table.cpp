@@ -111,15 +111,38 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
         eq == std::string::npos ? std::string_view()
                                 : std::string_view(clause).substr(eq + 1);
     if (key == "requires") {
-      Status s = parse_terms(value, e.requires_any, name, line, clause);
+      std::vector<std::string> group;
+      Status s = parse_terms(value, group, name, line, clause);
       if (!s.ok()) return s;
+      e.requires_any.insert(e.requires_any.end(), group.begin(), group.end());
+      e.requires_groups.push_back(std::move(group));
     } else if (key == "excludes") {
       Status s = parse_terms(value, e.excludes_any, name, line, clause);
       if (!s.ok()) return s;
+    } else if (key == "near") {
+      // near=N:TERM|TERM
+      std::size_t colon = value.find(':');
+      std::string_view count = value.substr(0, colon);
+      std::size_t n = 0;
+      bool ok = colon != std::string_view::npos && !count.empty() &&
+                count.size() <= 3;
+      for (char c : count) {
+        ok = ok && c >= '0' && c <= '9';
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (!ok || n == 0)
+        return parse_error(name, line,
+                           "context clause '" + clause +
+                               "' must read near=N:TERM|TERM with N in 1..999");
+      Entry::Near near;
+      near.words = n;
+      Status s = parse_terms(value.substr(colon + 1), near.terms, name, line, clause);
+      if (!s.ok()) return s;
+      e.near.push_back(std::move(near));
     } else {
       return parse_error(name, line,
                          "unknown context clause '" + clause +
-                             "' (expected requires=... or excludes=...)");
+                             "' (expected requires=, excludes= or near=)");
     }
   }
   return Status::Ok();

@@ -23,8 +23,18 @@ struct Entry {
   bool deletion = false;                ///< canonical "<delete>"
   double prior = kDefaultPrior;
   std::vector<std::string> tags;
-  std::vector<std::string> requires_any;  ///< context: one must occur
+  std::vector<std::string> requires_any;  ///< every requires= term, all clauses
+  /// One group per requires= clause: each group needs one of its terms
+  /// somewhere in the document (clauses AND, terms within a clause OR).
+  std::vector<std::vector<std::string>> requires_groups;
   std::vector<std::string> excludes_any;  ///< context: none may occur
+  /// near=N:TERM|TERM clauses: each needs one of its terms within N words
+  /// of the match (before or after).
+  struct Near {
+    std::size_t words = 0;
+    std::vector<std::string> terms;
+  };
+  std::vector<Near> near;
   std::string table;                      ///< DataSource name
   std::size_t line = 0;                   ///< 1-based line in the table
 };

@@ -288,3 +288,32 @@ TEST_CASE("one Detector gives identical results on many threads", "[detector][th
   for (auto& th : threads) th.join();
   CHECK(same == std::vector<int>(4, 20));
 }
+
+TEST_CASE("context: near= needs a term within N words", "[detector][context]") {
+  Detector d = make(fixture_options("social effect\tsocial influence\t0.9\t\tnear=3:utaut|tam\n"));
+  CHECK(scan(d, "The social effect of UTAUT was strong.").size() == 1);
+  CHECK(scan(d, "UTAUT shows a social effect.").size() == 1);
+  CHECK(scan(d, "The social effect was strong; many words later we cite the UTAUT model.").empty());
+  CHECK(scan(d, "The social effect was strong.").empty());
+}
+
+TEST_CASE("context: several requires clauses must all hold", "[detector][context]") {
+  Detector d = make(fixture_options(
+      "preformation\tprogrammed\t0.9\t\trequires=rat|mouse;requires=fate|destiny\n"));
+  CHECK(scan(d, "Preformation in the rat.").empty());
+  CHECK(scan(d, "Preformation in the mouse decides its fate.").size() == 1);
+}
+
+TEST_CASE("never flags a span inside an established term or the term itself", "[detector][context]") {
+  Detector d = make(fixture_options(
+      "gap pad\tspacer\t0.9\n"
+      "heat spreader\tthermal gap pad\t0.9\n"
+      "information\tdata\t0.9\n"
+      "records\tinformation\t0.9\n"));
+  CHECK(scan(d, "a gap pad").size() == 1);
+  // "thermal gap pad" is another entry's canonical: its inside stays clean.
+  CHECK(scan(d, "a thermal gap pad").empty());
+  // "information" is both a spun side and another entry's canonical.
+  CHECK(scan(d, "the information").empty());
+  CHECK(scan(d, "the records").size() == 1);
+}

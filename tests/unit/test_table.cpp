@@ -21,9 +21,20 @@ TEST_CASE("parses every field of a table line", "[table]") {
   CHECK(e.prior == Approx(0.9));
   CHECK(e.tags == std::vector<std::string>{"science", "cs"});
   CHECK(e.requires_any == std::vector<std::string>{"cloud", "grid"});
+  CHECK(e.requires_groups == std::vector<std::vector<std::string>>{{"cloud", "grid"}});
   CHECK(e.excludes_any == std::vector<std::string>{"weather"});
   CHECK(e.table == "x.tsv");
   CHECK(e.line == 3);
+}
+
+TEST_CASE("parses near clauses and several requires groups", "[table]") {
+  auto t = parse_table("a\tb\t0.9\t\trequires=rat|mouse;requires=fate; near=5:cell|cells\n", "t");
+  REQUIRE(t.ok());
+  const auto& e = t->entries[0];
+  CHECK(e.requires_groups == std::vector<std::vector<std::string>>{{"rat", "mouse"}, {"fate"}});
+  REQUIRE(e.near.size() == 1);
+  CHECK(e.near[0].words == 5);
+  CHECK(e.near[0].terms == std::vector<std::string>{"cell", "cells"});
 }
 
 TEST_CASE("uses the default prior when the field is missing or empty", "[table]") {
@@ -57,7 +68,11 @@ TEST_CASE("names file and line for every malformed line", "[table]") {
       {"a\tb\tabc\n", "t.tsv:1: prior 'abc' is not a number in (0, 1]"},
       {"a\tb\t0.5\tNews\n", "t.tsv:1: invalid tag 'News' (use [a-z0-9_-]+)"},
       {"a\tb\t0.5\tnews\tnear=3\n",
-       "t.tsv:1: unknown context clause 'near=3' (expected requires=... or excludes=...)"},
+       "t.tsv:1: context clause 'near=3' must read near=N:TERM|TERM with N in 1..999"},
+      {"a\tb\t0.5\tnews\tnear=0:x\n",
+       "t.tsv:1: context clause 'near=0:x' must read near=N:TERM|TERM with N in 1..999"},
+      {"a\tb\t0.5\tnews\tclose=3\n",
+       "t.tsv:1: unknown context clause 'close=3' (expected requires=, excludes= or near=)"},
       {"a\tb\t0.5\tnews\trequires=x||y\n",
        "t.tsv:1: empty term in context clause 'requires=x||y'"},
       {"a\tb|\n", "t.tsv:1: empty alternative in 'b|'"},
