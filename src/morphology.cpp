@@ -18,17 +18,15 @@
 // Finally the irregular table overrides a lemma's forms kind by kind.
 #include "morphology.hpp"
 
-#include <hunspell.hxx>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <hunspell.hxx>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -46,7 +44,7 @@ unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
 
 // Kinds in the order a paradigm lists its forms.
 constexpr std::array<Inflection, kKinds> kOrder = {
-    Inflection::kBase, Inflection::kS,   Inflection::kPast,
+    Inflection::kBase,     Inflection::kS,   Inflection::kPast,
     Inflection::kPastPart, Inflection::kIng, Inflection::kEr,
     Inflection::kEst};
 
@@ -395,15 +393,16 @@ struct Morphology::Impl {
   // for an unsuffixed word: the root itself, or a prefix plus a root).
   std::vector<RootReading> RootReadings(const std::string& lemma) const {
     std::vector<RootReading> out;
-    if (const std::string_view* f = RootFlags(lemma)) out.push_back({"", lemma, std::string(*f)});
+    if (const std::string_view* f = RootFlags(lemma))
+      out.push_back({"", lemma, std::string(*f)});
     for (char p : prefix_flags) {
       for (const AffixRule& r : prefixes[Byte(p)]) {
         if (r.add.empty() || !StartsWith(lemma, r.add)) continue;
         std::string root = r.strip + lemma.substr(r.add.size());
         const std::string_view* f = RootFlags(root);
         if (f && f->find(p) != std::string::npos && PrefixApplies(r, root)) {
-          out.push_back({r.add, root, std::string(*f), false,
-                         prefix_cross[Byte(p)]});
+          out.push_back(
+              {r.add, root, std::string(*f), false, prefix_cross[Byte(p)]});
         }
       }
     }
@@ -413,7 +412,8 @@ struct Morphology::Impl {
     for (char f : suffix_flags) {
       for (const AffixRule& r : suffixes[Byte(f)]) {
         if (r.add.empty() || !EndsWith(lemma, r.add)) continue;
-        std::string root = lemma.substr(0, lemma.size() - r.add.size()) + r.strip;
+        std::string root =
+            lemma.substr(0, lemma.size() - r.add.size()) + r.strip;
         const std::string_view* rf = RootFlags(root);
         if (rf && rf->find(f) != std::string_view::npos &&
             ApplySuffix(r, root, &form) && form == lemma) {
@@ -470,6 +470,32 @@ struct Morphology::Impl {
     }
   }
 
+  // A verb (it has an -ing form) with no past that ends in an irregular
+  // verb (mishear, ghostwrite, outbid) takes that verb's past forms when
+  // they are entries (misheard, ghostwrote, ghostwritten).
+  void CompoundIrregular(const std::string& l, FormSets* fs) {
+    auto& past = (*fs)[Index(Inflection::kPast)];
+    auto& pp = (*fs)[Index(Inflection::kPastPart)];
+    if (!past.empty() || (*fs)[Index(Inflection::kIng)].empty()) return;
+    for (size_t k = 2; k + 2 <= l.size(); ++k) {
+      auto it = irregular.find(l.substr(k));
+      if (it == irregular.end()) continue;
+      std::string head = l.substr(0, k);
+      for (const std::string& f : it->second[Index(Inflection::kPast)]) {
+        if (f != "-" && IsEntry(head + f)) AddUnique(&past, head + f);
+      }
+      if (past.empty()) continue;  // the longest irregular verb wins
+      // A participle need not be an entry (overeaten): ask Hunspell.
+      for (const std::string& f : it->second[Index(Inflection::kPastPart)]) {
+        if (f != "-" &&
+            (IsEntry(head + f) || (hunspell && hunspell->spell(head + f)))) {
+          AddUnique(&pp, head + f);
+        }
+      }
+      return;
+    }
+  }
+
   // Spelling-rule candidates for kinds the flags did not give (en_US lists
   // these forms as separate entries); each must be a .dic entry.
   void Fallbacks(const std::string& l, FormSets* fs) const {
@@ -506,8 +532,8 @@ struct Morphology::Impl {
       }
     }
     // The -ing rule drops a final e, wrong after ee/oe/ye (seeing, hoeing).
-    if (ing.empty() && (EndsWith(l, "ee") || EndsWith(l, "oe") ||
-                        EndsWith(l, "ye"))) {
+    if (ing.empty() &&
+        (EndsWith(l, "ee") || EndsWith(l, "oe") || EndsWith(l, "ye"))) {
       add_if_entry(l + "ing", &ing);
     }
     // A verb (it has a past) without a G flag: its -ing form is an entry
@@ -528,7 +554,8 @@ struct Morphology::Impl {
         stem = l + l.back();
       } else if (EndsWith(l, "e")) {
         stem.pop_back();
-      } else if (EndsWith(l, "y") && l.size() > 2 && !IsVowel(l[l.size() - 2])) {
+      } else if (EndsWith(l, "y") && l.size() > 2 &&
+                 !IsVowel(l[l.size() - 2])) {
         stem.back() = 'i';
       }
       if (stem.size() > 2 && IsEntry(stem + "er") && IsEntry(stem + "est")) {
@@ -549,10 +576,12 @@ struct Morphology::Impl {
     auto irr = irregular.find(lemma);
     if (irr != irregular.end()) {
       for (Inflection k : kOrder) {
-        if (!irr->second[Index(k)].empty()) fs[Index(k)] = irr->second[Index(k)];
+        if (!irr->second[Index(k)].empty())
+          fs[Index(k)] = irr->second[Index(k)];
       }
     }
     if (!readings.empty() || irr != irregular.end()) Fallbacks(lemma, &fs);
+    if (irr == irregular.end()) CompoundIrregular(lemma, &fs);
     Paradigm p;
     p.lemma = lemma;
     p.forms.push_back({Inflection::kBase, lemma});
@@ -587,7 +616,8 @@ struct Morphology::Impl {
       if (n > m + 2 && EndsWith(w, suf)) {
         std::string stem = w.substr(0, n - m);
         out.push_back(stem + "e");  // simpler -> simple
-        if (stem.back() == 'i') out.push_back(stem.substr(0, stem.size() - 1) + "y");
+        if (stem.back() == 'i')
+          out.push_back(stem.substr(0, stem.size() - 1) + "y");
         out.push_back(std::move(stem));  // older -> old
       }
     }
@@ -636,6 +666,15 @@ struct Morphology::Impl {
     }
     for (const std::string& l : SpellingRuleLemmas(w)) {
       if (IsEntry(l) || irregular.count(l)) AddUnique(&lemmas, l);
+    }
+    // misheard: mis + heard, heard a form of hear (see CompoundIrregular()).
+    for (size_t k = 2; k + 2 <= w.size(); ++k) {
+      auto it = irregular_lemmas.find(w.substr(k));
+      if (it == irregular_lemmas.end()) continue;
+      for (const std::string& l : it->second) {
+        std::string cand = w.substr(0, k) + l;
+        if (IsEntry(cand)) AddUnique(&lemmas, cand);
+      }
     }
     // A derived word may be the plural of another derived word
     // (eliminations: elimination + s, Hunspell: eliminate + X).
@@ -690,15 +729,15 @@ struct Morphology::Impl {
       size_t start = 0;
       while (true) {
         size_t tab = line.find('\t', start);
-        f.push_back(line.substr(start, tab == std::string::npos
-                                           ? std::string::npos
-                                           : tab - start));
+        f.push_back(line.substr(
+            start, tab == std::string::npos ? std::string::npos : tab - start));
         if (tab == std::string::npos) break;
         start = tab + 1;
       }
       if (f.size() != 3) {
-        return error("expected 3 tab-separated fields (lemma, kind, form), got " +
-                     std::to_string(f.size()));
+        return error(
+            "expected 3 tab-separated fields (lemma, kind, form), got " +
+            std::to_string(f.size()));
       }
       for (const std::string& field : f) {
         if (field.empty() || field.find(' ') != std::string::npos) {
@@ -743,8 +782,15 @@ struct Morphology::Impl {
         compound_flags += f[1];
       } else if (f[0] == "COMPOUNDFLAG" || f[0] == "COMPOUNDBEGIN" ||
                  f[0] == "COMPOUNDMIDDLE" || f[0] == "COMPOUNDEND" ||
-                 f[0] == "CIRCUMFIX" || f[0] == "FLAG" || f[0] == "AF") {
-        prefilter = false;  // compounds, or flags this parser does not read
+                 f[0] == "CIRCUMFIX" || f[0] == "FLAG" || f[0] == "AF" ||
+                 f[0] == "IGNORE" || f[0] == "COMPLEXPREFIXES" ||
+                 f[0] == "FULLSTRIP" ||
+                 (f[0] == "ICONV" && f.size() >= 3 &&
+                  f[1].find_first_of("abcdefghijklmnopqrstuvwxyz") !=
+                      std::string::npos)) {
+        // Compounds, input conversions or flag syntax this parser does not
+        // model: leave every decision to Hunspell.
+        prefilter = false;
       }
       bool sfx = f[0] == "SFX";
       if ((!sfx && f[0] != "PFX") || f[1].size() != 1 || f.size() < 4) continue;
@@ -762,7 +808,8 @@ struct Morphology::Impl {
       if (r.add == "0") r.add.clear();
       r.cond = ParseCondition(f[4]);
       for (size_t k = 5; k < f.size(); ++k) {
-        if (StartsWith(f[k], "is:") || StartsWith(f[k], "ip:")) annotated = true;
+        if (StartsWith(f[k], "is:") || StartsWith(f[k], "ip:"))
+          annotated = true;
       }
       (sfx ? suffixes : prefixes)[flag].push_back(std::move(r));
     }
@@ -799,10 +846,14 @@ struct Morphology::Impl {
   Status ParseDic(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status(ErrorCode::kIoError, "cannot read " + path);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) return Status(ErrorCode::kIoError, "cannot read " + path);
-    dic_text = std::move(buf).str();
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size < 0) return Status(ErrorCode::kIoError, "cannot read " + path);
+    dic_text.resize(static_cast<size_t>(size));
+    if (!in.read(dic_text.data(), size)) {
+      return Status(ErrorCode::kIoError, "cannot read " + path);
+    }
     // Reserve for the entry count on the first line (over-counts the
     // capitalized entries skipped below, which is harmless).
     roots.Reserve(std::strtoul(dic_text.c_str(), nullptr, 10));
@@ -814,7 +865,8 @@ struct Morphology::Impl {
       std::string_view line = text.substr(
           start, (end == std::string_view::npos ? text.size() : end) - start);
       pos = end;
-      if (line.empty() || (line[0] >= 'A' && line[0] <= 'Z') || line[0] == '#') {
+      if (line.empty() || (line[0] >= 'A' && line[0] <= 'Z') ||
+          line[0] == '#') {
         continue;  // capitalized entries never match lowercase input
       }
       size_t word_end = line.find_first_of("/ \t\r");

@@ -56,7 +56,12 @@ class Morphology {
   /// The paradigms `word` (lowercase) may belong to: one per lemma reading.
   /// "gangs" -> {gang: gang, gangs}; "ran" -> {run: run, runs, ran(past),
   /// run(pastpart), running}; an unknown word -> {word: word}. Never empty;
-  /// deterministic order (the reading whose lemma equals `word` first).
+  /// deterministic order: the reading whose lemma equals `word` first, then
+  /// the others by lemma. That own reading is left out when it has no other
+  /// form and `word` is an irregular or separately listed form of another
+  /// lemma (ran, mice, running); it is kept when only Hunspell's affixes
+  /// relate the two ("killing" -> {killing: killing, killings}, {kill: ...}).
+  /// Results are cached: a repeated word costs a hash lookup and a copy.
   std::vector<Paradigm> paradigms(std::string_view word);
 
   /// Inflection(s) `word` has within `p` (empty if not a form of p).

@@ -1,0 +1,349 @@
+// unspin: tests for morphology (paradigms from an annotated Hunspell
+// dictionary plus the irregular-forms table).
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <hunspell.hxx>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "morphology.hpp"
+
+namespace {
+
+using unspin::ErrorCode;
+using unspin::detail::Inflection;
+using unspin::detail::Morphology;
+using unspin::detail::Paradigm;
+
+const std::string kData = UNSPIN_TEST_DATA_DIR "/morph/";
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool Exists(const std::string& path) {
+  return static_cast<bool>(std::ifstream(path));
+}
+
+std::unique_ptr<Morphology> Tiny(
+    const std::string& irregular = ReadFile(kData + "tiny_irregular.tsv")) {
+  auto m = Morphology::create(kData + "tiny.aff", kData + "tiny.dic", irregular,
+                              "tiny_irregular.tsv");
+  REQUIRE(m.ok());
+  return std::move(m).value();
+}
+
+std::vector<std::string> Lemmas(const std::vector<Paradigm>& ps) {
+  std::vector<std::string> out;
+  for (const Paradigm& p : ps) out.push_back(p.lemma);
+  return out;
+}
+
+// Surfaces of kind `k`, in order.
+std::vector<std::string> Forms(const Paradigm& p, Inflection k) {
+  std::vector<std::string> out;
+  for (const auto& f : p.forms) {
+    if (f.inflection == k) out.push_back(f.surface);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("kill, killed and kills share one paradigm built from the flags",
+          "[morphology]") {
+  auto m = Tiny();
+  for (const char* w : {"kill", "killed", "kills"}) {
+    INFO(w);
+    auto ps = m->paradigms(w);
+    REQUIRE(Lemmas(ps) == V{"kill"});
+    const Paradigm& p = ps[0];
+    CHECK(p.forms.front().inflection == Inflection::kBase);
+    CHECK(p.forms.front().surface == "kill");
+    CHECK(Forms(p, Inflection::kS) == V{"kills"});
+    CHECK(Forms(p, Inflection::kPast) == V{"killed"});
+    CHECK(Forms(p, Inflection::kPastPart) == V{"killed"});
+    CHECK(Forms(p, Inflection::kIng) == V{"killing"});
+  }
+  auto p = m->paradigms("killed")[0];
+  CHECK(Morphology::inflections_of(p, "killed") ==
+        std::vector<Inflection>{Inflection::kPast, Inflection::kPastPart});
+  CHECK(Morphology::inflections_of(p, "gangs").empty());
+  CHECK(Morphology::form(p, Inflection::kIng) == "killing");
+  CHECK(Morphology::form(p, Inflection::kEst).empty());
+}
+
+TEST_CASE("an inflected form that is also an entry lists its own lemma first",
+          "[morphology]") {
+  auto m = Tiny();
+  // killing/M is a noun entry; killing is also kill + G.
+  auto ps = m->paradigms("killing");
+  REQUIRE(Lemmas(ps) == V{"killing", "kill"});
+  CHECK(ps[0].forms.size() == 1);
+  CHECK(Morphology::inflections_of(ps[1], "killing") ==
+        std::vector<Inflection>{Inflection::kIng});
+}
+
+TEST_CASE("an irregular or separately listed form drops its bare own reading",
+          "[morphology]") {
+  auto m = Tiny();
+  // ran, running/M, men/M and stopped are entries without forms of their
+  // own: only the lemma they inflect remains.
+  CHECK(Lemmas(m->paradigms("ran")) == V{"run"});
+  CHECK(Lemmas(m->paradigms("running")) == V{"run"});
+  CHECK(Lemmas(m->paradigms("men")) == V{"man"});
+  CHECK(Lemmas(m->paradigms("stopped")) == V{"stop"});
+}
+
+TEST_CASE("finds the plural of a noun", "[morphology]") {
+  auto m = Tiny();
+  auto ps = m->paradigms("gangs");
+  REQUIRE(Lemmas(ps) == V{"gang"});
+  CHECK(Forms(ps[0], Inflection::kS) == V{"gangs"});
+  CHECK(Morphology::inflections_of(ps[0], "gangs") ==
+        std::vector<Inflection>{Inflection::kS});
+  CHECK(Forms(m->paradigms("woodland")[0], Inflection::kS) == V{"woodlands"});
+  CHECK(Forms(m->paradigms("guy")[0], Inflection::kS) == V{"guys"});
+}
+
+TEST_CASE("irregular forms override the affix rules kind by kind",
+          "[morphology]") {
+  auto m = Tiny();
+  auto ps = m->paradigms("ran");
+  REQUIRE(Lemmas(ps) == V{"run"});
+  const Paradigm& run = ps[0];
+  CHECK(Forms(run, Inflection::kS) == V{"runs"});
+  CHECK(Forms(run, Inflection::kPast) == V{"ran"});
+  CHECK(Forms(run, Inflection::kPastPart) == V{"run"});
+  CHECK(Forms(run, Inflection::kIng) == V{"running"});  // separate entry
+  CHECK(Morphology::inflections_of(run, "run") ==
+        std::vector<Inflection>{Inflection::kBase, Inflection::kPastPart});
+  // man/S would give "mans"; the table says men.
+  CHECK(Forms(m->paradigms("man")[0], Inflection::kS) == V{"men"});
+  CHECK(Forms(m->paradigms("worse")[0], Inflection::kEr) == V{"worse"});
+}
+
+TEST_CASE("a form of \"-\" in the irregular table removes that kind",
+          "[morphology]") {
+  auto m = Tiny("guy\ts\t-\n");
+  auto p = m->paradigms("guy")[0];
+  CHECK(Forms(p, Inflection::kS).empty());
+  CHECK(Forms(p, Inflection::kPast) == V{"guyed"});
+}
+
+TEST_CASE("finds forms that en_US lists as separate entries", "[morphology]") {
+  auto m = Tiny();
+  auto stop = m->paradigms("stopped");
+  REQUIRE(Lemmas(stop) == V{"stop"});
+  CHECK(Forms(stop[0], Inflection::kPast) == V{"stopped"});
+  CHECK(Forms(stop[0], Inflection::kIng) == V{"stopping"});
+  auto big = m->paradigms("biggest");
+  REQUIRE(Lemmas(big) == V{"big"});
+  CHECK(Forms(big[0], Inflection::kEr) == V{"bigger"});
+  CHECK(Forms(big[0], Inflection::kEst) == V{"biggest"});
+}
+
+TEST_CASE("a compound of an irregular verb takes its irregular forms",
+          "[morphology]") {
+  auto m = Tiny();
+  // outrun = out + run; outran is an entry, run past ran is in the table.
+  for (const char* w : {"outrun", "outran", "outrunning"}) {
+    INFO(w);
+    auto ps = m->paradigms(w);
+    REQUIRE(Lemmas(ps) == V{"outrun"});
+    CHECK(Forms(ps[0], Inflection::kPast) == V{"outran"});
+    CHECK(Forms(ps[0], Inflection::kPastPart) == V{"outrun"});
+    CHECK(Forms(ps[0], Inflection::kIng) == V{"outrunning"});
+  }
+}
+
+TEST_CASE("handles prefixes and y-to-i spelling changes", "[morphology]") {
+  auto m = Tiny();
+  auto ps = m->paradigms("unhappier");
+  REQUIRE(Lemmas(ps) == V{"unhappy"});
+  CHECK(Forms(ps[0], Inflection::kEr) == V{"unhappier"});
+  // T does not combine with prefixes (cross product N).
+  CHECK(Forms(ps[0], Inflection::kEst).empty());
+  auto happy = m->paradigms("happiest");
+  REQUIRE(Lemmas(happy) == V{"happy"});
+  CHECK(Forms(happy[0], Inflection::kEr) == V{"happier"});
+}
+
+TEST_CASE("a derived word is its own lemma and keeps its plural",
+          "[morphology]") {
+  auto m = Tiny();
+  // elimination is eliminate + N, eliminations eliminate + X.
+  for (const char* w : {"elimination", "eliminations"}) {
+    INFO(w);
+    auto ps = m->paradigms(w);
+    REQUIRE(Lemmas(ps) == V{"elimination"});
+    CHECK(Forms(ps[0], Inflection::kS) == V{"eliminations"});
+  }
+  CHECK(Lemmas(m->paradigms("eliminated")) == V{"eliminate"});
+}
+
+TEST_CASE("an unknown word is a paradigm of its own with one form",
+          "[morphology]") {
+  auto m = Tiny();
+  for (const char* w : {"0.33", "mb", "zzyzx", ""}) {
+    INFO(w);
+    auto ps = m->paradigms(w);
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].lemma == w);
+    REQUIRE(ps[0].forms.size() == 1);
+    CHECK(ps[0].forms[0].inflection == Inflection::kBase);
+    CHECK(ps[0].forms[0].surface == w);
+  }
+}
+
+TEST_CASE("repeated lookups give the same paradigms", "[morphology]") {
+  auto m = Tiny();
+  auto first = m->paradigms("killed");
+  auto again = m->paradigms("killed");
+  REQUIRE(first.size() == again.size());
+  CHECK(first[0].lemma == again[0].lemma);
+  CHECK(first[0].forms.size() == again[0].forms.size());
+}
+
+TEST_CASE("without a Hunspell dictionary only the irregular table applies",
+          "[morphology]") {
+  auto m = Morphology::create("", "", ReadFile(kData + "tiny_irregular.tsv"),
+                              "tiny_irregular.tsv");
+  REQUIRE(m.ok());
+  auto ran = (*m)->paradigms("ran");
+  REQUIRE(Lemmas(ran) == V{"run"});
+  CHECK(Forms(ran[0], Inflection::kPast) == V{"ran"});
+  CHECK(Forms(ran[0], Inflection::kS).empty());
+  auto kill = (*m)->paradigms("killed");
+  REQUIRE(kill.size() == 1);
+  CHECK(kill[0].forms.size() == 1);
+}
+
+TEST_CASE("morphologies can be created on several threads at once",
+          "[morphology]") {
+  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  std::vector<std::string> lemmas(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < lemmas.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto m = Morphology::create(kData + "tiny.aff", kData + "tiny.dic",
+                                  irregular, "tiny_irregular.tsv");
+      if (m.ok()) lemmas[i] = (*m)->paradigms("ran").at(0).lemma;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(lemmas == V{"run", "run", "run", "run"});
+}
+
+TEST_CASE("reports malformed irregular-table lines with name and line",
+          "[morphology]") {
+  auto kind = Morphology::create("", "", ReadFile(kData + "bad_kind.tsv"),
+                                 "bad_kind.tsv");
+  REQUIRE_FALSE(kind.ok());
+  CHECK(kind.status().code() == ErrorCode::kParseError);
+  CHECK(kind.status().message() ==
+        "bad_kind.tsv:4: unknown kind 'plural' (expected s, past, pastpart, "
+        "ing, er or est)");
+  auto fields = Morphology::create("", "", ReadFile(kData + "bad_fields.tsv"),
+                                   "bad_fields.tsv");
+  REQUIRE_FALSE(fields.ok());
+  CHECK(fields.status().code() == ErrorCode::kParseError);
+  CHECK(fields.status().message() ==
+        "bad_fields.tsv:4: expected 3 tab-separated fields (lemma, kind, "
+        "form), got 2");
+}
+
+TEST_CASE("reports an unreadable dictionary as an I/O error", "[morphology]") {
+  auto m =
+      Morphology::create(kData + "missing.aff", kData + "tiny.dic", "", "none");
+  REQUIRE_FALSE(m.ok());
+  CHECK(m.status().code() == ErrorCode::kIoError);
+  auto d =
+      Morphology::create(kData + "tiny.aff", kData + "missing.dic", "", "none");
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().code() == ErrorCode::kIoError);
+  auto half = Morphology::create(kData + "tiny.aff", "", "", "none");
+  REQUIRE_FALSE(half.ok());
+  CHECK(half.status().code() == ErrorCode::kInvalidArgument);
+}
+
+TEST_CASE("the shipped irregular table parses and covers common forms",
+          "[morphology]") {
+  const std::string path =
+      UNSPIN_SOURCE_DIR "/dictionaries/morphology/en_irregular.tsv";
+  auto m = Morphology::create("", "", ReadFile(path), "en_irregular.tsv");
+  REQUIRE(m.ok());
+  CHECK(Lemmas((*m)->paradigms("went")) == V{"go"});
+  CHECK(Lemmas((*m)->paradigms("mice")) == V{"mouse"});
+  CHECK(Lemmas((*m)->paradigms("criteria")) == V{"criterion"});
+  CHECK(Forms((*m)->paradigms("good")[0], Inflection::kEst) == V{"best"});
+}
+
+TEST_CASE("the annotated en_US dictionary generates and keeps spell/stem",
+          "[morphology]") {
+  const std::string aff = UNSPIN_BUILD_DATA_DIR "/hunspell/en_US.aff";
+  const std::string dic = UNSPIN_BUILD_DATA_DIR "/hunspell/en_US.dic";
+  if (!Exists(aff) || !Exists(dic)) {
+    WARN("annotated en_US not built: " << aff);
+    return;
+  }
+  {
+    // The annotation is what makes Hunspell's own generator work.
+    Hunspell h(aff.c_str(), dic.c_str());
+    CHECK(h.generate("kill", "eliminated") == V{"killed"});
+    CHECK(h.generate("eliminate", "walked") == V{"eliminated"});
+    CHECK(h.generate("eliminate", "walks") == V{"eliminates"});
+    CHECK(h.generate("eliminate", "walking") == V{"eliminating"});
+    CHECK(h.generate("gang", "cats") == V{"gangs"});
+    const std::string orig_aff = "/usr/share/hunspell/en_US.aff";
+    const std::string orig_dic = "/usr/share/hunspell/en_US.dic";
+    if (!Exists(orig_aff) || !Exists(orig_dic)) {
+      WARN("original en_US not found: " << orig_aff);
+    } else {
+      Hunspell o(orig_aff.c_str(), orig_dic.c_str());
+      for (const char* w :
+           {"kill",          "killed",      "killing",      "gangs",
+            "ran",           "went",        "mice",         "unhappier",
+            "stopped",       "bigger",      "eliminations", "woodlands",
+            "consciousness", "profoundest", "21st",         "11th",
+            "0.33",          "mb",          "zzyzx",        "killers",
+            "rerun",         "guys",        "happiness",    "Paris"}) {
+        INFO(w);
+        CHECK(h.spell(std::string(w)) == o.spell(std::string(w)));
+        CHECK(h.stem(w) == o.stem(w));
+      }
+    }
+  }
+  const std::string irr =
+      UNSPIN_BUILD_DATA_DIR "/dictionaries/morphology/en_irregular.tsv";
+  auto m = Morphology::create(aff, dic, ReadFile(irr), "en_irregular.tsv");
+  REQUIRE(m.ok());
+  auto elim = (*m)->paradigms("eliminated");
+  REQUIRE(Lemmas(elim) == V{"eliminate"});
+  CHECK(Forms(elim[0], Inflection::kPast) == V{"eliminated"});
+  CHECK(Forms(elim[0], Inflection::kS) == V{"eliminates"});
+  CHECK(Forms(elim[0], Inflection::kIng) == V{"eliminating"});
+  auto gang = (*m)->paradigms("gangs");
+  REQUIRE(Lemmas(gang) == V{"gang"});
+  CHECK(Forms(gang[0], Inflection::kS) == V{"gangs"});
+  auto ran = (*m)->paradigms("ran");
+  REQUIRE(Lemmas(ran) == V{"run"});
+  CHECK(Forms(ran[0], Inflection::kIng) == V{"running"});
+  CHECK(Lemmas((*m)->paradigms("went")) == V{"go"});
+  CHECK(Lemmas((*m)->paradigms("stopped")) == V{"stop"});
+  CHECK(Forms((*m)->paradigms("bad")[0], Inflection::kEr) == V{"worse"});
+  CHECK(Forms((*m)->paradigms("guy")[0], Inflection::kS) == V{"guys"});
+  CHECK(Forms((*m)->paradigms("woodland")[0], Inflection::kS) ==
+        V{"woodlands"});
+  CHECK(Forms((*m)->paradigms("profound")[0], Inflection::kEr) ==
+        V{"profounder"});
+}
