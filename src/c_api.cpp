@@ -1,0 +1,403 @@
+// unspin C API (include/unspin/unspin.h): thin wrappers over the C++ API.
+// Every entry point catches all exceptions; nothing escapes into C.
+#include "unspin/unspin.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "unspin/unspin.hpp"
+
+struct unspin_options {
+  unspin::Options options;
+};
+
+struct unspin_detector {
+  unspin::Detector detector;
+};
+
+struct unspin_result {
+  unspin::ScanResult scan;
+};
+
+struct unspin_error {
+  unspin_code code;
+  std::string message;
+};
+
+namespace {
+
+unspin_code ToCode(unspin::ErrorCode code) {
+  switch (code) {
+    case unspin::ErrorCode::kOk: return UNSPIN_OK;
+    case unspin::ErrorCode::kInvalidArgument: return UNSPIN_INVALID_ARGUMENT;
+    case unspin::ErrorCode::kIoError: return UNSPIN_IO_ERROR;
+    case unspin::ErrorCode::kParseError: return UNSPIN_PARSE_ERROR;
+    case unspin::ErrorCode::kInvalidUtf8: return UNSPIN_INVALID_UTF8;
+    case unspin::ErrorCode::kInternal: return UNSPIN_INTERNAL;
+  }
+  return UNSPIN_INTERNAL;
+}
+
+// Stores a new error in *error (when asked for) and returns `code`.
+unspin_code Fail(unspin_error** error, unspin_code code, std::string message) {
+  if (error != nullptr) {
+    *error = new (std::nothrow) unspin_error{code, {}};
+    if (*error != nullptr) {
+      try {
+        (*error)->message = std::move(message);
+      } catch (...) {
+        // Out of memory for the message: keep the code, empty message.
+      }
+    }
+  }
+  return code;
+}
+
+unspin_code Fail(unspin_error** error, const unspin::Status& status) {
+  return Fail(error, ToCode(status.code()), status.message());
+}
+
+// The error for an exception caught at the boundary.
+unspin_code FailCurrent(unspin_error** error) {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    return Fail(error, UNSPIN_OUT_OF_MEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return Fail(error, UNSPIN_INTERNAL, e.what());
+  } catch (...) {
+    return Fail(error, UNSPIN_INTERNAL, "unknown exception");
+  }
+}
+
+void ClearError(unspin_error** error) {
+  if (error != nullptr) *error = nullptr;
+}
+
+// Runs a setter body; maps exceptions (only bad_alloc is expected) to codes.
+template <class F>
+unspin_code Set(unspin_options* options, F&& body) {
+  if (options == nullptr) return UNSPIN_INVALID_ARGUMENT;
+  try {
+    return body(options->options);
+  } catch (const std::bad_alloc&) {
+    return UNSPIN_OUT_OF_MEMORY;
+  } catch (...) {
+    return UNSPIN_INTERNAL;
+  }
+}
+
+const unspin::Finding* At(const unspin_result* result, size_t i) {
+  if (result == nullptr || i >= result->scan.findings.size()) return nullptr;
+  return &result->scan.findings[i];
+}
+
+std::string_view View(const char* text, size_t len) {
+  return len == 0 ? std::string_view() : std::string_view(text, len);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* unspin_version(void) { return unspin::version(); }
+
+const char* unspin_code_name(unspin_code code) {
+  switch (code) {
+    case UNSPIN_OK: return "UNSPIN_OK";
+    case UNSPIN_INVALID_ARGUMENT: return "UNSPIN_INVALID_ARGUMENT";
+    case UNSPIN_IO_ERROR: return "UNSPIN_IO_ERROR";
+    case UNSPIN_PARSE_ERROR: return "UNSPIN_PARSE_ERROR";
+    case UNSPIN_INVALID_UTF8: return "UNSPIN_INVALID_UTF8";
+    case UNSPIN_INTERNAL: return "UNSPIN_INTERNAL";
+    case UNSPIN_OUT_OF_MEMORY: return "UNSPIN_OUT_OF_MEMORY";
+  }
+  return "UNSPIN_UNKNOWN";
+}
+
+unspin_code unspin_error_code(const unspin_error* error) {
+  return error == nullptr ? UNSPIN_OK : error->code;
+}
+
+const char* unspin_error_message(const unspin_error* error) {
+  return error == nullptr ? "" : error->message.c_str();
+}
+
+void unspin_error_free(unspin_error* error) { delete error; }
+
+void unspin_string_free(char* s) { std::free(s); }
+
+unspin_options* unspin_options_new(void) {
+  return new (std::nothrow) unspin_options();
+}
+
+void unspin_options_free(unspin_options* options) { delete options; }
+
+unspin_code unspin_options_add_table_file(unspin_options* options,
+                                          const char* path, const char* name) {
+  if (path == nullptr) return UNSPIN_INVALID_ARGUMENT;
+  return Set(options, [&](unspin::Options& o) {
+    o.tables.push_back(unspin::DataSource::File(path, name ? name : ""));
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_add_table_text(unspin_options* options,
+                                          const char* name, const char* text,
+                                          size_t len) {
+  if (name == nullptr || (text == nullptr && len != 0)) {
+    return UNSPIN_INVALID_ARGUMENT;
+  }
+  return Set(options, [&](unspin::Options& o) {
+    o.tables.push_back(
+        unspin::DataSource::Memory(name, std::string(View(text, len))));
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_add_allowlist_file(unspin_options* options,
+                                              const char* path,
+                                              const char* name) {
+  if (path == nullptr) return UNSPIN_INVALID_ARGUMENT;
+  return Set(options, [&](unspin::Options& o) {
+    o.allowlists.push_back(unspin::DataSource::File(path, name ? name : ""));
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_add_allow_phrase(unspin_options* options,
+                                            const char* phrase) {
+  if (phrase == nullptr) return UNSPIN_INVALID_ARGUMENT;
+  return Set(options, [&](unspin::Options& o) {
+    o.allow_phrases.emplace_back(phrase);
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_set_hunspell(unspin_options* options,
+                                        const char* aff_path,
+                                        const char* dic_path) {
+  if ((aff_path == nullptr) != (dic_path == nullptr)) {
+    return UNSPIN_INVALID_ARGUMENT;
+  }
+  return Set(options, [&](unspin::Options& o) {
+    o.hunspell_aff = aff_path ? aff_path : "";
+    o.hunspell_dic = dic_path ? dic_path : "";
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_add_irregular_file(unspin_options* options,
+                                              const char* path,
+                                              const char* name) {
+  if (path == nullptr) return UNSPIN_INVALID_ARGUMENT;
+  return Set(options, [&](unspin::Options& o) {
+    o.irregular_forms.push_back(
+        unspin::DataSource::File(path, name ? name : ""));
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_set_min_confidence(unspin_options* options,
+                                              double min_confidence) {
+  return Set(options, [&](unspin::Options& o) {
+    o.min_confidence = min_confidence;
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_add_domain(unspin_options* options,
+                                      const char* domain) {
+  if (domain == nullptr) return UNSPIN_INVALID_ARGUMENT;
+  return Set(options, [&](unspin::Options& o) {
+    o.domains.emplace_back(domain);
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_options_set_invalid_utf8_replace(unspin_options* options,
+                                                    int replace) {
+  return Set(options, [&](unspin::Options& o) {
+    o.invalid_utf8 = replace ? unspin::InvalidUtf8::kReplace
+                             : unspin::InvalidUtf8::kError;
+    return UNSPIN_OK;
+  });
+}
+
+unspin_code unspin_detector_new(const unspin_options* options,
+                                unspin_detector** detector,
+                                unspin_error** error) {
+  ClearError(error);
+  if (detector != nullptr) *detector = nullptr;
+  if (options == nullptr || detector == nullptr) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_detector_new: options and detector must not be NULL");
+  }
+  try {
+    unspin::Result<unspin::Detector> made =
+        unspin::Detector::create(options->options);
+    if (!made.ok()) return Fail(error, made.status());
+    *detector = new unspin_detector{std::move(made).value()};
+    return UNSPIN_OK;
+  } catch (...) {
+    return FailCurrent(error);
+  }
+}
+
+void unspin_detector_free(unspin_detector* detector) { delete detector; }
+
+size_t unspin_detector_entry_count(const unspin_detector* detector) {
+  return detector == nullptr ? 0 : detector->detector.entry_count();
+}
+
+unspin_code unspin_detector_scan(const unspin_detector* detector,
+                                 const char* text, size_t len,
+                                 unspin_result** result, unspin_error** error) {
+  ClearError(error);
+  if (result != nullptr) *result = nullptr;
+  if (detector == nullptr || result == nullptr ||
+      (text == nullptr && len != 0)) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_detector_scan: detector, result and text must not be "
+                "NULL");
+  }
+  try {
+    unspin::Result<unspin::ScanResult> scanned =
+        detector->detector.scan(View(text, len));
+    if (!scanned.ok()) return Fail(error, scanned.status());
+    *result = new unspin_result{std::move(scanned).value()};
+    return UNSPIN_OK;
+  } catch (...) {
+    return FailCurrent(error);
+  }
+}
+
+unspin_code unspin_detector_fix(const unspin_detector* detector,
+                                const char* text, size_t len, char** out,
+                                size_t* out_len, unspin_error** error) {
+  ClearError(error);
+  if (out != nullptr) *out = nullptr;
+  if (out_len != nullptr) *out_len = 0;
+  if (detector == nullptr || out == nullptr || (text == nullptr && len != 0)) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_detector_fix: detector, out and text must not be NULL");
+  }
+  try {
+    unspin::Result<std::string> fixed = detector->detector.fix(View(text, len));
+    if (!fixed.ok()) return Fail(error, fixed.status());
+    const std::string& s = fixed.value();
+    // malloc, so that the caller may also release it with free().
+    char* copy = static_cast<char*>(std::malloc(s.size() + 1));
+    if (copy == nullptr) return Fail(error, UNSPIN_OUT_OF_MEMORY, "out of memory");
+    std::memcpy(copy, s.data(), s.size());
+    copy[s.size()] = '\0';
+    *out = copy;
+    if (out_len != nullptr) *out_len = s.size();
+    return UNSPIN_OK;
+  } catch (...) {
+    return FailCurrent(error);
+  }
+}
+
+void unspin_result_free(unspin_result* result) { delete result; }
+
+size_t unspin_result_count(const unspin_result* result) {
+  return result == nullptr ? 0 : result->scan.findings.size();
+}
+
+size_t unspin_finding_begin(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->begin : 0;
+}
+
+size_t unspin_finding_end(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->end : 0;
+}
+
+size_t unspin_finding_line(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->line : 0;
+}
+
+size_t unspin_finding_column(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->column : 0;
+}
+
+const char* unspin_finding_text(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->text.c_str() : nullptr;
+}
+
+const char* unspin_finding_suggestion(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f && f->has_suggestion ? f->suggestion.c_str() : nullptr;
+}
+
+double unspin_finding_confidence(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->confidence : 0.0;
+}
+
+const char* unspin_finding_source(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->source.c_str() : nullptr;
+}
+
+const char* unspin_finding_entry_spun(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->entry_spun.c_str() : nullptr;
+}
+
+const char* unspin_finding_entry_canonical(const unspin_result* result,
+                                           size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->entry_canonical.c_str() : nullptr;
+}
+
+const char* unspin_finding_explanation(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->explanation.c_str() : nullptr;
+}
+
+size_t unspin_finding_alternative_count(const unspin_result* result,
+                                        size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f ? f->alternatives.size() : 0;
+}
+
+const char* unspin_finding_alternative(const unspin_result* result, size_t i,
+                                       size_t j) {
+  const unspin::Finding* f = At(result, i);
+  return f && j < f->alternatives.size() ? f->alternatives[j].c_str()
+                                         : nullptr;
+}
+
+double unspin_result_spun_score(const unspin_result* result) {
+  return result == nullptr ? 0.0 : result->scan.verdict.spun_score;
+}
+
+int unspin_result_spun(const unspin_result* result) {
+  return result != nullptr && result->scan.verdict.spun ? 1 : 0;
+}
+
+size_t unspin_result_words(const unspin_result* result) {
+  return result == nullptr ? 0 : result->scan.verdict.words;
+}
+
+size_t unspin_result_distinct_phrases(const unspin_result* result) {
+  return result == nullptr ? 0 : result->scan.verdict.distinct_phrases;
+}
+
+double unspin_result_findings_per_1000_words(const unspin_result* result) {
+  return result == nullptr ? 0.0
+                           : result->scan.verdict.findings_per_1000_words;
+}
+
+}  // extern "C"
