@@ -681,7 +681,12 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     in.derived = var.derived;
     in.context_required_present = c.context_present;
     in.other_phrases = static_cast<int>(entry_prior.size()) - 1;
-    in.other_evidence = total_evidence - ce.entry.prior;
+    // Evidence is a density: in a long document (a book, a corpus scanned
+    // as one text) unrelated ordinary words must not vouch for each other,
+    // so it is divided by the number of 5,000-word stretches.
+    in.other_evidence = (total_evidence - ce.entry.prior) /
+                        std::max(1.0, static_cast<double>(word_count) /
+                                          detail::kEvidenceWords);
     Finding f;
     f.confidence = detail::confidence(in, im.weights, &f.explanation);
     if (f.confidence < threshold) continue;

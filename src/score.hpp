@@ -8,6 +8,10 @@
 
 namespace unspin::detail {
 
+/// Document length over which the evidence of other spun phrases counts in
+/// full; longer documents divide it by (words / kEvidenceWords).
+inline constexpr double kEvidenceWords = 5000;
+
 /// Weights of the confidence model (log-odds).
 struct ScoreWeights {
   /// Penalty when the spun side is a single ordinary dictionary word.
@@ -26,7 +30,8 @@ struct ScoreInput {
   bool ordinary_word = false;
   bool derived = false;
   bool context_required_present = false;  ///< entry had requires= and it held
-  /// Sum of the priors of the other distinct entries found in the document.
+  /// Sum of the priors of the other distinct entries found in the document,
+  /// divided by max(1, words / kEvidenceWords).
   double other_evidence = 0;
   int other_phrases = 0;
 };
