@@ -1,5 +1,5 @@
-// unspin cleanup: command-line front end. Finds spun phrases in files and
-// reports, diffs or rewrites them. Uses only the public unspin API.
+// unspin cleanup: command-line front end. Finds spun phrases in files,
+// directories or JSON Lines streams and reports, diffs or rewrites them.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -17,8 +18,14 @@
 #include <unspin/unspin.hpp>
 #include <vector>
 
+#include "batch.hpp"
 #include "data_dir.hpp"
+#ifdef UNSPIN_CLEANUP_DICT_CMD
+#include "dict_cmd.hpp"
+#endif
 #include "output.hpp"
+#include "sarif.hpp"
+#include "stream.hpp"
 
 namespace {
 
@@ -42,6 +49,12 @@ struct Args {
   bool explain = false;
   std::string data_dir;
   std::string invalid_utf8 = "error";
+  unsigned jobs = 1;
+  unspin_cli::WalkOptions walk;
+  bool quiet = false;
+  bool stream = false;
+  std::string text_field = "text";
+  bool exit_zero = false;
 };
 
 void error(const std::string& message) {
@@ -231,24 +244,135 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
   return std::move(*detector);
 }
 
+/// What one file produced; filled by a worker thread, printed in input
+/// order by the main thread.
+struct FileReport {
+  std::string out;                    ///< bytes for stdout
+  std::vector<std::string> errors;    ///< messages, without "cleanup: "
+  std::vector<std::string> warnings;  ///< messages, without "warning: "
+  nlohmann::ordered_json sarif;       ///< SARIF results (--format=sarif)
+  bool scanned = false;
+  std::size_t words = 0;
+  std::size_t findings = 0;
+  bool spun = false;
+};
+
+/// Reads, scans and renders (or rewrites) one file. Thread-safe: touches
+/// only its own file and the const detector.
+FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
+                        const unspin::Detector& detector,
+                        const unspin_cli::OutputStyle& style) {
+  FileReport r;
+  const std::string& name = input.name;
+  std::string text;
+  if (std::string err = read_input(input.path, text); !err.empty()) {
+    r.errors.push_back(err);
+    return r;
+  }
+  if (text.find('\0') != std::string::npos) {
+    // Named files must be text; binary files met while walking a
+    // directory are simply not documents.
+    if (input.named) r.errors.push_back(name + ": binary file, skipped");
+    return r;
+  }
+  if (text.empty() && input.named) r.warnings.push_back(name + ": empty input");
+  unspin::Result<unspin::ScanResult> scanned = detector.scan(text);
+  if (!scanned.ok()) {
+    r.errors.push_back(name + ": " + scanned.status().message());
+    return r;
+  }
+  const std::vector<unspin::Finding>& findings = scanned->findings;
+  r.scanned = true;
+  r.words = scanned->verdict.words;
+  r.findings = findings.size();
+  r.spun = scanned->verdict.spun;
+
+  if (args.fix || args.in_place) {
+    unspin::Result<std::string> fixed =
+        unspin::Detector::rewrite(text, findings);
+    if (!fixed.ok()) {
+      r.errors.push_back(name + ": " + fixed.status().message());
+      return r;
+    }
+    if (args.fix) {
+      r.out = std::move(*fixed);
+    } else if (*fixed != text) {
+      std::string err =
+          rewrite_in_place(input.path, text, *fixed, args.backup_suffix);
+      if (!err.empty()) r.errors.push_back(err);
+    }
+  }
+  if (args.fix) return r;
+  if (args.format == "text") {
+    unspin_cli::write_text(r.out, name, findings, style);
+  } else if (args.format == "jsonl") {
+    unspin_cli::write_jsonl(r.out, name, findings, style);
+  } else if (args.format == "json") {
+    unspin_cli::write_json(r.out, name, *scanned, style);
+  } else if (args.format == "sarif") {
+    r.sarif = unspin_cli::SarifLog::results(name, text, findings);
+  } else {
+    unspin::Status st = unspin_cli::write_diff(r.out, name, text, findings);
+    if (!st.ok()) r.errors.push_back(name + ": " + st.message());
+  }
+  return r;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto start = std::chrono::steady_clock::now();
   std::ios::sync_with_stdio(false);
+
+  // Subcommands take over the whole command line; they go here, before the
+  // file-checking options are parsed. (A file named like a subcommand is
+  // still reachable as ./dict or after --.)
+#ifdef UNSPIN_CLEANUP_DICT_CMD
+  if (argc > 1 && std::string(argv[1]) == "dict") {
+    return run_dict_command(argc - 1, argv + 1);
+  }
+#endif
+
   Args args;
   CLI::App app{
       "cleanup: find spun (synonym-swapped) phrases such as \"bad guy gangs\" "
       "and restore the original wording.",
       "cleanup"};
+  app.footer(
+      "Directories are walked recursively in name order: hidden entries are "
+      "skipped (unless --hidden), symbolic links to directories are not "
+      "followed, files with a NUL byte are skipped. Walked files must match an "
+      "--include glob (default: *.txt *.text *.md *.markdown *.rst *.adoc "
+      "*.asciidoc *.org *.tex *.html *.htm *.xhtml, any case) and no "
+      "--exclude glob; a glob matches the path relative to the directory or "
+      "the base name ('*' also matches '/'); --exclude also prunes "
+      "directories. Files named on the command line are always read.\n\n"
+      "With several inputs, a directory or -j, a summary line 'N files, W "
+      "words, F findings, S spun documents, T s' goes to stderr at the end "
+      "(--quiet: none), and a progress bar when stderr is a terminal and the "
+      "batch is long. Output is the same for any -j.\n\n"
+      "--stream reads JSON Lines (stdin or FILEs) and writes each record back "
+      "with an \"unspin\" field: {\"findings\", \"verdict\", \"rewrite\"}, or "
+      "{\"error\"} for a bad record (the stream goes on).\n\n"
+      "Exit status: 0 nothing found, 1 findings, 2 an error (usage, data, or "
+      "any file or record); --exit-zero turns 1 and per-file/per-record 2 "
+      "into 0.");
   app.set_version_flag("--version",
                        std::string("cleanup (unspin) ") + unspin::version());
   app.add_option("files", args.files,
-                 "Files to check; none or '-' reads standard input")
-      ->type_name("FILE");
+                 "Files or directories to check; none or '-' reads standard "
+                 "input")
+      ->type_name("PATH");
   app.add_option("--format", args.format,
                  "Output: text (default), json (one object per document), "
-                 "jsonl (one object per finding), diff (unified diff)")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "diff"}));
+                 "jsonl (one object per finding), diff (unified diff), sarif "
+                 "(SARIF 2.1.0 log for all files)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "diff", "sarif"}));
   app.add_option("--color", args.color,
                  "Colour the text output: auto (terminal and no NO_COLOR), "
                  "always, never")
@@ -297,6 +421,34 @@ int main(int argc, char** argv) {
   app.add_option("--invalid-utf8", args.invalid_utf8,
                  "Invalid UTF-8 input: error (default) or replace")
       ->check(CLI::IsMember({"error", "replace"}));
+  auto* jobs = app.add_option("-j,--jobs", args.jobs,
+                              "Worker threads (default 1; 0 = one per core)")
+                   ->type_name("N")
+                   ->check(CLI::Range(0u, 1024u));
+  app.add_option("--include", args.walk.include,
+                 "Glob a file found in a directory must match; repeatable")
+      ->type_name("GLOB")
+      ->take_all()
+      ->allow_extra_args(false);
+  app.add_option("--exclude", args.walk.exclude,
+                 "Glob of files and directories to skip while walking; "
+                 "repeatable")
+      ->type_name("GLOB")
+      ->take_all()
+      ->allow_extra_args(false);
+  app.add_flag("--hidden", args.walk.hidden,
+               "Also walk hidden (dot) files and directories");
+  app.add_flag("-q,--quiet", args.quiet, "No summary line and no progress bar");
+  auto* stream = app.add_flag(
+      "--stream", args.stream,
+      "Read JSON Lines and write each record with an \"unspin\" field");
+  app.add_option("--text-field", args.text_field,
+                 "--stream: the field holding the text (default \"text\")")
+      ->type_name("NAME")
+      ->needs(stream);
+  app.add_flag("--exit-zero", args.exit_zero,
+               "Exit 0 after findings and per-file or per-record errors "
+               "(for Hadoop Streaming, Spark pipe)");
 
   bool empty_suffix = false;
   std::vector<std::string> cli_args = preprocess(argc, argv, empty_suffix);
@@ -316,8 +468,19 @@ int main(int argc, char** argv) {
         "--fix prints the rewritten text; it cannot be combined with --format");
     return kExitError;
   }
+  if (args.stream &&
+      (args.fix || args.in_place || app.get_option("--format")->count() > 0)) {
+    error(
+        "--stream writes JSON Lines; it cannot be combined with --fix, "
+        "--in-place or --format");
+    return kExitError;
+  }
   if (empty_suffix) {
     error("--in-place=SUFFIX: the suffix is empty");
+    return kExitError;
+  }
+  if (args.text_field.empty()) {
+    error("--text-field: the name is empty");
     return kExitError;
   }
   if (args.files.empty()) args.files.push_back("-");
@@ -332,79 +495,113 @@ int main(int argc, char** argv) {
 
   std::optional<unspin::Detector> detector = make_detector(args);
   if (!detector) return kExitError;
+  const unsigned threads = unspin_cli::resolve_jobs(args.jobs);
 
   unspin_cli::OutputStyle style;
-  style.color = args.format == "text" && !args.fix && use_color(args.color);
+  style.color = args.format == "text" && !args.fix && !args.stream &&
+                use_color(args.color);
   style.explain = args.explain;
 
-  bool any_error = false;
-  bool any_findings = false;
-  std::string text;
-  std::string out;
-  for (const std::string& arg : args.files) {
-    const std::string name = arg == "-" ? kStdinName : arg;
-    if (std::string err = read_input(arg, text); !err.empty()) {
-      error(err);
-      any_error = true;
-      continue;
+  if (args.stream) {
+    unspin_cli::StreamOptions so;
+    so.text_field = args.text_field;
+    so.style = style;
+    so.jobs = threads;
+    so.replace_invalid_utf8 = args.invalid_utf8 == "replace";
+    unspin_cli::StreamOutcome outcome =
+        unspin_cli::run_stream(*detector, args.files, so);
+    if (!std::cout) {
+      error(std::string("standard output: ") + std::strerror(errno));
+      return kExitError;
     }
-    if (text.find('\0') != std::string::npos) {
-      error(name + ": binary file, skipped");
-      any_error = true;
-      continue;
+    if (!args.quiet) {
+      std::cerr << unspin_cli::summary_line(outcome.totals, "record",
+                                            seconds_since(start))
+                << '\n';
     }
-    if (text.empty()) error("warning: " + name + ": empty input");
-    unspin::Result<unspin::ScanResult> scanned = detector->scan(text);
-    if (!scanned.ok()) {
-      error(name + ": " + scanned.status().message());
-      any_error = true;
-      continue;
-    }
-    const std::vector<unspin::Finding>& findings = scanned->findings;
-    if (!findings.empty()) any_findings = true;
-
-    out.clear();
-    if (args.fix || args.in_place) {
-      unspin::Result<std::string> fixed =
-          unspin::Detector::rewrite(text, findings);
-      if (!fixed.ok()) {
-        error(name + ": " + fixed.status().message());
-        any_error = true;
-        continue;
-      }
-      if (args.fix) {
-        out = std::move(*fixed);
-      } else if (*fixed != text) {
-        std::string err =
-            rewrite_in_place(arg, text, *fixed, args.backup_suffix);
-        if (!err.empty()) {
-          error(err);
-          any_error = true;
-        }
-      }
-    }
-    if (!args.fix) {
-      if (args.format == "text") {
-        unspin_cli::write_text(out, name, findings, style);
-      } else if (args.format == "jsonl") {
-        unspin_cli::write_jsonl(out, name, findings, style);
-      } else if (args.format == "json") {
-        unspin_cli::write_json(out, name, *scanned, style);
-      } else {
-        unspin::Status st = unspin_cli::write_diff(out, name, text, findings);
-        if (!st.ok()) {
-          error(name + ": " + st.message());
-          any_error = true;
-        }
-      }
-    }
-    std::cout << out;
+    if (args.exit_zero) return kExitClean;
+    if (outcome.input_error || outcome.totals.errors > 0) return kExitError;
+    return outcome.any_findings ? kExitFindings : kExitClean;
   }
+
+  std::vector<std::string> walk_errors;
+  std::vector<std::string> walk_warnings;
+  bool any_dir = false;
+  std::vector<unspin_cli::InputFile> inputs = unspin_cli::expand_inputs(
+      args.files, args.walk, walk_errors, walk_warnings, any_dir);
+  if (args.in_place) {
+    for (const unspin_cli::InputFile& f : inputs) {
+      if (f.path == "-") {
+        error("--in-place cannot rewrite standard input");
+        return kExitError;
+      }
+    }
+  }
+  const bool batch = inputs.size() > 1 || any_dir || jobs->count() > 0;
+  unspin_cli::SarifLog sarif;
+  unspin_cli::Totals totals;
+  bool any_error = !walk_errors.empty();
+  bool any_findings = false;
+  for (const std::string& e : walk_errors) {
+    error(e);
+    sarif.add_notification(e, "error");
+  }
+  for (const std::string& w : walk_warnings) {
+    error("warning: " + w);
+    sarif.add_notification(w, "warning");
+  }
+  totals.errors = walk_errors.size();
+
+  unspin_cli::Progress progress(
+      inputs.size(), batch && !args.quiet && ::isatty(STDERR_FILENO) != 0);
+  const bool stdout_tty = ::isatty(STDOUT_FILENO) != 0;
+  unspin_cli::ordered_parallel<FileReport>(
+      inputs.size(), threads,
+      [&](std::size_t i) {
+        return process_file(inputs[i], args, *detector, style);
+      },
+      [&](std::size_t i, FileReport& r) {
+        if (!r.errors.empty() || !r.warnings.empty() ||
+            (stdout_tty && !r.out.empty())) {
+          progress.clear();
+        }
+        for (const std::string& e : r.errors) {
+          error(e);
+          sarif.add_notification(e, "error");
+        }
+        for (const std::string& w : r.warnings) {
+          error("warning: " + w);
+          sarif.add_notification(w, "warning");
+        }
+        if (!r.errors.empty()) {
+          any_error = true;
+          ++totals.errors;
+        }
+        if (r.scanned) {
+          ++totals.documents;
+          totals.words += r.words;
+          totals.findings += r.findings;
+          if (r.spun) ++totals.spun;
+          if (r.findings > 0) any_findings = true;
+        }
+        if (r.sarif.is_array()) sarif.add_results(std::move(r.sarif));
+        std::cout << r.out;
+        if (stdout_tty) std::cout.flush();  // before the bar is redrawn
+        progress.update(i + 1);
+      });
+  progress.clear();
+  if (args.format == "sarif" && !args.fix)
+    std::cout << sarif.finish(!any_error);
   std::cout.flush();
   if (!std::cout) {
     error(std::string("standard output: ") + std::strerror(errno));
     return kExitError;
   }
+  if (batch && !args.quiet) {
+    std::cerr << unspin_cli::summary_line(totals, "file", seconds_since(start))
+              << '\n';
+  }
+  if (args.exit_zero) return kExitClean;
   if (any_error) return kExitError;
   return any_findings ? kExitFindings : kExitClean;
 }

@@ -20,32 +20,6 @@ constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
 constexpr std::size_t kContext = 3;
 
-// Quotes `s` for the text format: one line, C-style escapes.
-std::string quote_text(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-  return out;
-}
-
 void paint(std::string& out, bool color, const char* code,
            const std::string& s) {
   if (color) out += code;
@@ -71,12 +45,16 @@ void add_finding_fields(json& j, const unspin::Finding& f,
   if (style.explain) j["explanation"] = f.explanation;
 }
 
+}  // namespace
+
 void append_json(std::string& out, const json& j) {
   // The library hands back the caller's bytes, which are valid UTF-8 unless
   // --invalid-utf8=replace let bad bytes through; never throw on those.
   out += j.dump(-1, ' ', false, json::error_handler_t::replace);
   out += '\n';
 }
+
+namespace {
 
 // Appends one diff line with its prefix; a last line without a newline gets
 // the usual marker.
@@ -121,6 +99,53 @@ struct Block {
 }  // namespace
 
 double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
+
+// Quotes `s` for the text format: one line, C-style escapes.
+std::string quote_text(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string suggestion_text(const unspin::Finding& f) {
+  if (!f.has_suggestion) return "?";
+  if (f.suggestion.empty()) return "(delete)";
+  return quote_text(f.suggestion);
+}
+
+json finding_json(const unspin::Finding& f, const OutputStyle& style) {
+  json j = json::object();
+  add_finding_fields(j, f, style);
+  return j;
+}
+
+json verdict_json(const unspin::Verdict& v) {
+  return json{{"spun_score", round4(v.spun_score)},
+              {"spun", v.spun},
+              {"words", v.words},
+              {"findings", v.findings},
+              {"distinct_phrases", v.distinct_phrases},
+              {"findings_per_1000_words", round4(v.findings_per_1000_words)}};
+}
 
 void write_text(std::string& out, const std::string& file,
                 const std::vector<unspin::Finding>& findings,

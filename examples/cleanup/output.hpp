@@ -3,6 +3,7 @@
 #ifndef UNSPIN_EXAMPLES_CLEANUP_OUTPUT_HPP_
 #define UNSPIN_EXAMPLES_CLEANUP_OUTPUT_HPP_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unspin/unspin.hpp>
@@ -50,6 +51,28 @@ unspin::Status write_diff(std::string& out, const std::string& file,
 
 /// `x` rounded to 4 decimals, so JSON numbers are short and stable.
 double round4(double x);
+
+/// `s` in double quotes on one line, with C-style escapes (\", \\, \n, \r,
+/// \t, \xHH) for quotes, backslashes and control characters.
+std::string quote_text(std::string_view s);
+
+/// The text format's right-hand side of a finding: the quoted suggestion,
+/// `?` without one, `(delete)` for a deletion. No colours.
+std::string suggestion_text(const unspin::Finding& f);
+
+/// A finding as a JSON object with the jsonl fields except "file" (line,
+/// column, begin, end, text, suggestion, confidence, source, plus
+/// explanation when style.explain), in that order.
+nlohmann::ordered_json finding_json(const unspin::Finding& f,
+                                    const OutputStyle& style);
+
+/// A verdict as the JSON object of the json format (spun_score, spun,
+/// words, findings, distinct_phrases, findings_per_1000_words).
+nlohmann::ordered_json verdict_json(const unspin::Verdict& v);
+
+/// Compact one-line JSON plus '\n'. Invalid UTF-8 inside strings (possible
+/// with --invalid-utf8=replace) becomes U+FFFD instead of throwing.
+void append_json(std::string& out, const nlohmann::ordered_json& j);
 
 }  // namespace unspin_cli
 

@@ -9,9 +9,15 @@ expect_rc 2 "missing file"
 expect_err_has "cleanup: missing.txt: No such file or directory" "missing file"
 expect_out_empty "missing file"
 
-run cl "$WORK"
-expect_rc 2 "directory"
-expect_err_has "cleanup: $WORK: is a directory" "directory"
+# A directory is walked (tests/cli/batch.sh); one without text files only
+# warns. Through --stream it is an input error.
+mkdir -p "$WORK/nothing"
+run cl "$WORK/nothing"
+expect_rc 0 "directory without text files"
+expect_err_has "cleanup: warning: $WORK/nothing: no matching files" "directory"
+run cl --stream "$WORK/nothing"
+expect_rc 2 "directory as a stream"
+expect_err_has "cleanup: $WORK/nothing: Is a directory" "directory as a stream"
 
 run cl invalid_utf8.txt
 expect_rc 2 "invalid UTF-8"

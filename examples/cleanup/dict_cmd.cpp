@@ -1,0 +1,193 @@
+// unspin cleanup: the `cleanup dict` subcommand: `check` reports problems in
+// phrase tables, `import` converts Vale / prh / LanguageTool lists to TSV.
+#include "dict_cmd.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <unspin/dict.hpp>
+#include <unspin/unspin.hpp>
+#include <vector>
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitError = 2;
+
+void error(const std::string& message) {
+  std::cerr << "cleanup dict: " << message << '\n';
+}
+
+/// Reads a whole file ("-" = standard input); "" or the error message.
+std::string read_file(const std::string& path, std::string& out) {
+  if (path == "-") {
+    std::ostringstream buf;
+    buf << std::cin.rdbuf();
+    out = buf.str();
+    return {};
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return path + ": is a directory";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return path + ": " + std::strerror(errno);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return path + ": read error";
+  out = buf.str();
+  return {};
+}
+
+/// Writes `data` to `path` through a temporary file in the same directory,
+/// fsync and rename, so OUT is either the old or the complete new file.
+std::string write_atomically(const std::string& path, const std::string& data) {
+  std::string tmp = path + ".dict-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return path + ": " + std::strerror(errno);
+  std::string err;
+  // Like any new file: rw for user, group and others minus the umask.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (::fchmod(fd, 0666 & ~mask) != 0) err = path + ": " + std::strerror(errno);
+  std::size_t done = 0;
+  while (err.empty() && done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = path + ": " + std::strerror(errno);
+    } else {
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  if (err.empty() && ::fsync(fd) != 0) err = path + ": " + std::strerror(errno);
+  if (::close(fd) != 0 && err.empty()) err = path + ": " + std::strerror(errno);
+  if (err.empty() && ::rename(tmp.c_str(), path.c_str()) != 0)
+    err = path + ": " + std::strerror(errno);
+  if (!err.empty()) ::unlink(tmp.c_str());
+  return err;
+}
+
+int run_check(const std::vector<std::string>& files, bool errors_only,
+              bool scan_canonicals) {
+  std::vector<unspin::DataSource> tables;
+  for (const std::string& f : files) {
+    // Name = the path as given, so messages read FILE:LINE.
+    tables.push_back(unspin::DataSource::File(f, f));
+  }
+  unspin::CheckOptions options;
+  options.scan_canonicals = scan_canonicals;
+  unspin::Result<std::vector<unspin::TableProblem>> problems =
+      unspin::check_tables(tables, options);
+  if (!problems.ok()) {
+    error(problems.status().message());
+    return kExitError;
+  }
+  std::size_t shown = 0;
+  for (const unspin::TableProblem& p : *problems) {
+    if (errors_only && p.severity != unspin::Severity::kError) continue;
+    std::cout << unspin::format_problem(p) << '\n';
+    ++shown;
+  }
+  std::cout.flush();
+  return shown > 0 ? kExitProblems : kExitClean;
+}
+
+int run_import(const std::string& format, const std::string& file,
+               const std::string& out_path) {
+  std::string text;
+  if (std::string err = read_file(file, text); !err.empty()) {
+    error(err);
+    return kExitError;
+  }
+  const std::string name = file == "-" ? "<stdin>" : file;
+  unspin::Result<unspin::ImportedTable> table =
+      unspin::import_table(format, text, name);
+  if (!table.ok()) {
+    error(table.status().message());
+    return kExitError;
+  }
+  for (const std::string& s : table->skipped) std::cerr << s << '\n';
+  if (out_path.empty() || out_path == "-") {
+    std::cout << table->tsv;
+    std::cout.flush();
+    if (!std::cout) {
+      error(std::string("standard output: ") + std::strerror(errno));
+      return kExitError;
+    }
+  } else if (std::string err = write_atomically(out_path, table->tsv);
+             !err.empty()) {
+    error(err);
+    return kExitError;
+  }
+  std::cerr << "cleanup dict: " << table->entries << " entries imported, "
+            << table->skipped.size() << " skipped\n";
+  return kExitClean;
+}
+
+}  // namespace
+
+int run_dict_command(int argc, char** argv) {
+  CLI::App app{
+      "Check phrase tables, or import substitution lists of other "
+      "tools as a phrase table.",
+      "cleanup dict"};
+  app.require_subcommand(1);
+
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "Report problems in phrase tables (parse errors, duplicates, conflicts, "
+      "cycles, entries firing on canonical phrases, order, NFC) as "
+      "FILE:LINE: severity: message. Exit 1 when any is reported.");
+  std::vector<std::string> check_files;
+  bool errors_only = false;
+  bool no_canonical_scan = false;
+  check->add_option("files", check_files, "Phrase tables, loaded in order")
+      ->type_name("FILE")
+      ->required();
+  check->add_flag("--errors-only", errors_only,
+                  "Report (and fail on) errors only, not warnings");
+  check->add_flag("--no-canonical-scan", no_canonical_scan,
+                  "Skip scanning canonical phrases for entries firing there");
+
+  CLI::App* import = app.add_subcommand(
+      "import",
+      "Convert a Vale substitution rule, a textlint prh dictionary or a "
+      "LanguageTool replace.txt into an unspin phrase table.");
+  std::string format;
+  std::string import_file;
+  std::string out_path;
+  import->add_option("--from", format, "Input format")
+      ->required()
+      ->check(CLI::IsMember({"vale", "prh", "languagetool"}));
+  import->add_option("file", import_file, "Input file ('-' = stdin)")
+      ->type_name("FILE")
+      ->required();
+  import
+      ->add_option("-o,--output", out_path,
+                   "Write the table to OUT (atomically) instead of stdout")
+      ->type_name("OUT");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      return app.exit(e);  // --help
+    }
+    error(e.what());
+    std::cerr << "Run 'cleanup dict --help' for usage.\n";
+    return kExitError;
+  }
+  if (check->parsed()) {
+    return run_check(check_files, errors_only, !no_canonical_scan);
+  }
+  return run_import(format, import_file, out_path);
+}

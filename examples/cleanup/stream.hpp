@@ -1,0 +1,53 @@
+// unspin cleanup: --stream mode, JSON Lines in, the same records plus an
+// "unspin" field out; a mapper for Hadoop Streaming and Spark's rdd.pipe.
+#ifndef UNSPIN_EXAMPLES_CLEANUP_STREAM_HPP_
+#define UNSPIN_EXAMPLES_CLEANUP_STREAM_HPP_
+
+#include <string>
+#include <unspin/unspin.hpp>
+#include <vector>
+
+#include "batch.hpp"
+#include "output.hpp"
+
+namespace unspin_cli {
+
+/// Settings of a --stream run.
+struct StreamOptions {
+  /// Name of the string field holding the text (--text-field), default "text".
+  std::string text_field = "text";
+  /// Findings rendering (explain adds "explanation" to each finding).
+  OutputStyle style;
+  /// --invalid-utf8=replace: invalid bytes in a line become U+FFFD before
+  /// it is parsed (escapes such as a lone "\udc00" are still errors).
+  bool replace_invalid_utf8 = false;
+  /// Worker threads (already resolved, >= 1).
+  unsigned jobs = 1;
+};
+
+/// What a --stream run did.
+struct StreamOutcome {
+  Totals totals;              ///< records scanned, words, findings, errors
+  bool any_findings = false;  ///< some record had a finding
+  bool input_error = false;   ///< an input file could not be read
+};
+
+/// Reads JSON Lines from each of `inputs` ("-" = stdin) and writes one line
+/// per record to stdout, in input order: the record with its fields and
+/// their order kept and an "unspin" field added (replaced if present):
+/// {"findings": [...], "verdict": {...}, "rewrite": "..."}. A bad record
+/// (invalid JSON or UTF-8, not an object, text field missing or not a
+/// string) gives {"unspin": {"error": ...}} instead - on the record, or on
+/// {"line": N, "raw": "..."} when it is not a JSON object - plus
+/// "cleanup: NAME:N: ..." on stderr, and the stream goes on. Blank lines are
+/// skipped; a final line without '\n' is a record. Output is flushed before
+/// each blocking read, so one record in gives one record out at once.
+/// Records are scanned by `options.jobs` threads in batches of what is
+/// already read.
+StreamOutcome run_stream(const unspin::Detector& detector,
+                         const std::vector<std::string>& inputs,
+                         const StreamOptions& options);
+
+}  // namespace unspin_cli
+
+#endif  // UNSPIN_EXAMPLES_CLEANUP_STREAM_HPP_
