@@ -1,0 +1,107 @@
+// unspin: dictionary tooling: checking phrase tables for problems and importing
+// substitution lists of other tools (Vale, textlint prh, LanguageTool).
+#ifndef UNSPIN_DICT_HPP_
+#define UNSPIN_DICT_HPP_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unspin/unspin.hpp"
+
+namespace unspin {
+
+/// How serious a table problem is.
+enum class Severity {
+  kWarning,  ///< suspicious, but the table works as intended
+  kError,    ///< the table is wrong: it is rejected, or it flags correct text
+};
+
+/// What kind of problem check_tables() found.
+enum class ProblemKind {
+  kParse,      ///< the table does not parse (error; first one per file)
+  kNotNfc,     ///< a line is not in Unicode NFC (error)
+  kUnsorted,   ///< first line out of (spun, canonical) byte order (warning)
+  kDuplicate,  ///< the same (spun, canonical) pair again (error; warning
+               ///< across files when the tags differ)
+  kConflict,   ///< same spun phrase and context, different canonical (error
+               ///< within a file, warning across files)
+  kCycle,      ///< following canonicals leads back to the spun phrase (error)
+  kChain,      ///< a canonical is itself the spun side of another entry (error
+               ///< when that entry has no context and a prior at or above the
+               ///< default threshold, else warning)
+  kFiresOnCanonical,  ///< an entry fires inside another entry's canonical
+                      ///< text (error at or above the default threshold,
+                      ///< warning below it)
+};
+
+/// One problem, located at a line of a table.
+struct TableProblem {
+  /// DataSource name of the table (for files: the name given, else the
+  /// path's file name).
+  std::string file;
+  /// 1-based line; 0 when the problem concerns the whole file.
+  std::size_t line = 0;
+  Severity severity = Severity::kError;
+  ProblemKind kind = ProblemKind::kParse;
+  /// Human-readable description naming the other line involved, if any,
+  /// e.g. "duplicate of news.tsv:12 ('bad guy gang' -> 'criminal gang')".
+  std::string message;
+};
+
+/// Options for check_tables(). Plain data with defaults.
+struct CheckOptions {
+  /// Scan every canonical phrase with a Detector built from the tables
+  /// (min_confidence 0) and report entries that fire inside it. Default on.
+  bool scan_canonicals = true;
+  /// Optional morphology for that scan (see Options); empty = exact forms.
+  std::string hunspell_aff;
+  std::string hunspell_dic;
+  std::vector<DataSource> irregular_forms;
+};
+
+/// Checks phrase tables, loaded in order as Detector::create() would (later
+/// tables' switch-off lines remove earlier entries), for: parse errors (the
+/// first per file), lines not in NFC, the first unsorted line per file,
+/// duplicate (spun, canonical) pairs, conflicting entries, cycles and chains
+/// through canonical phrases, and entries that fire on another entry's
+/// canonical text. Problems are ordered by table (in the order given), then
+/// line. Complexity: about one scan of each distinct canonical phrase.
+/// Errors: kIoError when a table cannot be read; kInternal when the
+/// Detector for the canonical scan cannot be built from tables that parsed.
+Result<std::vector<TableProblem>> check_tables(
+    const std::vector<DataSource>& tables, const CheckOptions& options = {});
+
+/// "FILE:LINE: error: message" (or "warning:"); "FILE: ..." when line is 0.
+std::string format_problem(const TableProblem& problem);
+
+/// A list converted by import_table().
+struct ImportedTable {
+  /// The phrase table (TSV, NFC, sorted, deduplicated) with a header comment.
+  std::string tsv;
+  /// Number of entries (lines that are not comments) in `tsv`.
+  std::size_t entries = 0;
+  /// Items skipped, each "NAME:LINE: skipped WHAT: why", e.g. a regular
+  /// expression that cannot be expanded into phrases.
+  std::vector<std::string> skipped;
+};
+
+/// Converts a substitution list of another tool into an unspin phrase table.
+/// `format` is "vale" (a Vale rule with `extends: substitution` and a `swap:`
+/// map; simple regex alternations such as `(?:a|b) c` or `colou?r` are
+/// expanded), "prh" (a textlint prh dictionary: `rules:` with `expected:` and
+/// `pattern:`/`patterns:`; `/regex/` patterns are skipped) or "languagetool"
+/// (a LanguageTool replace.txt: `wrong1|wrong2=right1|right2[<TAB>message]`).
+/// Entries get a lowercase spun side, the canonical as written (several for
+/// one spun phrase become `a|b` alternatives in order of appearance), prior
+/// 0.8 and tag "imported". `name` is used in messages and the header.
+/// Errors: kInvalidArgument for an unknown format; kParseError
+/// "NAME:LINE: message" for malformed input; kInvalidUtf8 for invalid UTF-8.
+Result<ImportedTable> import_table(std::string_view format,
+                                   std::string_view text,
+                                   const std::string& name);
+
+}  // namespace unspin
+
+#endif  // UNSPIN_DICT_HPP_

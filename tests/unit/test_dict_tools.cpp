@@ -1,0 +1,373 @@
+// unspin tests: dictionary tooling (check_tables, import_table) on fixtures in
+// tests/data/check and tests/data/import, and the shipped tables' validity.
+#include <dirent.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "unspin/dict.hpp"
+
+using unspin::DataSource;
+using unspin::ErrorCode;
+using unspin::ProblemKind;
+using unspin::Severity;
+using unspin::TableProblem;
+
+namespace {
+
+const std::string kCheck = UNSPIN_TEST_DATA_DIR "/check/";
+const std::string kImport = UNSPIN_TEST_DATA_DIR "/import/";
+
+std::vector<TableProblem> check(const std::vector<std::string>& names) {
+  std::vector<DataSource> tables;
+  for (const std::string& n : names)
+    tables.push_back(DataSource::File(kCheck + n));
+  auto r = unspin::check_tables(tables);
+  REQUIRE(r.ok());
+  return *r;
+}
+
+std::vector<TableProblem> of_kind(const std::vector<TableProblem>& ps,
+                                  ProblemKind kind) {
+  std::vector<TableProblem> out;
+  for (const TableProblem& p : ps)
+    if (p.kind == kind) out.push_back(p);
+  return out;
+}
+
+std::string all_messages(const std::vector<TableProblem>& ps) {
+  std::string out;
+  for (const TableProblem& p : ps) out += unspin::format_problem(p) + "\n";
+  return out;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+unspin::ImportedTable import_ok(const std::string& format,
+                                const std::string& file) {
+  auto r = unspin::import_table(format, slurp(kImport + file), file);
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  return *r;
+}
+
+// The entry lines of a table, without the header comment.
+std::vector<std::string> entry_lines(const std::string& tsv) {
+  std::vector<std::string> out;
+  std::istringstream in(tsv);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  return out;
+}
+
+bool has_skip(const unspin::ImportedTable& t, const std::string& what) {
+  return std::any_of(
+      t.skipped.begin(), t.skipped.end(),
+      [&](const std::string& s) { return s.find(what) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("finds no problem in a clean table", "[dict]") {
+  auto ps = check({"clean.tsv"});
+  INFO(all_messages(ps));
+  CHECK(ps.empty());
+}
+
+TEST_CASE("reports the first parse error of a table with its line", "[dict]") {
+  auto ps = check({"parse_error.tsv"});
+  auto parse = of_kind(ps, ProblemKind::kParse);
+  REQUIRE(parse.size() == 1);
+  CHECK(parse[0].file == "parse_error.tsv");
+  CHECK(parse[0].line == 3);
+  CHECK(parse[0].severity == Severity::kError);
+  CHECK(parse[0].message.find("prior") != std::string::npos);
+  CHECK(unspin::format_problem(parse[0]).rfind("parse_error.tsv:3: error: ",
+                                               0) == 0);
+}
+
+TEST_CASE("reports a duplicate pair with a different prior", "[dict]") {
+  auto ps = of_kind(check({"duplicate.tsv"}), ProblemKind::kDuplicate);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].line == 3);
+  CHECK(ps[0].severity == Severity::kError);
+  CHECK(ps[0].message.find("duplicate.tsv:2") != std::string::npos);
+  CHECK(ps[0].message.find("0.9 here, 0.95 there") != std::string::npos);
+}
+
+TEST_CASE("reports a duplicate pair across files", "[dict]") {
+  auto ps =
+      of_kind(check({"cross_a.tsv", "cross_b.tsv"}), ProblemKind::kDuplicate);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].file == "cross_b.tsv");
+  CHECK(ps[0].line == 2);
+  CHECK(ps[0].message.find("cross_a.tsv:2") != std::string::npos);
+}
+
+TEST_CASE("reports the same spun phrase with another canonical as a conflict",
+          "[dict]") {
+  auto ps = of_kind(check({"conflict.tsv"}), ProblemKind::kConflict);
+  // Line 3 has its own context and is no conflict.
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].line == 5);
+  CHECK(ps[0].severity == Severity::kError);
+  CHECK(ps[0].message.find("conflict.tsv:4") != std::string::npos);
+  CHECK(ps[0].message.find("prior 0.5 here, 0.6 there") != std::string::npos);
+}
+
+TEST_CASE("reports a conflict across files as a warning", "[dict]") {
+  auto ps =
+      of_kind(check({"cross_a.tsv", "cross_b.tsv"}), ProblemKind::kConflict);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].file == "cross_b.tsv");
+  CHECK(ps[0].line == 3);
+  CHECK(ps[0].severity == Severity::kWarning);
+}
+
+TEST_CASE("sees no conflict with an entry a later table switched off",
+          "[dict]") {
+  auto ps = check({"cross_a.tsv", "cross_switch_off.tsv"});
+  INFO(all_messages(ps));
+  CHECK(ps.empty());
+}
+
+TEST_CASE("reports cycles and chains through canonical phrases", "[dict]") {
+  auto ps = check({"cycle_chain.tsv"});
+  auto cycles = of_kind(ps, ProblemKind::kCycle);
+  REQUIRE(cycles.size() == 2);
+  CHECK(cycles[0].line == 2);
+  CHECK(cycles[1].line == 3);
+  CHECK(cycles[0].severity == Severity::kError);
+  CHECK(cycles[0].message.find("'big information' -> 'large information' -> "
+                               "'big information'") != std::string::npos);
+  auto chains = of_kind(ps, ProblemKind::kChain);
+  REQUIRE(chains.size() == 1);
+  CHECK(chains[0].line == 5);
+  CHECK(chains[0].severity == Severity::kError);  // line 4: no context
+  CHECK(chains[0].message.find("cycle_chain.tsv:4") != std::string::npos);
+  CHECK(of_kind(ps, ProblemKind::kFiresOnCanonical).empty());
+}
+
+TEST_CASE("reports a chain through an entry with context as a warning",
+          "[dict]") {
+  auto r = unspin::check_tables({DataSource::Memory(
+      "c.tsv",
+      "profound thinking\tdeep thinking\t0.9\t\trequires=brain\n"
+      "sharp thinking\tprofound thinking\t0.9\n")});
+  REQUIRE(r.ok());
+  auto chains = of_kind(*r, ProblemKind::kChain);
+  REQUIRE(chains.size() == 1);
+  CHECK(chains[0].line == 2);
+  CHECK(chains[0].severity == Severity::kWarning);
+}
+
+TEST_CASE("reports an entry that fires inside another entry's canonical",
+          "[dict]") {
+  auto ps = of_kind(check({"fires.tsv"}), ProblemKind::kFiresOnCanonical);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].line == 3);
+  CHECK(ps[0].severity == Severity::kError);  // prior 0.95: above 0.5
+  CHECK(ps[0].message.find("'criminal gang'") != std::string::npos);
+  CHECK(ps[0].message.find("fires.tsv:2") != std::string::npos);
+}
+
+TEST_CASE("can skip the canonical scan", "[dict]") {
+  unspin::CheckOptions options;
+  options.scan_canonicals = false;
+  auto r =
+      unspin::check_tables({DataSource::File(kCheck + "fires.tsv")}, options);
+  REQUIRE(r.ok());
+  CHECK(r->empty());
+}
+
+TEST_CASE("reports only the first unsorted line of a table", "[dict]") {
+  auto ps = of_kind(check({"unsorted.tsv"}), ProblemKind::kUnsorted);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].line == 4);
+  CHECK(ps[0].severity == Severity::kWarning);
+}
+
+TEST_CASE("reports a line that is not in NFC", "[dict]") {
+  auto ps = of_kind(check({"not_nfc.tsv"}), ProblemKind::kNotNfc);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0].line == 3);
+  CHECK(ps[0].severity == Severity::kError);
+}
+
+TEST_CASE("checks in-memory tables and orders problems by table and line",
+          "[dict]") {
+  auto r = unspin::check_tables(
+      {DataSource::Memory("b.tsv", "zebra\tx\nalpha\ty\nalpha\ty\n"),
+       DataSource::Memory("a.tsv", "alpha\ty\n")});
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 3);
+  CHECK((*r)[0].file == "b.tsv");
+  CHECK((*r)[0].kind == ProblemKind::kUnsorted);
+  CHECK((*r)[1].file == "b.tsv");
+  CHECK((*r)[1].kind == ProblemKind::kDuplicate);
+  CHECK((*r)[2].file == "a.tsv");
+}
+
+TEST_CASE("fails with an I/O error for a missing table", "[dict]") {
+  auto r = unspin::check_tables({DataSource::File(kCheck + "missing.tsv")});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kIoError);
+}
+
+TEST_CASE("imports a Vale substitution rule, expanding simple regexes",
+          "[dict][import]") {
+  auto t = import_ok("vale", "vale_wordiness.yml");
+  CHECK(entry_lines(t.tsv) == std::vector<std::string>{
+                                  "a great number of\tmany\t0.8\timported",
+                                  "a large number of\tmany\t0.8\timported",
+                                  "at this point in time\tnow\t0.8\timported",
+                                  "colour scheme\tcolor scheme\t0.8\timported",
+                                  "e-mail\temail\t0.8\timported",
+                                  "gave rise to\tlead to\t0.8\timported",
+                                  "give rise to\tlead to\t0.8\timported",
+                                  "in order to\tto\t0.8\timported",
+                                  "utilise\tuse\t0.8\timported",
+                                  "utilize\tuse\t0.8\timported",
+                                  "white list\tallowlist\t0.8\timported",
+                                  "whitelist\tallowlist\t0.8\timported",
+                              });
+  CHECK(t.entries == 12);
+  CHECK(t.tsv.rfind("# Imported by unspin", 0) == 0);
+  CHECK(t.tsv.find("vale_wordiness.yml") != std::string::npos);
+  CHECK(has_skip(t,
+                 "vale_wordiness.yml:19: skipped regular expression "
+                 "'[Cc]lick on'"));
+  CHECK(has_skip(t, "vale_wordiness.yml:17: skipped 'sign-in'"));
+}
+
+TEST_CASE("rejects a Vale rule that is not a substitution", "[dict][import]") {
+  auto r = unspin::import_table(
+      "vale", slurp(kImport + "vale_not_substitution.yml"), "v.yml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kParseError);
+  CHECK(r.status().message().rfind("v.yml:1: ", 0) == 0);
+}
+
+TEST_CASE("reports malformed YAML with file and line", "[dict][import]") {
+  auto r =
+      unspin::import_table("vale", slurp(kImport + "vale_broken.yml"), "b.yml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kParseError);
+  CHECK(r.status().message() == "b.yml:5: unterminated quoted key");
+}
+
+TEST_CASE("imports a textlint prh dictionary", "[dict][import]") {
+  auto t = import_ok("prh", "prh_spinner.yml");
+  CHECK(entry_lines(t.tsv) ==
+        std::vector<std::string>{
+            "bad guy gang\tcriminal gang\t0.8\timported",
+            "counterfeit consciousness\tartificial intelligence\t0.8\timported",
+            "fake intelligence\tartificial intelligence\t0.8\timported",
+            "joined states\tUnited States\t0.8\timported",
+            "profound learning\tdeep learning\t0.8\timported",
+            "significant learning\tdeep learning\t0.8\timported",
+        });
+  CHECK(has_skip(t, "skipped regular expression pattern"));
+  CHECK(has_skip(t, "no pattern"));
+  CHECK(has_skip(t, "only changes case"));
+}
+
+TEST_CASE("rejects a prh rule without expected", "[dict][import]") {
+  auto r =
+      unspin::import_table("prh", slurp(kImport + "prh_broken.yml"), "p.yml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "p.yml:5: rule without 'expected:'");
+}
+
+TEST_CASE("imports a LanguageTool replace.txt with alternatives on both sides",
+          "[dict][import]") {
+  auto t = import_ok("languagetool", "languagetool_replace.txt");
+  auto lines = entry_lines(t.tsv);
+  CHECK(lines.size() == 9);
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "irregardless\tregardless|irrespective\t0.8\timported") !=
+        lines.end());
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "unique selling prepositon\tunique selling "
+                  "proposition\t0.8\timported") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "jo biden\tJoe Biden\t0.8\timported") != lines.end());
+  // The message after the TAB is dropped.
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "running nose\trunny nose\t0.8\timported") != lines.end());
+  CHECK(std::is_sorted(lines.begin(), lines.end()));
+}
+
+TEST_CASE("rejects a LanguageTool line without '='", "[dict][import]") {
+  auto r = unspin::import_table(
+      "languagetool", slurp(kImport + "languagetool_broken.txt"), "r.txt");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "r.txt:3: expected 'phrase=replacement'");
+}
+
+TEST_CASE("merges repeated phrases into alternatives and deduplicates",
+          "[dict][import]") {
+  auto r = unspin::import_table("languagetool",
+                                "Foo=bar\nfoo=baz|bar\nfoo=bar\n", "x");
+  REQUIRE(r.ok());
+  CHECK(entry_lines(r->tsv) ==
+        std::vector<std::string>{"foo\tbar|baz\t0.8\timported"});
+}
+
+TEST_CASE("rejects an unknown import format", "[dict][import]") {
+  auto r = unspin::import_table("hunspell", "", "x");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kInvalidArgument);
+}
+
+TEST_CASE("imported tables pass the table check", "[dict][import]") {
+  for (const auto& [format, file] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"vale", "vale_wordiness.yml"},
+           {"prh", "prh_spinner.yml"},
+           {"languagetool", "languagetool_replace.txt"}}) {
+    auto t = import_ok(format, file);
+    auto r = unspin::check_tables({DataSource::Memory(file, t.tsv)});
+    REQUIRE(r.ok());
+    INFO(file << "\n" << all_messages(*r));
+    CHECK(r->empty());
+  }
+}
+
+TEST_CASE("the shipped tables parse, are sorted and NFC and pass the check",
+          "[dict][shipped]") {
+  const std::string dir = UNSPIN_SOURCE_DIR "/dictionaries/en/";
+  std::vector<std::string> names;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 4 && n.compare(n.size() - 4, 4, ".tsv") == 0)
+        names.push_back(n);
+    }
+    closedir(d);
+  }
+  std::sort(names.begin(), names.end());
+  REQUIRE_FALSE(names.empty());
+  std::vector<DataSource> tables;
+  for (const std::string& n : names)
+    tables.push_back(DataSource::File(dir + n, "en/" + n));
+  auto r = unspin::check_tables(tables);
+  REQUIRE(r.ok());
+  std::vector<TableProblem> bad;
+  for (const TableProblem& p : *r) {
+    // Warnings are allowed except for order: shipped tables are sorted.
+    if (p.severity == Severity::kError || p.kind == ProblemKind::kUnsorted)
+      bad.push_back(p);
+  }
+  INFO(all_messages(bad));
+  CHECK(bad.empty());
+}
