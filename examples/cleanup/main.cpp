@@ -45,6 +45,7 @@ struct Args {
   double min_confidence = -1;
   std::vector<std::string> dicts;
   std::vector<std::string> allows;
+  std::vector<std::string> domains;
   bool no_builtin = false;
   bool explain = false;
   std::string data_dir;
@@ -236,6 +237,7 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
   for (const std::string& a : args.allows) {
     options.allowlists.push_back(unspin::DataSource::File(a));
   }
+  options.domains = args.domains;
   unspin::Result<unspin::Detector> detector = unspin::Detector::create(options);
   if (!detector.ok()) {
     error(detector.status().message());
@@ -409,6 +411,11 @@ int main(int argc, char** argv) {
   app.add_option("--allow", args.allows,
                  "Allowlist file (one phrase per line); repeatable")
       ->type_name("FILE")
+      ->allow_extra_args(false);
+  app.add_option("--domain", args.domains,
+                 "Use only entries tagged with this domain (news, science, "
+                 "mt, ...; untagged user entries always apply); repeatable")
+      ->type_name("TAG")
       ->allow_extra_args(false);
   app.add_flag("--no-builtin", args.no_builtin,
                "Do not load the shipped phrase tables");

@@ -19,6 +19,14 @@ expect_out_has '"client service"' "--allow keeps the rest"
 run "$CLEANUP" --no-builtin --color=never spun.txt
 expect_rc 0 "--no-builtin without --dict finds nothing"
 
+# --domain keeps entries with that tag (and untagged ones).
+run "$CLEANUP" --no-builtin --dict basic.tsv --domain science --color=never spun.txt
+expect_out_has '"profound learning"' "--domain science keeps science entries"
+case "$OUT" in *'"bad guy gang'*) fail "--domain science drops news entries" ;; esac
+run "$CLEANUP" --no-builtin --dict basic.tsv --domain news --domain business --color=never spun.txt
+expect_out_has '"client service"' "--domain is repeatable"
+case "$OUT" in *'"profound learning"'*) fail "--domain news,business drops science entries" ;; esac
+
 # --data-dir and UNSPIN_DATA_DIR select the shipped tables.
 run "$CLEANUP" --data-dir "$DATA" --color=never spun.txt
 [ "$RC" -le 1 ] || fail "--data-dir $DATA works"
