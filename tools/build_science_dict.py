@@ -6,7 +6,13 @@
 Usage (from the repository root):
 
     python3 tools/build_science_dict.py ../shared/data/tortured-phrases.train.tsv \
-        dictionaries/en/science.tsv
+        dictionaries/en/science.tsv [/usr/share/hunspell/en_US.dic]
+
+The optional third argument is a Hunspell dictionary (its .aff file is read
+from next to it); the default is Debian's /usr/share/hunspell/en_US.dic. It
+tells English words from non-words for the single-word prior rule below; if
+it is missing, the script says so on stderr and uses the old rule (every
+single word is treated as an English word).
 
 The input is the 5-column TSV described in the data README (spun, canonical,
 pps_query, pps_papers, sources; header first). The output follows
@@ -83,8 +89,14 @@ prior     from the evidence (n = number of words of the spun side, as the
           matcher tokenizes it: "cross-approval" and "grasp/slave" are 2
           words; p = pps_papers, or none when the pair has no query):
             L = log10(1 + p)               (L = 0 when p is none)
-            n == 1: prior = min(0.30, 0.10 + 0.05 * L)
+            n == 1 and the word is an English word form (the Hunspell
+                    dictionary's stems expanded with the .aff PFX/SFX rules
+                    of their flags, compared lowercase):
+                    prior = min(0.30, 0.10 + 0.05 * L)
                     (single words are ordinary English in most documents)
+            n == 1 and not an English word form ("auupdatedmation",
+                    "conwirelessgure", "associatealog": spinner splices
+                    that never occur in real prose): as for n == 2 below
             n >= 2: prior = min(0.99, 0.84 + 0.035 * L + (0.02 if n >= 3))
                     and 0.82 (+0.02 if n >= 3) when p is none
             context that could not be written: prior *= 0.75
@@ -92,6 +104,13 @@ prior     from the evidence (n = number of words of the spun side, as the
           with 100 papers 0.91, with 10000 papers 0.98; a single word with 1000
           papers 0.25.
 tags      "science".
+chains    a canonical term that is itself another line's spun side is
+          replaced by that line's canonical terms ("power weighted data
+          transmission" -> "intensity weighted bandwidth" becomes ->
+          "spectral efficiency").
+skipped   spun sides that are established terms of their own (the
+          ESTABLISHED_SPUN list: "search engine" -> "machine learning" would
+          fire on every mention of search engines).
 
 Duplicates: pairs with the same spun side are merged into one line (spun
 sides that differ only in hyphens or dashes count as the same, as they do
@@ -141,6 +160,13 @@ ACRONYM_STOPLIST = {
     "of", "by", "if", "id", "em", "ad", "ar", "ot", "send", "ram", "aids",
     "cart", "care", "mask", "dip", "sad", "pet", "ant", "bag", "cap", "cat",
     "all", "and", "the", "for", "can", "may", "via", "map",
+}
+
+# Spun sides that are established English terms in their own right: the
+# pair is an annotation slip ("search engine" is not a tortured "machine
+# learning") and the entry would fire on clean text. Skipped.
+ESTABLISHED_SPUN = {
+    "search engine",
 }
 
 # Truncated query words ("optimiz*") spelled out as the whole words they
@@ -476,11 +502,13 @@ def dedupe(xs):
 
 # ---------------------------------------------------------------- prior
 
-def prior_for(n_words, papers, unexpressible):
+def prior_for(n_words, papers, unexpressible, english_word=True):
     if papers is None:
         L = 0.0
     else:
         L = math.log10(1 + papers)
+    if n_words <= 1 and not english_word:
+        n_words = 2  # a non-word: as surprising as a multiword artefact
     if n_words <= 1:
         p = min(0.30, 0.10 + 0.05 * L)
     else:
@@ -496,9 +524,115 @@ def fmt_prior(p):
     return s.rstrip("0").rstrip(".") if "." in s else s
 
 
+# ---------------------------------------------------------------- lexicon
+
+DEFAULT_HUNSPELL_DIC = "/usr/share/hunspell/en_US.dic"
+
+
+def _parse_aff(path):
+    """Returns {flag: (kind, cross, [(strip, add, condition_re), ...])}."""
+    rules = {}
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.read().split("\n")
+    i = 0
+    while i < len(lines):
+        parts = lines[i].split()
+        i += 1
+        if len(parts) != 4 or parts[0] not in ("PFX", "SFX"):
+            continue
+        kind, flag, cross, count = parts
+        if not count.isdigit():
+            continue
+        entries = []
+        for _ in range(int(count)):
+            if i >= len(lines):
+                break
+            e = lines[i].split()
+            i += 1
+            if len(e) < 4 or e[0] != kind or e[1] != flag:
+                continue
+            strip = "" if e[2] == "0" else e[2]
+            add = e[3].split("/")[0]
+            add = "" if add == "0" else add
+            cond = e[4] if len(e) > 4 else "."
+            cond_re = re.compile(("^" + cond) if kind == "PFX"
+                                 else (cond + "$"))
+            entries.append((strip, add, cond_re))
+        rules[flag] = (kind, cross == "Y", entries)
+    return rules
+
+
+def _apply(kind, entries, word):
+    out = []
+    for strip, add, cond in entries:
+        if not cond.search(word):
+            continue
+        if kind == "SFX":
+            if strip and not word.endswith(strip):
+                continue
+            out.append(word[:len(word) - len(strip)] + add)
+        else:
+            if strip and not word.startswith(strip):
+                continue
+            out.append(add + word[len(strip):])
+    return out
+
+
+def load_lexicon(dic_path):
+    """All word forms of a Hunspell dictionary, lowercase: each stem, the
+    stem with each of its flags' suffix and prefix rules, and prefix +
+    suffix where both rules allow cross products. Single-character flags
+    (the en_US format). Returns None if the files cannot be read."""
+    aff_path = os.path.splitext(dic_path)[0] + ".aff"
+    try:
+        rules = _parse_aff(aff_path)
+        with open(dic_path, encoding="utf-8", errors="replace") as f:
+            dic = f.read().split("\n")[1:]
+    except OSError:
+        return None
+    forms = set()
+    for line in dic:
+        line = line.strip()
+        if not line:
+            continue
+        stem, _, flags = line.partition("/")
+        flags = flags.split()[0] if flags else ""
+        forms.add(stem.lower())
+        sfx, pfx = [], []
+        for fl in flags:
+            r = rules.get(fl)
+            if not r:
+                continue
+            kind, cross, entries = r
+            made = _apply(kind, entries, stem)
+            forms.update(w.lower() for w in made)
+            (sfx if kind == "SFX" else pfx).append((cross, made, entries))
+        for pcross, _, pentries in pfx:
+            if not pcross:
+                continue
+            for scross, smade, _ in sfx:
+                if not scross:
+                    continue
+                for w in smade:
+                    forms.update(x.lower() for x in _apply("PFX", pentries, w))
+    return forms
+
+
+def is_english_word(word, lexicon):
+    """True if word (any case; typographic apostrophe = ') is a word form
+    of the lexicon; a possessive 's is ignored."""
+    w = word.lower().replace("\u2019", "'")
+    if w in lexicon:
+        return True
+    if w.endswith("'s") and w[:-2] in lexicon:
+        return True
+    return False
+
+
 # ---------------------------------------------------------------- main
 
-def build(rows, stats):
+def build(rows, stats, lexicon=None):
+    """lexicon: set of lowercase English word forms, or None (unknown)."""
     acronyms = collect_acronyms(rows)
     entries = collections.OrderedDict()  # spun -> list of candidate dicts
     for r in rows:
@@ -509,6 +643,9 @@ def build(rows, stats):
             continue
         if not spun_chars_ok(spun) or not words(spun):
             stats["skipped: bad characters in spun"] += 1
+            continue
+        if dash_key(spun) in ESTABLISHED_SPUN:
+            stats["skipped: spun side is an established term"] += 1
             continue
         alts, why = clean_canonical(canon_raw, spun)
         if alts is None:
@@ -529,7 +666,13 @@ def build(rows, stats):
         stats["query: " + status] += 1
         for note in notes:
             stats["query note: " + note] += 1
-        prior = prior_for(len(words(spun)), papers, status == "unexpressible")
+        n_words = len(words(spun))
+        english = True
+        if n_words == 1 and lexicon is not None:
+            english = is_english_word(words(spun)[0], lexicon)
+            if not english:
+                stats["single words that are not English words"] += 1
+        prior = prior_for(n_words, papers, status == "unexpressible", english)
         entries.setdefault(dash_key(spun), []).append({
             "spun": spun,
             "alts": alts, "papers": papers if papers is not None else -1,
@@ -586,9 +729,34 @@ def build(rows, stats):
         if clauses:
             fields.append(";".join(clauses))
         lines.append([nfc(f) for f in fields])
+    resolve_chains(lines, stats)
     lines.sort(key=lambda f: (f[0].encode("utf-8"), f[1].encode("utf-8")))
     stats["lines written"] = len(lines)
     return lines
+
+
+def resolve_chains(lines, stats):
+    """A canonical alternative that is itself another line's spun side
+    ("power weighted data transmission" -> "intensity weighted bandwidth"
+    -> "spectral efficiency") is replaced by that line's alternatives,
+    followed until a term that is not spun (a cycle keeps the original)."""
+    by_spun = {dash_key(f[0]): f[1].split("|") for f in lines}
+    for f in lines:
+        own = dash_key(f[0])
+        alts = []
+        for a in f[1].split("|"):
+            seen, cur, changed = {own}, [a], False
+            while len(cur) == 1 and dash_key(cur[0].lower()) in by_spun:
+                key = dash_key(cur[0].lower())
+                if key in seen:
+                    cur, changed = [a], False  # cycle: keep what was written
+                    break
+                seen.add(key)
+                cur, changed = by_spun[key], True
+            if changed:
+                stats["canonical followed through a chain"] += 1
+            alts += [c for c in cur if c not in alts]
+        f[1] = "|".join(alts)
 
 
 HEADER_COMMENT = """\
@@ -604,17 +772,28 @@ HEADER_COMMENT = """\
 # journals", arXiv:2107.06751. Changes: phrases normalized, canonical terms
 # cleaned (acronym notes dropped, '/' alternatives split), screener queries
 # converted to requires/excludes context, priors computed from the number of
-# matching papers. This file is licensed CC BY 4.0 as well; see
+# matching papers (and, for single words, whether Hunspell en_US knows the
+# word). This file is licensed CC BY 4.0 as well; see
 # dictionaries/LICENSE-DATA.md.
 # Columns: spun, canonical, prior, tags, context (see dictionaries/README.md).
 """
 
 
 def main(argv):
-    if len(argv) != 3:
-        sys.stderr.write("usage: build_science_dict.py INPUT.tsv OUTPUT.tsv\n")
+    if len(argv) not in (3, 4):
+        sys.stderr.write("usage: build_science_dict.py INPUT.tsv OUTPUT.tsv"
+                         " [HUNSPELL.dic]\n")
         return 2
     src, dst = argv[1], argv[2]
+    dic_path = argv[3] if len(argv) == 4 else DEFAULT_HUNSPELL_DIC
+    lexicon = load_lexicon(dic_path)
+    if lexicon is None:
+        sys.stderr.write("%s (or its .aff) not found: every single-word spun "
+                         "phrase is treated as an English word (old prior "
+                         "rule)\n" % dic_path)
+    else:
+        sys.stderr.write("%s: %d English word forms\n"
+                         % (dic_path, len(lexicon)))
     with open(src, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or [h.strip() for h in rows[0]] != HEADER:
@@ -628,7 +807,7 @@ def main(argv):
             continue
         data.append(r)
     stats["input pairs"] = len(rows) - 1
-    lines = build(data, stats)
+    lines = build(data, stats, lexicon)
     body = HEADER_COMMENT + "".join("\t".join(f) + "\n" for f in lines)
     out_dir = os.path.dirname(os.path.abspath(dst))
     fd, tmp = tempfile.mkstemp(prefix=".science.", suffix=".tmp", dir=out_dir)

@@ -10,9 +10,10 @@ file; exits 1 if any problem was found.
 Checks: UTF-8 and NFC; 2 to 5 TAB-separated fields; spun side lowercase,
 single-spaced, not empty; canonical not empty ("?", "<delete>" or "|"
 alternatives without empty parts); prior empty or a number in (0, 1];
-tags [a-z0-9_-]+ separated by commas; context clauses requires=/excludes=
-with non-empty terms; and for shipped tables: sorted by (spun, canonical)
-in byte order, no duplicate (spun, canonical) pairs, no switch-off lines.
+tags [a-z0-9_-]+ separated by commas; context clauses requires=, excludes=
+and near=N:... (N in 1..999) with non-empty terms; and for shipped tables:
+sorted by (spun, canonical) in byte order, no duplicate (spun, canonical)
+pairs, no switch-off lines.
 """
 
 import glob
@@ -78,9 +79,16 @@ def check_file(path):
         if len(fields) == 5 and fields[4] != "":
             for clause in fields[4].split(";"):
                 key, eq, terms = clause.partition("=")
-                if key not in ("requires", "excludes") or not eq:
+                if key not in ("requires", "excludes", "near") or not eq:
                     err(no, "unknown context clause %r" % clause)
                     continue
+                if key == "near":
+                    count, colon, terms = terms.partition(":")
+                    if (not colon or not count.isdigit() or len(count) > 3
+                            or int(count) == 0):
+                        err(no, "near clause %r must read near=N:TERM|TERM "
+                                "with N in 1..999" % clause)
+                        continue
                 for term in terms.split("|"):
                     if not term.strip():
                         err(no, "empty term in %r" % clause)
