@@ -171,6 +171,10 @@ struct Detector::Impl {
     // canonical, so the rewrite does not change the sentence's number.
     detail::Paradigm last_para;
     Inflection last_k = Inflection::kBase;
+    if (e.exact) {
+      add_variant(index, e.spun, e.canonicals, false, seen);
+      return;
+    }
     if (!words.empty() && all_letters(words.back()) &&
         reading(*morph, words.back(), last_para, last_k) &&
         last_k == Inflection::kS) {
@@ -178,11 +182,18 @@ struct Detector::Impl {
         detail::Paradigm p;
         if (cw.empty() || !all_letters(lower_ascii(cw.back()))) continue;
         if (lower_ascii(cw.back()) == words.back()) continue;
-        if (!canonical_reading(*morph, cw.back(), Inflection::kBase, p)) continue;
-        if (!Morphology::inflections_of(p, lower_ascii(cw.back())).empty() &&
-            Morphology::inflections_of(p, lower_ascii(cw.back())).front() !=
-                Inflection::kBase)
+        // The entry corrects the number itself ("advices" -> "advice"): the
+        // words before the last are the same and the last is an inflection
+        // of the canonical one.
+        bool same_rest = cw.size() == words.size();
+        for (std::size_t k = 0; same_rest && k + 1 < cw.size(); ++k)
+          same_rest = lower_ascii(cw[k]) == words[k];
+        if (same_rest &&
+            !Morphology::inflections_of(last_para, lower_ascii(cw.back())).empty())
           continue;
+        // Already plural somewhere ("people", "data"): leave it alone.
+        if (canonical_reading(*morph, cw.back(), Inflection::kS, p)) continue;
+        if (!canonical_reading(*morph, cw.back(), Inflection::kBase, p)) continue;
         std::string plural = Morphology::form(p, Inflection::kS);
         if (!plural.empty()) cw.back() = plural;
       }
@@ -199,6 +210,10 @@ struct Detector::Impl {
       detail::Paradigm para;
       Inflection k0;
       if (!reading(*morph, w, para, k0)) continue;
+      // Only a base form is inflected: a table that writes "how much times"
+      // or "more smaller" means exactly that form, and deriving "how much
+      // time" or "more small" would flag correct English.
+      if (k0 != Inflection::kBase) continue;
       // The canonical word each alternative inflects, with its paradigm
       // (looked up once, not per form).
       struct AltSlot {
@@ -390,12 +405,17 @@ Result<Detector> Detector::create_impl(const Options& options) {
   // when "thermal gap pad" is a canonical, or a canonical that happens to be
   // another entry's spun side.
   {
-    std::set<std::string> done;
-    for (const CompiledEntry& ce : impl->entries)
-      for (const std::string& c : ce.entry.canonicals)
-        if (done.insert(lower_ascii(c)).second)
-          for (std::int32_t node : impl->add_phrase_forms(c, morph.get()))
-            impl->trie.info(node).established = true;
+    std::unordered_map<std::string, std::vector<std::int32_t>> nodes_of;
+    for (std::uint32_t i_entry = 0; i_entry < impl->entries.size(); ++i_entry) {
+      for (const std::string& c : impl->entries[i_entry].entry.canonicals) {
+        auto [it, fresh] = nodes_of.try_emplace(lower_ascii(c));
+        if (fresh) it->second = impl->add_phrase_forms(c, morph.get());
+        for (std::int32_t node : it->second) {
+          auto& by = impl->trie.info(node).established_by;
+          if (by.empty() || by.back() != i_entry) by.push_back(i_entry);
+        }
+      }
+    }
   }
 
   std::vector<std::string> allow = options.allow_phrases;
@@ -585,26 +605,32 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
 
   // Word positions of the terms near= clauses look for, in text order.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> near_hits;
-  // Established terms, by start, with the running maximum of their ends.
-  std::vector<std::pair<std::size_t, std::size_t>> established;
+  // Established terms (canonical sides), in text order.
+  std::vector<const detail::Hit*> established;
   for (const detail::Hit& h : hits) {
     const detail::NodeInfo& inf = im.trie.info(h.node);
-    if (inf.established) established.emplace_back(h.begin, h.end);
+    if (!inf.established_by.empty()) established.push_back(&h);
     for (std::uint32_t t : inf.terms) {
       if (!im.near_term[t]) continue;
       if (near_hits.empty()) near_hits.resize(im.term_count);
       near_hits[t].emplace_back(h.first, h.last);
     }
   }
-  std::vector<std::size_t> established_max_end;
-  for (const auto& r : established)
-    established_max_end.push_back(std::max(
-        r.second, established_max_end.empty() ? 0 : established_max_end.back()));
-  auto inside_established = [&](std::size_t b, std::size_t e) {
-    auto it = std::upper_bound(established.begin(), established.end(),
-                               std::make_pair(b, SIZE_MAX));
-    if (it == established.begin()) return false;
-    return established_max_end[static_cast<std::size_t>(it - established.begin()) - 1] >= e;
+  // True when [h.first, h.last) lies inside an established term of another
+  // entry ("gap pad" inside "thermal gap pad"); an entry's own canonical
+  // ("advices" -> "advice") does not count.
+  auto inside_established = [&](const detail::Hit& h, std::uint32_t entry) {
+    auto it = std::upper_bound(
+        established.begin(), established.end(), h.first,
+        [](std::size_t f, const detail::Hit* e) { return f < e->first; });
+    while (it != established.begin()) {
+      const detail::Hit* e = *--it;
+      if (e->first + im.trie.max_words() < h.first) break;
+      if (e->last < h.last) continue;
+      for (std::uint32_t by : im.trie.info(e->node).established_by)
+        if (by != entry) return true;
+    }
+    return false;
   };
   auto near_holds = [&](const CompiledEntry::Near& n, const detail::Hit& h) {
     if (near_hits.empty()) return false;
@@ -632,10 +658,11 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
         const detail::NodeInfo& inf = im.trie.info(h.node);
         if (inf.variants.empty()) continue;
         if (!merged.empty() && is_allowed(h.begin, h.end)) continue;
-        if (!established.empty() && inside_established(h.begin, h.end)) continue;
         bool picked = false;
         for (std::uint32_t v : inf.variants) {
           const CompiledEntry& ce = im.entries[im.variants[v].entry];
+          if (!established.empty() && inside_established(h, im.variants[v].entry))
+            continue;
           bool excluded = false;
           for (std::uint32_t t : ce.exclude_terms) excluded |= term_present[t] != 0;
           if (excluded) continue;

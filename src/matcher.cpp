@@ -20,8 +20,8 @@ std::uint64_t hash_word(std::string_view w) {
 }
 
 bool is_plain_gap_byte(char c) {
-  return c == ' ' || c == '-' || c == '\n' || c == '\r' || c == '\t' ||
-         c == '\f' || c == '\v';
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
+         c == '\v';
 }
 
 // Token normalization with the ASCII fast path inlined.
@@ -181,9 +181,18 @@ std::int32_t PhraseTrie::insert(const CompiledPhrase& phrase) {
 std::uint16_t PhraseTrie::gap_id(std::string_view text, const Token& prev,
                                  const Token& next, std::string& buffer) const {
   std::string_view gap = text.substr(prev.end, next.begin - prev.end);
+  // Fast path: whitespace, and hyphens not preceded by whitespace.
   bool plain = true;
+  bool space = false;
   for (char c : gap) {
-    if (!is_plain_gap_byte(c)) {
+    if (c == '-') {
+      if (space) {
+        plain = false;
+        break;
+      }
+    } else if (is_plain_gap_byte(c)) {
+      space = true;
+    } else {
       plain = false;
       break;
     }
@@ -232,7 +241,7 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
       while (node >= 0) {
         const NodeInfo& inf = infos_[node];
         if (!inf.variants.empty() || !inf.terms.empty() || inf.allow ||
-            inf.established) {
+            !inf.established_by.empty()) {
           Hit h;
           h.first = base + i;
           h.last = base + j + 1;

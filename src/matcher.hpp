@@ -75,7 +75,8 @@ struct NodeInfo {
   std::vector<std::uint32_t> variants;  ///< compiled phrase variants
   std::vector<std::uint32_t> terms;     ///< context terms
   bool allow = false;                   ///< an allowlisted phrase
-  bool established = false;  ///< the canonical side of some entry
+  /// Entries whose canonical side (or an inflected form of it) ends here.
+  std::vector<std::uint32_t> established_by;
 };
 
 /// Word-level trie over compiled phrases; immutable after build, so
@@ -92,6 +93,8 @@ class PhraseTrie {
   const NodeInfo& info(std::int32_t node) const { return infos_[node]; }
   const Vocabulary& vocabulary() const { return vocab_; }
   std::size_t node_count() const { return infos_.size(); }
+  /// Words in the longest phrase inserted.
+  std::size_t max_words() const { return max_words_; }
 
   /// Per-scan state: a window of the text's tokens and their word ids.
   struct Scratch {

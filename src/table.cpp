@@ -119,6 +119,8 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
     } else if (key == "excludes") {
       Status s = parse_terms(value, e.excludes_any, name, line, clause);
       if (!s.ok()) return s;
+    } else if (key == "exact" && eq == std::string::npos) {
+      e.exact = true;
     } else if (key == "near") {
       // near=N:TERM|TERM
       std::size_t colon = value.find(':');
@@ -142,7 +144,7 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
     } else {
       return parse_error(name, line,
                          "unknown context clause '" + clause +
-                             "' (expected requires=, excludes= or near=)");
+                             "' (expected requires=, excludes=, near= or exact)");
     }
   }
   return Status::Ok();

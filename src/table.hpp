@@ -35,6 +35,8 @@ struct Entry {
     std::vector<std::string> terms;
   };
   std::vector<Near> near;
+  /// Context clause "exact": match only the form written, no inflections.
+  bool exact = false;
   std::string table;                      ///< DataSource name
   std::size_t line = 0;                   ///< 1-based line in the table
 };

@@ -496,6 +496,7 @@ void normalize_gap(std::string_view gap, std::string& out) {
   }
   const auto n = static_cast<std::int32_t>(gap.size());
   std::int32_t i = 0;
+  bool seen_space = false;
   while (i < n) {
     const std::int32_t start = i;
     UChar32 c;
@@ -506,7 +507,15 @@ void normalize_gap(std::string_view gap, std::string& out) {
     }
     const bool dash = c == 0x2D || (c >= 0x2010 && c <= 0x2015) ||
                       c == 0x2212 || c == 0xAD || c == 0xFE63 || c == 0xFF0D;
-    if (dash || u_isUWhiteSpace(c)) {
+    if (u_isUWhiteSpace(c)) {
+      seen_space = true;
+      continue;
+    }
+    // A dash joins words only when it touches the word before it ("bad-guy",
+    // "bad-\nguy"); after a space it is a parenthetical dash ("x - y",
+    // "x — y") and stays, as "-", so it breaks a phrase.
+    if (dash) {
+      if (seen_space) out += '-';
       continue;
     }
     out.append(gap.data() + start, static_cast<std::size_t>(i - start));

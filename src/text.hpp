@@ -59,9 +59,10 @@ void tokenize_icu(std::string_view text, std::vector<Token>& out);
 void normalize_word(std::string_view word, std::string& out);
 
 /// Classifies the bytes between two consecutive word tokens.
-/// Whitespace (any Unicode White_Space, line breaks included) and hyphens /
-/// dashes (U+002D, U+2010..U+2015, U+2212, U+00AD, U+FE63, U+FF0D) are
-/// ignored; whatever remains (e.g. "/" in "tcp/ip", "," or ".") is returned
+/// Whitespace (any Unicode White_Space, line breaks included) is ignored, and
+/// so are hyphens / dashes (U+002D, U+2010..U+2015, U+2212, U+00AD, U+FE63,
+/// U+FF0D) that touch the word before them ("bad-guy", "bad-\nguy"); a dash
+/// after whitespace ("x - y", "x — y") becomes "-". Whatever remains (e.g. "/" in "tcp/ip", "," or ".") is returned
 /// in `out` verbatim (not normalized); each ill-formed UTF-8 sequence becomes
 /// U+FFFD. A phrase matches across a gap when the remaining punctuation of
 /// the text's gap equals that of the phrase's gap ("" for plain phrases).

@@ -317,3 +317,29 @@ TEST_CASE("never flags a span inside an established term or the term itself", "[
   CHECK(scan(d, "the information").empty());
   CHECK(scan(d, "the records").size() == 1);
 }
+
+TEST_CASE("inflects only base forms, and never entries marked exact", "[detector][morphology]") {
+  Detector d = make(fixture_options(
+      "eliminate\tkill\t0.9\n"
+      "killings\tmurders\t0.9\n"
+      "bad guy gang\tcriminal gang\t0.9\t\texact\n"));
+  CHECK(fixed(d, "They eliminated them.") == "They killed them.");
+  // "killings" is written plural: its singular is not derived.
+  CHECK(scan(d, "one killing").empty());
+  // "exact" keeps the table form only.
+  CHECK(scan(d, "bad guy gangs").empty());
+  CHECK(scan(d, "a bad guy gang").size() == 1);
+}
+
+TEST_CASE("a spaced dash breaks a phrase, a joining hyphen does not", "[detector][text]") {
+  Detector d = make(fixture_options());
+  CHECK(scan(d, "bad-guy gangs").size() == 1);
+  CHECK(scan(d, "bad -- guy gangs").empty());
+  CHECK(scan(d, "bad guy \xE2\x80\x94 gangs").empty());
+}
+
+TEST_CASE("an entry is not silenced by its own canonical term", "[detector][context]") {
+  Detector d = make(fixture_options("advices\tadvice\t0.9\nindividuals\tpeople\t0.9\n"));
+  CHECK(fixed(d, "Good advices.") == "Good advice.");
+  CHECK(fixed(d, "Some individuals.") == "Some people.");
+}

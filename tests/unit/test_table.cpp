@@ -72,7 +72,7 @@ TEST_CASE("names file and line for every malformed line", "[table]") {
       {"a\tb\t0.5\tnews\tnear=0:x\n",
        "t.tsv:1: context clause 'near=0:x' must read near=N:TERM|TERM with N in 1..999"},
       {"a\tb\t0.5\tnews\tclose=3\n",
-       "t.tsv:1: unknown context clause 'close=3' (expected requires=, excludes= or near=)"},
+       "t.tsv:1: unknown context clause 'close=3' (expected requires=, excludes=, near= or exact)"},
       {"a\tb\t0.5\tnews\trequires=x||y\n",
        "t.tsv:1: empty term in context clause 'requires=x||y'"},
       {"a\tb|\n", "t.tsv:1: empty alternative in 'b|'"},

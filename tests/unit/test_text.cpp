@@ -512,7 +512,9 @@ TEST_CASE("drops whitespace and dashes from gaps and keeps the rest",
   CHECK(gap(" \r\n\t") == "");
   CHECK(gap(" / ") == "/");
   CHECK(gap("\xE2\x80\x94") == "");    // em dash
-  CHECK(gap(" \xE2\x80\x93 ") == "");  // en dash
+  CHECK(gap(" \xE2\x80\x93 ") == "-");  // spaced en dash: punctuation
+  CHECK(gap("-\n") == "");                // hyphen at a line end joins
+  CHECK(gap(" - ") == "-");
   CHECK(gap("\xC2\xAD") == "");        // soft hyphen
   CHECK(gap("\xE2\x88\x92\xEF\xB9\xA3\xEF\xBC\x8D\xE2\x80\x90") == "");
   CHECK(gap("\xC2\xA0\xE3\x80\x80\xE2\x80\xA8\xC2\x85") == "");  // spaces
@@ -520,7 +522,7 @@ TEST_CASE("drops whitespace and dashes from gaps and keeps the rest",
   CHECK(gap(" . ") == ".");
   CHECK(gap(" & ") == "&");
   CHECK(gap(" \xE2\x80\x9C") == "\xE2\x80\x9C");  // curly quote kept verbatim
-  CHECK(gap("- , -") == ",");
+  CHECK(gap("- , -") == ",-");
 }
 
 TEST_CASE("replaces invalid bytes in a gap with U+FFFD", "[text]") {
