@@ -254,10 +254,140 @@ struct FileReport {
   std::vector<std::string> warnings;  ///< messages, without "warning: "
   nlohmann::ordered_json sarif;       ///< SARIF results (--format=sarif)
   bool scanned = false;
+  /// Too big to buffer: streamed to stdout by the main thread, in order.
+  bool deferred = false;
   std::size_t words = 0;
   std::size_t findings = 0;
   bool spun = false;
 };
+
+/// Inputs larger than this are scanned block by block (text, jsonl and
+/// --fix output), so memory stays bounded whatever the input size. Each
+/// block is a document of its own for the confidence model.
+constexpr std::size_t kStreamBlock = std::size_t{16} << 20;
+
+bool streamable(const Args& args) {
+  return !args.in_place &&
+         (args.fix || args.format == "text" || args.format == "jsonl");
+}
+
+/// Where to cut a block of `buf` (not at its end unless `eof`): after the
+/// last line break, else after the last ASCII space before an ASCII byte,
+/// else at a UTF-8 character boundary.
+std::size_t block_cut(const std::string& buf, bool eof) {
+  if (eof) return buf.size();
+  std::size_t nl = buf.rfind('\n');
+  if (nl != std::string::npos) return nl + 1;
+  for (std::size_t i = buf.size() - 1; i > 0; --i) {
+    unsigned char c = static_cast<unsigned char>(buf[i - 1]);
+    unsigned char next = static_cast<unsigned char>(buf[i]);
+    if ((c == ' ' || c == '\t') && next < 0x80) return i;
+  }
+  std::size_t i = buf.size();
+  while (i > 0 && (static_cast<unsigned char>(buf[i - 1]) & 0xC0) == 0x80) --i;
+  return i > 0 ? i - 1 : buf.size();
+}
+
+/// Streams one big input (or stdin) to stdout: reads kStreamBlock at a
+/// time, scans each block, shifts the findings' offsets, lines and columns
+/// to the whole input, and writes the report or the rewritten block at once.
+void stream_file(const unspin_cli::InputFile& input, const Args& args,
+                 const unspin::Detector& detector,
+                 const unspin_cli::OutputStyle& style, FileReport& r) {
+  const bool is_stdin = input.path == "-";
+  const std::string& name = input.name;
+  int fd = is_stdin ? STDIN_FILENO
+                    : ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    r.errors.push_back(errno_message(name, errno));
+    return;
+  }
+  std::string buf;
+  std::size_t base = 0;        // bytes of the input before buf
+  std::size_t lines = 0;       // line breaks before buf
+  std::size_t col_offset = 0;  // code points between the last break and buf
+  bool eof = false;
+  bool any = false;
+  std::vector<char> chunk(1 << 16);
+  while (!eof || !buf.empty()) {
+    while (!eof && buf.size() < kStreamBlock) {
+      ssize_t n = ::read(fd, chunk.data(), chunk.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        r.errors.push_back(errno_message(name, errno));
+        if (!is_stdin) ::close(fd);
+        return;
+      }
+      if (n == 0) eof = true;
+      buf.append(chunk.data(), static_cast<std::size_t>(n));
+    }
+    if (buf.empty()) break;
+    any = true;
+    std::size_t cut = block_cut(buf, eof);
+    if (cut == 0) cut = buf.size();
+    std::string_view block(buf.data(), cut);
+    if (block.find('\0') != std::string_view::npos) {
+      if (input.named) r.errors.push_back(name + ": binary file, skipped");
+      break;
+    }
+    unspin::Result<unspin::ScanResult> scanned = detector.scan(block);
+    if (!scanned.ok()) {
+      std::string msg = scanned.status().message();
+      // Offsets in messages refer to the whole input.
+      const std::string at = "at byte ";
+      std::size_t p = msg.find(at);
+      if (p != std::string::npos) {
+        std::size_t q = p + at.size();
+        std::size_t e = q;
+        while (e < msg.size() && msg[e] >= '0' && msg[e] <= '9') ++e;
+        if (e > q)
+          msg.replace(q, e - q, std::to_string(std::stoull(msg.substr(q, e - q)) + base));
+      }
+      r.errors.push_back(name + ": " + msg);
+      break;
+    }
+    r.scanned = true;
+    r.words += scanned->verdict.words;
+    r.findings += scanned->findings.size();
+    r.spun = r.spun || scanned->verdict.spun;
+    std::string out;
+    if (args.fix) {
+      unspin::Result<std::string> fixed =
+          unspin::Detector::rewrite(block, scanned->findings);
+      if (!fixed.ok()) {
+        r.errors.push_back(name + ": " + fixed.status().message());
+        break;
+      }
+      out = std::move(*fixed);
+    } else {
+      std::vector<unspin::Finding> shifted = std::move(scanned->findings);
+      for (unspin::Finding& f : shifted) {
+        if (f.line == 1) f.column += col_offset;
+        f.line += lines;
+        f.begin += base;
+        f.end += base;
+      }
+      if (args.format == "text")
+        unspin_cli::write_text(out, name, shifted, style);
+      else
+        unspin_cli::write_jsonl(out, name, shifted, style);
+    }
+    std::cout << out;
+    // Advance the line and column bookkeeping past this block.
+    std::size_t last_nl = block.rfind('\n');
+    for (char c : block) lines += c == '\n';
+    std::string_view tail =
+        last_nl == std::string_view::npos ? block : block.substr(last_nl + 1);
+    std::size_t cps = 0;
+    for (char c : tail) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    col_offset = last_nl == std::string_view::npos ? col_offset + cps : cps;
+    base += cut;
+    buf.erase(0, cut);
+  }
+  if (!is_stdin) ::close(fd);
+  if (!any && input.named && r.errors.empty())
+    r.warnings.push_back(name + ": empty input");
+}
 
 /// Reads, scans and renders (or rewrites) one file. Thread-safe: touches
 /// only its own file and the const detector.
@@ -266,6 +396,17 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
                         const unspin_cli::OutputStyle& style) {
   FileReport r;
   const std::string& name = input.name;
+  if (streamable(args)) {
+    struct stat st;
+    bool is_stdin = input.path == "-";
+    bool big = !is_stdin && ::stat(input.path.c_str(), &st) == 0 &&
+               S_ISREG(st.st_mode) &&
+               static_cast<std::size_t>(st.st_size) > kStreamBlock;
+    if (is_stdin || big) {
+      r.deferred = true;
+      return r;
+    }
+  }
   std::string text;
   if (std::string err = read_input(input.path, text); !err.empty()) {
     r.errors.push_back(err);
@@ -568,6 +709,10 @@ int main(int argc, char** argv) {
         return process_file(inputs[i], args, *detector, style);
       },
       [&](std::size_t i, FileReport& r) {
+        if (r.deferred) {
+          progress.clear();
+          stream_file(inputs[i], args, *detector, style, r);
+        }
         if (!r.errors.empty() || !r.warnings.empty() ||
             (stdout_tty && !r.out.empty())) {
           progress.clear();
