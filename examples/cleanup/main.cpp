@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -267,8 +268,7 @@ struct FileReport {
 constexpr std::size_t kStreamBlock = std::size_t{16} << 20;
 
 bool streamable(const Args& args) {
-  return !args.in_place &&
-         (args.fix || args.format == "text" || args.format == "jsonl");
+  return args.fix || args.format == "text" || args.format == "jsonl";
 }
 
 /// Where to cut a block of `buf` (not at its end unless `eof`): after the
@@ -293,7 +293,9 @@ std::size_t block_cut(const std::string& buf, bool eof) {
 /// to the whole input, and writes the report or the rewritten block at once.
 void stream_file(const unspin_cli::InputFile& input, const Args& args,
                  const unspin::Detector& detector,
-                 const unspin_cli::OutputStyle& style, FileReport& r) {
+                 const unspin_cli::OutputStyle& style, FileReport& r,
+                 const std::function<bool(std::string_view, std::string_view)>&
+                     rewritten) {
   const bool is_stdin = input.path == "-";
   const std::string& name = input.name;
   int fd = is_stdin ? STDIN_FILENO
@@ -351,15 +353,19 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
     r.findings += scanned->findings.size();
     r.spun = r.spun || scanned->verdict.spun;
     std::string out;
-    if (args.fix) {
+    if (args.fix || args.in_place) {
       unspin::Result<std::string> fixed =
           unspin::Detector::rewrite(block, scanned->findings);
       if (!fixed.ok()) {
         r.errors.push_back(name + ": " + fixed.status().message());
         break;
       }
-      out = std::move(*fixed);
-    } else {
+      if (!rewritten(block, *fixed)) {
+        r.errors.push_back(errno_message(name, errno));
+        break;
+      }
+    }
+    if (!args.fix) {
       std::vector<unspin::Finding> shifted = std::move(scanned->findings);
       for (unspin::Finding& f : shifted) {
         if (f.line == 1) f.column += col_offset;
@@ -387,6 +393,90 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
   if (!is_stdin) ::close(fd);
   if (!any && input.named && r.errors.empty())
     r.warnings.push_back(name + ": empty input");
+}
+
+/// Copies file `from` to a new file `to` atomically (temporary file, fsync,
+/// rename), in chunks. Returns "" or the error message.
+std::string copy_atomically(const std::string& from, const std::string& to,
+                            const struct stat& like) {
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return errno_message(from, errno);
+  std::string tmp = to + ".cleanup-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    ::close(in);
+    return errno_message(to, errno);
+  }
+  std::string err;
+  if (::fchmod(fd, like.st_mode & 07777) != 0) err = errno_message(to, errno);
+  std::vector<char> chunk(1 << 20);
+  while (err.empty()) {
+    ssize_t n = ::read(in, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) err = errno_message(from, errno);
+    if (n <= 0) break;
+    if (!write_all(fd, std::string(chunk.data(), static_cast<std::size_t>(n))))
+      err = errno_message(to, errno);
+  }
+  ::close(in);
+  if (err.empty() && ::fsync(fd) != 0) err = errno_message(to, errno);
+  if (::close(fd) != 0 && err.empty()) err = errno_message(to, errno);
+  if (err.empty() && ::rename(tmp.c_str(), to.c_str()) != 0)
+    err = errno_message(to, errno);
+  if (!err.empty()) ::unlink(tmp.c_str());
+  return err;
+}
+
+/// --in-place for a big file: the rewrite is streamed block by block into a
+/// temporary file next to it, then renamed over it (after the backup, if
+/// any), exactly as for small files; memory stays bounded.
+void stream_in_place(const unspin_cli::InputFile& input, const Args& args,
+                     const unspin::Detector& detector,
+                     const unspin_cli::OutputStyle& style, FileReport& r) {
+  char resolved[PATH_MAX];
+  std::string path =
+      ::realpath(input.path.c_str(), resolved) ? resolved : input.path;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    r.errors.push_back(errno_message(input.name, errno));
+    return;
+  }
+  std::string tmp = path + ".cleanup-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    r.errors.push_back(errno_message(input.name, errno));
+    return;
+  }
+  (void)::fchmod(fd, st.st_mode & 07777);
+  if (st.st_uid != ::geteuid() || st.st_gid != ::getegid())
+    (void)!::fchown(fd, st.st_uid, st.st_gid);
+  bool changed = false;
+  stream_file(input, args, detector, style, r,
+              [&](std::string_view block, std::string_view fixed) {
+                changed = changed || block != fixed;
+                return write_all(fd, std::string(fixed));
+              });
+  std::string err;
+  if (r.errors.empty() && changed && ::fsync(fd) != 0)
+    err = errno_message(input.name, errno);
+  if (::close(fd) != 0 && err.empty() && r.errors.empty() && changed)
+    err = errno_message(input.name, errno);
+  if (err.empty() && r.errors.empty() && changed && !args.backup_suffix.empty())
+    err = copy_atomically(path, input.path + args.backup_suffix, st);
+  if (err.empty() && r.errors.empty() && changed &&
+      ::rename(tmp.c_str(), path.c_str()) != 0)
+    err = errno_message(input.name, errno);
+  if (!err.empty()) r.errors.push_back(err);
+  if (!(err.empty() && r.errors.empty() && changed)) {
+    ::unlink(tmp.c_str());
+    return;
+  }
+  std::string dir = path.substr(0, path.find_last_of('/') + 1);
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
 }
 
 /// Reads, scans and renders (or rewrites) one file. Thread-safe: touches
@@ -711,7 +801,15 @@ int main(int argc, char** argv) {
       [&](std::size_t i, FileReport& r) {
         if (r.deferred) {
           progress.clear();
-          stream_file(inputs[i], args, *detector, style, r);
+          if (args.in_place) {
+            stream_in_place(inputs[i], args, *detector, style, r);
+          } else {
+            stream_file(inputs[i], args, *detector, style, r,
+                        [](std::string_view, std::string_view fixed) {
+                          std::cout << fixed;
+                          return static_cast<bool>(std::cout);
+                        });
+          }
         }
         if (!r.errors.empty() || !r.warnings.empty() ||
             (stdout_tty && !r.out.empty())) {
