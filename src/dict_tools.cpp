@@ -91,24 +91,7 @@ std::string nfc(std::string_view s, bool* changed = nullptr) {
 template <class Fn>
 void for_each_line(std::string_view text, Fn fn) {
   std::size_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    fn(++line_no, line);
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-}
-
-bool comment_or_blank(std::string_view line) {
-  for (char c : line) {
-    if (c == ' ' || c == '\t') continue;
-    return c == '#';
-  }
-  return true;
+  for (std::string_view line : detail::split_lines(text)) fn(++line_no, line);
 }
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -180,7 +163,7 @@ struct Checker {
     std::optional<std::pair<std::string, std::string>> prev;
     std::size_t prev_line = 0;
     for_each_line(text, [&](std::size_t no, std::string_view line) {
-      if (comment_or_blank(line)) return;
+      if (detail::is_comment_or_blank(line)) return;
       if (file_changed) {
         bool changed = false;
         nfc(line, &changed);
@@ -1004,7 +987,7 @@ Result<ImportedTable> import_languagetool(std::string_view text,
   Importer imp(name);
   Status st = Status::Ok();
   for_each_line(text, [&](std::size_t no, std::string_view line) {
-    if (!st.ok() || comment_or_blank(line)) return;
+    if (!st.ok() || detail::is_comment_or_blank(line)) return;
     // "phrase=replacement<TAB>message": the message is dropped.
     std::string_view body = line.substr(0, line.find('\t'));
     std::size_t eq = body.find('=');

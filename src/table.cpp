@@ -22,29 +22,13 @@ Status parse_error(const std::string& name, std::size_t line,
                 name + ":" + std::to_string(line) + ": " + message);
 }
 
-bool is_comment_or_blank(std::string_view line) {
-  for (char c : line) {
-    if (c == ' ' || c == '\t') continue;
-    return c == '#';
-  }
-  return true;
-}
-
-// Calls fn(line_number, line) for each line, CRLF tolerated.
+// Calls fn(line_number, line) for each line until fn fails.
 template <class Fn>
 Status for_each_line(std::string_view text, Fn fn) {
   std::size_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    ++line_no;
-    Status s = fn(line_no, line);
+  for (std::string_view line : split_lines(text)) {
+    Status s = fn(++line_no, line);
     if (!s.ok()) return s;
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
   }
   return Status::Ok();
 }
@@ -187,6 +171,30 @@ Status parse_prior(std::string_view field, double& prior,
 }
 
 }  // namespace
+
+bool is_comment_or_blank(std::string_view line) {
+  for (char c : line) {
+    if (c == ' ' || c == '\t') continue;
+    return c == '#';
+  }
+  return true;
+}
+
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
 
 Result<Table> parse_table(std::string_view text, const std::string& name) {
   Table table;

@@ -53,6 +53,13 @@ struct Table {
   std::vector<SwitchOff> switch_offs;
 };
 
+/// Lines of `text` (LF or CRLF; the break itself left out), in order; a
+/// final line without a break counts, an empty text has none.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+/// True for a blank line or one whose first non-space character is '#'.
+bool is_comment_or_blank(std::string_view line);
+
 /// Parses table text. `name` is used in messages and Entry::table.
 /// Errors: kParseError "NAME:LINE: message"; kInvalidUtf8 as a parse error.
 Result<Table> parse_table(std::string_view text, const std::string& name);
