@@ -92,15 +92,20 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
       if (i + 1 >= argc) {
-        std::cerr << "unspin_linear_time: " << a << " needs a value\n" << kUsage;
+        std::cerr << "unspin_linear_time: " << a << " needs a value\n"
+                  << kUsage;
         std::exit(2);
       }
       return argv[++i];
     };
-    if (a == "--size-mb") size_mb = std::atof(next().c_str());
-    else if (a == "--corpus") corpus = next();
-    else if (a == "--data-dir") data_dir = next();
-    else if (a == "--repeat") repeat = std::max(1, std::atoi(next().c_str()));
+    if (a == "--size-mb")
+      size_mb = std::atof(next().c_str());
+    else if (a == "--corpus")
+      corpus = next();
+    else if (a == "--data-dir")
+      data_dir = next();
+    else if (a == "--repeat")
+      repeat = std::max(1, std::atoi(next().c_str()));
     else {
       std::cerr << kUsage;
       return a == "--help" ? 0 : 2;

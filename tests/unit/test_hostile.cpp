@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
@@ -141,6 +142,23 @@ TEST_CASE("reports every class of invalid UTF-8 inside a phrase by its offset",
     CHECK(fixed->find(prefix.substr(prefix.size() - 6) + bad) !=
           std::string::npos);
   }
+}
+
+TEST_CASE("scans the fixture with one invalid UTF-8 class per line",
+          "[hostile][utf8]") {
+  std::ifstream in(kData + "/hostile/invalid_utf8_classes.txt",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  const std::string text((std::istreambuf_iterator<char>(in)),
+                         std::istreambuf_iterator<char>());
+  auto strict = make(mini(InvalidUtf8::kError)).scan(text);
+  REQUIRE_FALSE(strict.ok());
+  CHECK_THAT(strict.status().message(), Catch::Contains("byte 28"));
+  ScanResult r = scan_ok(make(mini(InvalidUtf8::kReplace)), text);
+  // Both phrases of each of the 13 lines, on the right line.
+  REQUIRE(r.findings.size() == 26);
+  for (std::size_t i = 0; i < r.findings.size(); ++i)
+    CHECK(r.findings[i].line == i / 2 + 1);
 }
 
 TEST_CASE("treats NUL bytes as separators that break a phrase",
