@@ -399,6 +399,7 @@ Result<Detector> Detector::create_impl(const Options& options) {
     impl->add_entry(i, morph.get());
   }
   impl->near_term.resize(impl->term_count, 0);
+  impl->trie.set_terms(impl->term_count, impl->near_term);
 
   // Established terms: the canonical sides of all entries. A span inside
   // one (or equal to one) is never flagged: "gap pad" in "thermal gap pad"
@@ -576,18 +577,14 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       options.min_confidence >= 0 ? options.min_confidence : im.min_confidence;
 
   thread_local PhraseTrie::Scratch scratch;
-  thread_local std::vector<detail::Hit> hits;
-  hits.clear();
-  const std::size_t word_count = im.trie.find_hits(text, scratch, hits);
+  thread_local detail::HitSet found;
+  const std::size_t word_count = im.trie.find_hits(text, scratch, found);
+  const std::vector<detail::Hit>& hits = found.variants;
+  const std::vector<char>& term_present = found.term_present;
+  const auto& near_hits = found.near;
 
-  std::vector<char> term_present(im.term_count, 0);
   // Byte ranges of allowlisted phrases, merged, for overlap queries.
-  std::vector<std::pair<std::size_t, std::size_t>> allowed;
-  for (const detail::Hit& h : hits) {
-    const detail::NodeInfo& inf = im.trie.info(h.node);
-    for (std::uint32_t t : inf.terms) term_present[t] = 1;
-    if (inf.allow) allowed.emplace_back(h.begin, h.end);
-  }
+  std::vector<std::pair<std::size_t, std::size_t>>& allowed = found.allowed;
   std::sort(allowed.begin(), allowed.end());
   std::vector<std::pair<std::size_t, std::size_t>> merged;
   for (auto r : allowed) {
@@ -602,34 +599,12 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     if (it != merged.begin() && std::prev(it)->second > b) return true;
     return it != merged.end() && it->first < e;
   };
-
-  // Word positions of the terms near= clauses look for, in text order.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> near_hits;
-  // Established terms (canonical sides), in text order.
-  std::vector<const detail::Hit*> established;
-  for (const detail::Hit& h : hits) {
-    const detail::NodeInfo& inf = im.trie.info(h.node);
-    if (!inf.established_by.empty()) established.push_back(&h);
-    for (std::uint32_t t : inf.terms) {
-      if (!im.near_term[t]) continue;
-      if (near_hits.empty()) near_hits.resize(im.term_count);
-      near_hits[t].emplace_back(h.first, h.last);
-    }
-  }
-  // True when [h.first, h.last) lies inside an established term of another
-  // entry ("gap pad" inside "thermal gap pad"); an entry's own canonical
+  // True when the match lies inside an established term of another entry
+  // ("gap pad" inside "thermal gap pad"); an entry's own canonical
   // ("advices" -> "advice") does not count.
   auto inside_established = [&](const detail::Hit& h, std::uint32_t entry) {
-    auto it = std::upper_bound(
-        established.begin(), established.end(), h.first,
-        [](std::size_t f, const detail::Hit* e) { return f < e->first; });
-    while (it != established.begin()) {
-      const detail::Hit* e = *--it;
-      if (e->first + im.trie.max_words() < h.first) break;
-      if (e->last < h.last) continue;
-      for (std::uint32_t by : im.trie.info(e->node).established_by)
-        if (by != entry) return true;
-    }
+    for (std::uint32_t by : h.contained_by)
+      if (by != entry) return true;
     return false;
   };
   auto near_holds = [&](const CompiledEntry::Near& n, const detail::Hit& h) {
@@ -656,13 +631,11 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       for (std::size_t k = j; k-- > i;) {
         const detail::Hit& h = hits[k];
         const detail::NodeInfo& inf = im.trie.info(h.node);
-        if (inf.variants.empty()) continue;
         if (!merged.empty() && is_allowed(h.begin, h.end)) continue;
         bool picked = false;
         for (std::uint32_t v : inf.variants) {
           const CompiledEntry& ce = im.entries[im.variants[v].entry];
-          if (!established.empty() && inside_established(h, im.variants[v].entry))
-            continue;
+          if (inside_established(h, im.variants[v].entry)) continue;
           bool excluded = false;
           for (std::uint32_t t : ce.exclude_terms) excluded |= term_present[t] != 0;
           if (excluded) continue;
@@ -827,6 +800,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       v.words == 0 ? 0 : static_cast<double>(v.findings) * 1000.0 / v.words;
   v.spun_score = detail::document_score(per_entry);
   v.spun = v.spun_score >= 0.5;
+  // A thread keeps its scratch between scans, but not the memory of one
+  // unusually match-heavy document.
+  if (found.variants.capacity() > (std::size_t{1} << 16)) found = detail::HitSet();
   return result;
 }
 

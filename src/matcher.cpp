@@ -3,6 +3,7 @@
 #include "matcher.hpp"
 
 #include <algorithm>
+#include <deque>
 
 namespace unspin::detail {
 namespace {
@@ -204,14 +205,24 @@ std::uint16_t PhraseTrie::gap_id(std::string_view text, const Token& prev,
 }
 
 std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
-                                  std::vector<Hit>& hits,
-                                  std::size_t window) const {
+                                  HitSet& out, std::size_t window) const {
+  out.variants.clear();
+  out.term_present.assign(term_count_, 0);
+  out.near.clear();
+  out.allowed.clear();
   std::vector<Token>& tokens = scratch.tokens;
   std::vector<WordId>& ids = scratch.ids;
   tokens.clear();
   ids.clear();
   std::string& word = scratch.buffer;
   std::string gap_buffer;
+  // Established terms that may still contain a later match: those starting
+  // at most max_words_ words back.
+  struct Established {
+    std::size_t first, last;
+    std::int32_t node;
+  };
+  std::deque<Established> recent;
   std::size_t base = 0;      // global index of tokens[0]
   std::size_t next = 0;      // next start position (local index)
   std::size_t pos = 0;       // text tokenized up to here
@@ -236,15 +247,17 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
     std::size_t limit = final ? n : (n > max_words_ ? n - max_words_ : 0);
     for (std::size_t i = next; i < limit; ++i) {
       if (ids[i] == kNoWord) continue;
+      const std::size_t walk_begin = out.variants.size();
       std::int32_t node = child(0, 0, ids[i]);
       std::size_t j = i;
       while (node >= 0) {
         const NodeInfo& inf = infos_[node];
-        if (!inf.variants.empty() || !inf.terms.empty() || inf.allow ||
-            !inf.established_by.empty()) {
+        const std::size_t first = base + i;
+        const std::size_t last = base + j + 1;
+        if (!inf.variants.empty()) {
           Hit h;
-          h.first = base + i;
-          h.last = base + j + 1;
+          h.first = first;
+          h.last = last;
           h.begin = tokens[i].begin;
           h.end = tokens[j].end;
           if (i > 0) {
@@ -253,13 +266,31 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
             h.prev_end = tokens[i - 1].end;
           }
           h.node = node;
-          hits.push_back(h);
+          out.variants.push_back(std::move(h));
         }
+        for (std::uint32_t t : inf.terms) {
+          out.term_present[t] = 1;
+          if (near_term_[t]) {
+            if (out.near.empty()) out.near.resize(term_count_);
+            out.near[t].emplace_back(first, last);
+          }
+        }
+        if (inf.allow) out.allowed.emplace_back(tokens[i].begin, tokens[j].end);
+        if (!inf.established_by.empty()) recent.push_back({first, last, node});
         ++j;
         if (j >= n || ids[j] == kNoWord) break;
         std::uint16_t g = gap_id(text, tokens[j - 1], tokens[j], gap_buffer);
         if (g == 0xFFFF) break;
         node = child(node, g, ids[j]);
+      }
+      while (!recent.empty() && recent.front().first + max_words_ < base + i)
+        recent.pop_front();
+      for (std::size_t k = walk_begin; k < out.variants.size(); ++k) {
+        Hit& h = out.variants[k];
+        for (const Established& e : recent)
+          if (e.first <= h.first && e.last >= h.last)
+            for (std::uint32_t by : infos_[e.node].established_by)
+              h.contained_by.push_back(by);
       }
     }
     next = std::max(next, limit);

@@ -54,6 +54,20 @@ struct Hit {
   std::size_t prev_end = 0;
   bool has_prev = false;
   std::int32_t node = 0;
+  /// Entries whose canonical (an established term) contains this match.
+  std::vector<std::uint32_t> contained_by;
+};
+
+/// What a scan of a text finds in the trie, kept small: the matches of
+/// phrase variants (in order of start, then length), and for everything
+/// else only what the scoring needs.
+struct HitSet {
+  std::vector<Hit> variants;
+  std::vector<char> term_present;  ///< by term id
+  /// Word ranges of the terms used by near= clauses, by term id.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> near;
+  /// Byte ranges of allowlisted phrases (unsorted, may overlap).
+  std::vector<std::pair<std::size_t, std::size_t>> allowed;
 };
 
 /// Open-addressing map from 64-bit keys to trie nodes (transitions below the
@@ -103,13 +117,21 @@ class PhraseTrie {
     std::string buffer;
   };
 
-  /// Appends every hit (all lengths, all start positions) in order of start,
-  /// then length, and returns the number of words in the text. Tokenizes in
-  /// windows of about `window` bytes cut at safe_split() points, so memory
-  /// stays bounded by the window, not the text.
-  std::size_t find_hits(std::string_view text, Scratch& scratch,
-                        std::vector<Hit>& hits,
+  /// Fills `out` (cleared first) with every variant match (all lengths, all
+  /// start positions; in order of start, then length), the context terms
+  /// present, near-term positions and allowlisted ranges; returns the number
+  /// of words in the text. Tokenizes in windows of about `window` bytes cut
+  /// at safe_split() points; established terms are resolved on the fly, so
+  /// memory grows with the matches, not with the text.
+  std::size_t find_hits(std::string_view text, Scratch& scratch, HitSet& out,
                         std::size_t window = std::size_t{1} << 20) const;
+
+  /// Declares the number of context terms and which are used by near=.
+  void set_terms(std::uint32_t count, std::vector<char> near_term) {
+    term_count_ = count;
+    near_term_ = std::move(near_term);
+    near_term_.resize(count, 0);
+  }
 
  private:
   std::uint16_t gap_id(std::string_view text, const Token& prev,
@@ -120,6 +142,8 @@ class PhraseTrie {
   std::unordered_map<std::string, std::uint16_t> gap_ids_;
   std::vector<std::int32_t> root_children_;  // by word id
   TransitionMap children_;
+  std::uint32_t term_count_ = 0;
+  std::vector<char> near_term_;
   std::size_t max_words_ = 1;  // longest phrase, in words
   std::vector<NodeInfo> infos_;
 };

@@ -34,11 +34,11 @@ std::vector<std::string> spans(std::string_view text, const std::vector<Hit>& hi
 TEST_CASE("finds every length of phrase at every start, whole words only", "[matcher]") {
   PhraseTrie trie = make_trie({"bad guy", "bad guy gang", "guy", "tcp/ip"});
   PhraseTrie::Scratch scratch;
-  std::vector<Hit> hits;
+  unspin::detail::HitSet hits;
   std::string text = "A bad-guy gang, badguy; TCP / IP and tcp ip.";
   std::size_t words = trie.find_hits(text, scratch, hits);
   CHECK(words == 10);
-  CHECK(spans(text, hits) == std::vector<std::string>{
+  CHECK(spans(text, hits.variants) == std::vector<std::string>{
                                  "1:bad-guy", "1:bad-guy gang", "2:guy", "5:TCP / IP"});
 }
 
@@ -52,12 +52,14 @@ TEST_CASE("windowed scanning finds exactly what a whole-text scan finds", "[matc
     if (i % 7 == 0) text += "caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D ";
   }
   PhraseTrie::Scratch scratch;
-  std::vector<Hit> whole;
-  std::size_t n_whole = trie.find_hits(text, scratch, whole, text.size() + 1);
+  unspin::detail::HitSet whole_set;
+  std::size_t n_whole = trie.find_hits(text, scratch, whole_set, text.size() + 1);
+  const std::vector<Hit> whole = whole_set.variants;
   for (std::size_t window : {1u, 7u, 64u, 1000u}) {
     INFO("window " << window);
-    std::vector<Hit> windowed;
-    std::size_t n = trie.find_hits(text, scratch, windowed, window);
+    unspin::detail::HitSet windowed_set;
+    std::size_t n = trie.find_hits(text, scratch, windowed_set, window);
+    const std::vector<Hit>& windowed = windowed_set.variants;
     CHECK(n == n_whole);
     REQUIRE(windowed.size() == whole.size());
     for (std::size_t i = 0; i < whole.size(); ++i) {
