@@ -327,6 +327,47 @@ int main(int argc, char** argv) {
                 "findings on the originals: %zu\n", n, hit, ok, orig_flagged);
   }
 
+  // Threshold sweep: the same measures at other thresholds.
+  std::printf("\nthreshold sweep (unseen flagged / restored, canonical "
+              "sentences flagged, clean prose findings per 10k words):\n");
+  for (double th : {0.05, 0.1, 0.2, 0.3, 0.5, 0.7}) {
+    std::size_t fl = 0, rs = 0, cf = 0, pf = 0;
+    for (const auto& u : unseen) {
+      std::size_t begin = 0;
+      const std::string s = fill(u.spun, begin);
+      const std::size_t end = begin + u.spun.size();
+      found.clear();
+      discover_text(d, s, found);
+      kept.clear();
+      bool hit = false;
+      for (const auto& x : found)
+        if (x.confidence >= th) {
+          kept.push_back(x);
+          hit |= x.begin < end && x.end > begin;
+        }
+      fl += hit;
+      if (hit) {
+        const std::string fixed = lower(apply_all(s, kept));
+        bool ok = false;
+        for (const auto& c : u.canon)
+          ok |= fixed == lower(s.substr(0, begin) + c + s.substr(end));
+        rs += ok;
+      }
+      found.clear();
+      discover_text(d, s.substr(0, begin) + u.canon[0] + s.substr(end), found);
+      bool any = false;
+      for (const auto& x : found) any |= x.confidence >= th;
+      cf += any;
+    }
+    found.clear();
+    discover_text(d, prose, found);
+    for (const auto& x : found) pf += x.confidence >= th;
+    std::printf("  %.2f: flagged %5.1f %%  restored %5.1f %%  canonical %5.2f %%"
+                "  prose %5.2f / 10k\n", th, 100.0 * fl / unseen.size(),
+                100.0 * rs / unseen.size(), 100.0 * cf / unseen.size(),
+                1e4 * pf / toks.size());
+  }
+
   // Calibration.
   std::printf("\ncalibration: %zu scored candidates; ECE (10 bins) %.3f\n",
               samples.size(), ece(samples, false, false));
