@@ -102,7 +102,8 @@ struct Sample {
   double p;
   bool correct;
   double gain;
-  bool established, table_sub;
+  bool established, table_sub, unattested;
+  double observed;
   bool fit;  // in the fitting half
 };
 
@@ -201,8 +202,7 @@ int main(int argc, char** argv) {
   std::vector<Sample> samples;
   auto sample = [&](const Discovered& x, bool correct, const std::string& key) {
     samples.push_back({x.confidence, correct, x.gain, x.established,
-                       x.how.find("+table") != std::string::npos,
-                       fnv(key) % 2 == 0});
+                       x.table_sub, x.unattested, x.observed, fnv(key) % 2 == 0});
   };
   std::size_t flagged = 0, restored = 0, flagged_any = 0, canon_flagged = 0,
               canon_n = 0;
@@ -235,8 +235,15 @@ int main(int argc, char** argv) {
     flagged_any += !found.empty();
     flagged += hit;
     restored += ok;
-    for (const auto& x : found)
-      sample(x, ok && x.begin < end && x.end > begin, u.spun);
+    // A finding is right when applying it alone restores the canonical
+    // sentence (independent of the threshold).
+    for (const auto& x : found) {
+      const std::string alone = lower(apply_all(s, {x}));
+      bool right = false;
+      for (const auto& c : u.canon)
+        right |= alone == lower(s.substr(0, begin) + c + s.substr(end));
+      sample(x, right, u.spun);
+    }
     if (!hit && misses.size() < 12) misses.push_back(u.spun + " -> " + u.canon[0]);
     // The canonical term in the same template.
     for (const auto& c : u.canon) {
@@ -282,7 +289,6 @@ int main(int argc, char** argv) {
   std::size_t prose_hits = 0;
   std::vector<std::string> fa;
   for (const auto& x : found) {
-    sample(x, false, prose.substr(x.begin, x.end - x.begin));
     if (x.confidence < threshold) continue;
     ++prose_hits;
     if (fa.size() < 15)
@@ -372,33 +378,36 @@ int main(int argc, char** argv) {
   std::printf("\ncalibration: %zu scored candidates; ECE (10 bins) %.3f\n",
               samples.size(), ece(samples, false, false));
   // Refit the logistic map on one half, report ECE on the other.
-  double w[4] = {d.options().cal_bias, d.options().cal_gain,
-                 d.options().cal_established, d.options().cal_table_sub};
-  for (int it = 0; it < 3000; ++it) {
-    double g[4] = {0, 0, 0, 0};
+  double w[6] = {d.options().cal_bias, d.options().cal_gain,
+                 d.options().cal_established, d.options().cal_table_sub,
+                 d.options().cal_unattested, d.options().cal_observed};
+  for (int it = 0; it < 40000; ++it) {
+    double g[6] = {0, 0, 0, 0, 0, 0};
     std::size_t m = 0;
     for (const auto& x : samples) {
       if (!x.fit) continue;
-      const double f[4] = {1, std::min(x.gain, 10.0), double(x.established),
-                           double(x.table_sub)};
+      const double f[6] = {1, std::min(x.gain, 10.0), double(x.established),
+                           double(x.table_sub), double(x.unattested),
+                           std::max(x.observed, -10.0)};
       double z = 0;
-      for (int k = 0; k < 4; ++k) z += w[k] * f[k];
+      for (int k = 0; k < 6; ++k) z += w[k] * f[k];
       const double err = 1 / (1 + std::exp(-z)) - x.correct;
-      for (int k = 0; k < 4; ++k) g[k] += err * f[k];
+      for (int k = 0; k < 6; ++k) g[k] += err * f[k];
       ++m;
     }
-    for (int k = 0; k < 4; ++k) w[k] -= 0.5 * g[k] / std::max<std::size_t>(m, 1);
+    for (int k = 0; k < 6; ++k) w[k] -= 0.1 * g[k] / std::max<std::size_t>(m, 1);
   }
   std::vector<Sample> refit = samples;
   for (auto& x : refit) {
     const double z = w[0] + w[1] * std::min(x.gain, 10.0) + w[2] * x.established +
-                     w[3] * x.table_sub;
+                     w[3] * x.table_sub + w[4] * x.unattested +
+                     w[5] * std::max(x.observed, -10.0);
     x.p = 1 / (1 + std::exp(-z));
   }
   std::printf("  ECE of the shipped map on the held-out half: %.3f; refit "
               "on the other half: bias %.2f gain %.2f established %.2f "
-              "table_sub %.2f -> held-out ECE %.3f\n",
-              ece(samples, true, false), w[0], w[1], w[2], w[3],
+              "table_sub %.2f unattested %.2f observed %.2f -> held-out ECE %.3f\n",
+              ece(samples, true, false), w[0], w[1], w[2], w[3], w[4], w[5],
               ece(refit, true, false));
   return 0;
 }

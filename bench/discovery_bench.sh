@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# unspin discovery benchmark (issue 4): unseen tortured phrases flagged and
+# restored, false alarms, speed with discovery on, and calibration (ECE).
+#
+# usage: bash bench/discovery_bench.sh [BUILD_DIR]
+#   BUILD_DIR defaults to <repo>/build-bench (configured Release and
+#   unspin_discovery_bench + unspin_lm_data built with -j2 when missing).
+# environment:
+#   UNSPIN_DATA_DIR    data dir (default BUILD_DIR/share/unspin; needs lm/)
+#   UNSPIN_TRAIN_TSV   default <repo>/../shared/data/tortured-phrases.train.tsv
+#   UNSPIN_PROSE_DIR   default /usr/share/doc/python3.11/html/_sources
+#                      (Debian package python3.11-doc)
+# Prints figures; never fails because of them (exit 0 unless something could
+# not run).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-$repo/build-bench}
+log() { echo "# $*" >&2; }
+
+bin=$build/bench/unspin_discovery_bench
+if [[ ! -x $bin ]]; then
+  log "building unspin_discovery_bench in $build (Release, -j2)"
+  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j2 --target unspin_discovery_bench unspin_lm_data \
+    unspin_dictionaries >/dev/null
+fi
+data_dir=${UNSPIN_DATA_DIR:-$build/share/unspin}
+train=${UNSPIN_TRAIN_TSV:-$repo/../shared/data/tortured-phrases.train.tsv}
+prose=${UNSPIN_PROSE_DIR:-/usr/share/doc/python3.11/html/_sources}
+for f in "$data_dir/lm/en-us.lmc" "$train" "$prose"; do
+  if [[ ! -e $f ]]; then
+    log "missing $f (see docs/discovery.md)"
+    exit 1
+  fi
+done
+log "$bin $data_dir $train $prose $repo/tests/data/discovery/news_sentences.tsv"
+"$bin" "$data_dir" "$train" "$prose" "$repo/tests/data/discovery/news_sentences.tsv"

@@ -1,0 +1,198 @@
+// unspin: discovery of spun phrases no table holds: word substitutions learned
+// from the tables and a thesaurus, checked with an n-gram language model.
+#ifndef UNSPIN_SRC_DISCOVERY_HPP_
+#define UNSPIN_SRC_DISCOVERY_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "table.hpp"
+#include "text.hpp"
+#include "unspin/unspin.hpp"
+
+namespace unspin::detail {
+
+/// A back-off trigram language model with log10 probabilities quantized to
+/// 1/1000. Loaded from the compact binary made by tools/build_lm.cpp
+/// ("UNSPINLM" magic, version 1, word blob, unigram prob/backoff, sorted
+/// bigram keys (id1 << 17 | id2) with prob/backoff, sorted trigram keys with
+/// prob; keys are exact, ids < 2^17) or from ARPA text (tests, small models).
+/// Immutable after load; all methods are const and thread-safe.
+class LanguageModel {
+ public:
+  static constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
+  /// Reads `source`: binary when it starts with "UNSPINLM", else ARPA text.
+  /// Errors: kIoError (unreadable), kParseError (bad magic/version/size/
+  /// checksum, malformed ARPA line, with name:line).
+  static Result<LanguageModel> load(const DataSource& source);
+  /// Id of a lowercase word, or kUnknown.
+  std::uint32_t id(std::string_view word) const;
+  /// log10 P(c | a b) with Katz back-off; a or b may be kUnknown (no
+  /// history). An unknown c scores kUnknownLogProb.
+  double logp(std::uint32_t a, std::uint32_t b, std::uint32_t c) const;
+  /// True when the bigram (a, b) is listed in the model.
+  bool has_bigram(std::uint32_t a, std::uint32_t b) const;
+  /// log10 unigram probability (kUnknownLogProb for kUnknown).
+  double unigram(std::uint32_t w) const;
+  std::size_t words() const { return uni_p_.size(); }
+  std::size_t bigrams() const { return bk_.size(); }
+  std::size_t trigrams() const { return tk_.size(); }
+  static constexpr double kUnknownLogProb = -7.5;
+
+ private:
+  std::string blob_;
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::vector<std::int16_t> uni_p_, uni_b_;
+  std::vector<std::uint64_t> bk_;
+  std::vector<std::int16_t> bp_, bb_;
+  std::vector<std::uint64_t> tk_;
+  std::vector<std::int16_t> tp_;
+  friend struct LmBuilder;
+};
+
+/// Where a word substitution comes from (bit set).
+enum SubOrigin : std::uint8_t { kFromTable = 1, kFromThesaurus = 2 };
+
+/// One way a spun word may restore: spun word -> original word.
+struct Substitution {
+  std::string original;
+  std::uint32_t count = 0;   ///< table entries that teach it (0: thesaurus)
+  std::uint8_t origin = 0;   ///< SubOrigin bits
+};
+
+/// Word substitutions learned from table entries: for each entry whose spun
+/// phrase and first canonical have the same number of words, each differing
+/// word pair (spun -> canonical), with how many entries teach it. Keys and
+/// values are lowercase words. (profound -> deep, woodland -> forest.)
+std::unordered_map<std::string, std::vector<Substitution>> learn_substitutions(
+    const std::vector<Entry>& entries);
+
+/// Tuning knobs of discovery. Plain data with defaults.
+struct DiscoveryOptions {
+  /// Minimum LM gain (log10, candidate minus observed, in context) for a
+  /// candidate that is an established term (a canonical side of a table).
+  double min_gain_established = 1.0;
+  /// Minimum LM gain for a candidate that is not an established term (only
+  /// table-learned substitutions are tried for those).
+  double min_gain_lm = 3.5;
+  /// Thesaurus neighbours kept per word (most frequent first).
+  std::size_t max_thesaurus = 12;
+  /// Thesaurus neighbours tried per word on the LM path (unattested
+  /// bigrams, candidates that are not established terms). 0 = table-learned
+  /// substitutions only. 6 doubles the candidates found on unseen phrases
+  /// but costs 4x scan speed and its candidates calibrate low (see
+  /// docs/discovery.md).
+  std::size_t lm_thesaurus = 0;
+  /// Calibration: confidence = 1 / (1 + exp(-(bias + per_gain * gain +
+  /// established + table_sub * [a substitution comes from a table] +
+  /// unattested * [a word pair as written is not an LM bigram] +
+  /// observed * max(per-word LM log10 prob of the text as written, -10)))).
+  /// Fitted by bench/discovery_bench.cpp (see docs/discovery.md).
+  double cal_bias = -2.20;
+  double cal_gain = 0.14;
+  double cal_established = 1.21;
+  double cal_table_sub = 1.36;
+  double cal_unattested = -0.13;
+  double cal_observed = 0.06;
+};
+
+/// What discovery needs: the LM, substitutions (table + thesaurus) and the
+/// established terms, with a precomputed index of spun variants of the
+/// established terms. Built once, then immutable; discover() is const and
+/// thread-safe.
+class DiscoveryData {
+ public:
+  /// `lm`: compact binary or ARPA; `thesaurus`: "word<TAB>neighbour ..."
+  /// lines ('#' comments), may be empty (name and path empty) for none;
+  /// `entries`: the loaded table entries (substitutions and established
+  /// terms come from them).
+  /// Errors: those of LanguageModel::load; kIoError / kParseError for the
+  /// thesaurus; kInvalidArgument for negative options.
+  static Result<std::unique_ptr<const DiscoveryData>> load(
+      const DataSource& lm, const DataSource& thesaurus,
+      const std::vector<Entry>& entries, const DiscoveryOptions& options = {});
+
+  const LanguageModel& lm() const { return lm_; }
+  const DiscoveryOptions& options() const { return options_; }
+  /// Substitutions of a lowercase word (table first by count, then
+  /// thesaurus), or nullptr.
+  const std::vector<Substitution>* substitutions(std::string_view word) const;
+  /// True when the normalized phrase (words joined by one space) is an
+  /// established term.
+  bool established(std::string_view phrase) const;
+  std::size_t variant_count() const { return variant_keys_.size(); }
+  std::size_t established_count() const { return terms_.size(); }
+
+  // Internal (used by discover()).
+  struct Term {
+    std::vector<std::string> words;
+  };
+  const std::vector<Term>& terms() const { return terms_; }
+  /// Term ids whose spun-variant hash is `key` (empty when none).
+  void find_variant(std::uint64_t key, std::vector<std::uint32_t>& out) const;
+  bool maybe_variant(std::uint64_t key) const {
+    return (bloom_[(key >> 6) & bloom_mask_] >> (key & 63)) & 1u;
+  }
+  bool has_table_sub(std::string_view word) const;
+
+ private:
+  DiscoveryData() = default;
+  LanguageModel lm_;
+  DiscoveryOptions options_;
+  std::unordered_map<std::string, std::vector<Substitution>> subs_;
+  std::vector<Term> terms_;
+  std::unordered_map<std::string, std::uint32_t> term_ids_;
+  std::vector<std::uint64_t> variant_keys_;  // sorted
+  std::vector<std::uint32_t> variant_terms_;
+  std::vector<std::uint64_t> bloom_;
+  std::uint64_t bloom_mask_ = 0;
+};
+
+/// A discovered spun span.
+struct Discovered {
+  std::size_t first_word = 0;  ///< index of the first word in `tokens`
+  std::size_t last_word = 0;   ///< one past the last word
+  std::size_t begin = 0;       ///< byte offsets into the text
+  std::size_t end = 0;
+  /// Restored originals, best first, with the text's inflection and case.
+  std::vector<std::string> suggestions;
+  /// Calibrated probability that the span is spun and suggestions[0]
+  /// restores the original.
+  double confidence = 0;
+  double gain = 0;  ///< LM gain (log10) of suggestions[0] over the text
+  bool established = false;  ///< suggestions[0] is an established term
+  bool table_sub = false;    ///< a substitution comes from a table
+  /// A word pair of the span as written is not a bigram of the LM.
+  bool unattested = false;
+  /// LM log10 probability of the span as written (in context), per word.
+  double observed = 0;
+  /// "established-term" or "lm", plus "+thesaurus" / "+table" origins, e.g.
+  /// "established-term+table"; the Finding source is "discovered:" + how.
+  std::string how;
+  /// For --explain: substitutions, their origin and counts, the LM gain.
+  std::string explanation;
+  /// The restored original in lemma form (normalized words).
+  std::string original_lemma;
+};
+
+/// Finds spun phrases in `text` given its word `tokens` (any window of
+/// them; indices in Discovered refer to `tokens`). Appends non-overlapping
+/// findings in text order to `out` (best one kept where candidates
+/// overlap). Only phrases of 2-4 words within one clause (no punctuation
+/// other than hyphens between the words) are considered. Thread-safe.
+void discover(const DiscoveryData& data, std::string_view text,
+              const std::vector<Token>& tokens, std::vector<Discovered>& out);
+
+/// Tokenizes `text` (in windows cut at safe_split points) and runs
+/// discover(); word indices count from the start of the text.
+void discover_text(const DiscoveryData& data, std::string_view text,
+                   std::vector<Discovered>& out);
+
+}  // namespace unspin::detail
+
+#endif  // UNSPIN_SRC_DISCOVERY_HPP_

@@ -1,0 +1,116 @@
+// unspin tests: discovery of spun phrases no table holds, on a tiny ARPA LM,
+// a tiny thesaurus and a two-line table (tests/data/discovery).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "discovery.hpp"
+#include "table.hpp"
+
+using namespace unspin;
+using namespace unspin::detail;
+
+namespace {
+
+const std::string kDir = std::string(UNSPIN_TEST_DATA_DIR) + "/discovery/";
+
+std::vector<Entry> tiny_entries() {
+  auto text = read_source(DataSource::File(kDir + "tiny_table.tsv"));
+  REQUIRE(text.ok());
+  auto table = parse_table(*text, "tiny_table.tsv");
+  REQUIRE(table.ok());
+  return table->entries;
+}
+
+std::unique_ptr<const DiscoveryData> tiny_data() {
+  auto data = DiscoveryData::load(DataSource::File(kDir + "tiny.arpa"),
+                                  DataSource::File(kDir + "tiny_thesaurus.tsv"),
+                                  tiny_entries());
+  REQUIRE(data.ok());
+  return std::move(data).value();
+}
+
+std::vector<Discovered> run(const DiscoveryData& d, const std::string& text) {
+  std::vector<Discovered> out;
+  discover_text(d, text, out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("learns word substitutions from the table with counts",
+          "[discovery]") {
+  auto subs = learn_substitutions(tiny_entries());
+  REQUIRE(subs.count("profound") == 1);
+  CHECK(subs["profound"][0].original == "deep");
+  CHECK(subs["profound"][0].count == 1);
+  CHECK(subs["woodland"][0].original == "forest");
+  CHECK(subs["irregular"][0].original == "random");
+  CHECK(subs.count("neural") == 0);  // unchanged words teach nothing
+}
+
+TEST_CASE("reads an ARPA language model and backs off", "[discovery]") {
+  auto lm = LanguageModel::load(DataSource::File(kDir + "tiny.arpa"));
+  REQUIRE(lm.ok());
+  const auto deep = lm->id("deep"), learning = lm->id("learning");
+  CHECK(lm->has_bigram(deep, learning));
+  CHECK(lm->logp(LanguageModel::kUnknown, deep, learning) == Approx(-0.3));
+  // Unseen bigram: backoff(profound) + P(learning).
+  CHECK(lm->logp(LanguageModel::kUnknown, lm->id("profound"), learning) ==
+        Approx(-4.0));
+  CHECK(lm->logp(lm->id("we"), lm->id("use"), deep) == Approx(-0.2));
+}
+
+TEST_CASE("a substitution learned from the table discovers an unseen "
+          "combination the LM prefers", "[discovery]") {
+  auto d = tiny_data();
+  auto found = run(*d, "We use profound learning.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].suggestions[0] == "deep learning");
+  CHECK(found[0].how.rfind("lm+table", 0) == 0);
+  CHECK(found[0].gain > 3.5);
+  CHECK(found[0].confidence > 0.0);
+  CHECK(found[0].confidence < 1.0);
+  CHECK(found[0].explanation.find("'profound' -> 'deep'") != std::string::npos);
+  CHECK(found[0].first_word == 2);
+  CHECK(found[0].last_word == 4);
+}
+
+TEST_CASE("restores an established term keeping inflection and case",
+          "[discovery]") {
+  auto d = tiny_data();
+  const std::string text = "Irregular woodlands grow fast.";
+  auto found = run(*d, text);
+  REQUIRE(found.size() == 1);
+  CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) ==
+        "Irregular woodlands");
+  CHECK(found[0].suggestions[0] == "Random forests");
+  CHECK(found[0].established);
+  CHECK(found[0].original_lemma == "random forest");
+  CHECK(found[0].how.rfind("established-term", 0) == 0);
+}
+
+TEST_CASE("keeps the words' gap and all-caps in the restored phrase",
+          "[discovery]") {
+  auto d = tiny_data();
+  auto found = run(*d, "IRREGULAR-WOODLAND");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].suggestions[0] == "RANDOM-FOREST");
+}
+
+TEST_CASE("clean text gives no discovered phrase", "[discovery]") {
+  auto d = tiny_data();
+  CHECK(run(*d, "We use deep learning and random forests.").empty());
+  CHECK(run(*d, "").empty());
+  // Punctuation between the words breaks the phrase.
+  CHECK(run(*d, "irregular. woodland").empty());
+}
+
+TEST_CASE("a malformed ARPA line names the file and line", "[discovery]") {
+  auto lm = LanguageModel::load(DataSource::Memory(
+      "bad.arpa", "\\data\\\n\\1-grams:\n-1.0\ta\n\\2-grams:\n-0.5\ta\tb\n"));
+  REQUIRE_FALSE(lm.ok());
+  CHECK(lm.status().code() == ErrorCode::kParseError);
+  CHECK(lm.status().message().find("bad.arpa:5") != std::string::npos);
+}
