@@ -117,9 +117,12 @@ PhraseTrie::PhraseTrie() {
 bool PhraseTrie::compile(std::string_view phrase, CompiledPhrase& out) {
   out.words.clear();
   out.gaps.clear();
-  std::vector<Token> tokens;
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
   tokenize(phrase, tokens);
   if (tokens.empty()) return false;
+  out.words.reserve(tokens.size());
+  out.gaps.reserve(tokens.size());
   std::string word;
   std::string gap;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
