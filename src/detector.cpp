@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -332,6 +333,27 @@ Result<Detector> Detector::create_impl(const Options& options) {
   impl->min_confidence = options.min_confidence;
   impl->invalid_utf8 = options.invalid_utf8;
 
+  // Morphology (Hunspell loading, ~half of start-up) is built on another
+  // thread while the tables are read and parsed here.
+  std::future<Result<std::unique_ptr<Morphology>>> morph_future;
+  if (!options.hunspell_aff.empty() || !options.irregular_forms.empty()) {
+    std::string irregular;
+    std::string irregular_name;
+    if (!options.irregular_forms.empty()) {
+      Result<std::string> t = detail::read_source(options.irregular_forms[0]);
+      if (!t.ok()) return t.status();
+      irregular = std::move(t.value());
+      irregular_name = detail::source_name(options.irregular_forms[0]);
+    }
+    morph_future = std::async(
+        std::launch::async,
+        [aff = options.hunspell_aff, dic = options.hunspell_dic,
+         irregular = std::move(irregular),
+         irregular_name = std::move(irregular_name)] {
+          return Morphology::create(aff, dic, irregular, irregular_name);
+        });
+  }
+
   std::vector<detail::Table> tables;
   for (const DataSource& src : options.tables) {
     Result<std::string> text = detail::read_source(src);
@@ -343,17 +365,8 @@ Result<Detector> Detector::create_impl(const Options& options) {
   std::vector<Entry> entries = detail::combine_tables(std::move(tables));
 
   std::unique_ptr<Morphology> morph;
-  if (!options.hunspell_aff.empty() || !options.irregular_forms.empty()) {
-    std::string irregular;
-    std::string irregular_name;
-    if (!options.irregular_forms.empty()) {
-      Result<std::string> t = detail::read_source(options.irregular_forms[0]);
-      if (!t.ok()) return t.status();
-      irregular = std::move(t.value());
-      irregular_name = detail::source_name(options.irregular_forms[0]);
-    }
-    auto m = Morphology::create(options.hunspell_aff, options.hunspell_dic,
-                                irregular, irregular_name);
+  if (morph_future.valid()) {
+    auto m = morph_future.get();
     if (!m.ok()) return m.status();
     morph = std::move(m.value());
   }
