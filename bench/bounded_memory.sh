@@ -31,7 +31,8 @@ for mode in text jsonl fix; do
     fix) args=(--fix) ;;
   esac
   /usr/bin/time -f "%e %M" -o "$work/time" "$cleanup" "${args[@]}" "$work/in.txt" >/dev/null || true
-  read -r secs kb <"$work/time"
+  # GNU time adds "Command exited with non-zero status 1" (findings) first.
+  read -r secs kb < <(tail -n 1 "$work/time")
   awk -v m="$mode" -v s="$secs" -v kb="$kb" -v b="$bytes" \
     'BEGIN { printf "%s: %.1f s, %.0f MB/s, peak RSS %.1f MB (target < 150: %s)\n", m, s, b / 1048576 / s, kb / 1024, (kb / 1024 < 150 ? "met" : "MISSED") }'
 done
