@@ -27,27 +27,12 @@ if [[ ! -x $bin ]]; then
 fi
 data_dir=${UNSPIN_DATA_DIR:-$build/share/unspin}
 
-# Clean English: the reStructuredText sources of the Python manual (Debian
-# package python3.X-doc), installed with apt when missing - as run_bench.sh.
-find_pydoc() {
-  local d
-  for d in /usr/share/doc/python3*/html/_sources; do
-    [[ -d $d ]] && { realpath "$d"; return 0; }
-  done
-  return 1
+# Clean English: the reStructuredText sources of the Python manual.
+. "$repo/bench/pydoc.sh"
+src_dir=$(find_pydoc) || {
+  echo "python3.X-doc is not installed and apt could not install it" >&2
+  exit 2
 }
-if ! src_dir=$(find_pydoc); then
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    log "installing python3.11-doc for the corpus"
-    apt-get install -y -q python3.11-doc >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null 2>&1 &&
-        apt-get install -y -q python3.11-doc >/dev/null 2>&1; } || true
-  fi
-  src_dir=$(find_pydoc) || {
-    echo "python3.X-doc is not installed and apt could not install it" >&2
-    exit 2
-  }
-fi
 list=$work/false-alarm-files.txt
 find "$src_dir" -type f -name '*.txt' | LC_ALL=C sort >"$list"
 

@@ -35,27 +35,12 @@ data_dir=${UNSPIN_DATA_DIR:-$build/share/unspin}
 cleanup_bin=$build/examples/cleanup/cleanup
 
 # ---- corpus -------------------------------------------------------------
-# Plain English prose: the reStructuredText sources of the Python manual
-# (Debian package python3.X-doc), installed with apt when missing. Fallback:
-# the license texts already on the machine.
-find_pydoc() {
-  local d
-  for d in /usr/share/doc/python3*/html/_sources; do
-    [[ -d $d ]] && { realpath "$d"; return 0; }
-  done
-  return 1
-}
+# Plain English prose: the reStructuredText sources of the Python manual.
+# Fallback: the license texts already on the machine.
+. "$repo/bench/pydoc.sh"
 corpus=$work/corpus.txt
 sources=$work/corpus-sources.txt
-if ! src_dir=$(find_pydoc); then
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    log "installing python3.11-doc for the corpus"
-    apt-get install -y -q python3.11-doc >/dev/null 2>&1 ||
-      { apt-get update -q >/dev/null 2>&1 &&
-        apt-get install -y -q python3.11-doc >/dev/null 2>&1; } || true
-  fi
-  src_dir=$(find_pydoc) || src_dir=
-fi
+src_dir=$(find_pydoc) || src_dir=
 if [[ -n $src_dir ]]; then
   corpus_source="python-doc reST sources ($src_dir/**/*.txt)"
   find "$src_dir" -type f -name '*.txt' | LC_ALL=C sort >"$sources"
