@@ -3,8 +3,10 @@
 # restored, false alarms, speed with discovery on, and calibration (ECE).
 #
 # usage: bash bench/discovery_bench.sh [BUILD_DIR]
-#   BUILD_DIR defaults to <repo>/build-bench (configured Release and
-#   unspin_discovery_bench + unspin_lm_data built with -j2 when missing).
+#   BUILD_DIR defaults to <repo>/build-bench (configured Release with
+#   -DUNSPIN_WITH_DISCOVERY=ON, and unspin_discovery_bench + unspin_lm_data
+#   built with -j2 when missing; needs apt packages libsphinxbase-dev,
+#   pocketsphinx-en-us, mythes-en-us).
 # environment:
 #   UNSPIN_DATA_DIR    data dir (default BUILD_DIR/share/unspin; needs lm/)
 #   UNSPIN_TRAIN_TSV   default <repo>/../shared/data/tortured-phrases.train.tsv
@@ -21,7 +23,8 @@ log() { echo "# $*" >&2; }
 bin=$build/bench/unspin_discovery_bench
 if [[ ! -x $bin ]]; then
   log "building unspin_discovery_bench in $build (Release, -j2)"
-  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+    -DUNSPIN_WITH_DISCOVERY=ON >/dev/null
   cmake --build "$build" -j2 --target unspin_discovery_bench unspin_lm_data \
     unspin_dictionaries >/dev/null
 fi
