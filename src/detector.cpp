@@ -135,7 +135,6 @@ struct Detector::Impl {
   std::vector<Variant> variants;
   PhraseTrie trie;
   std::uint32_t term_count = 0;
-  std::vector<char> near_term;  // by term id: used by a near= clause
   double min_confidence = 0.5;
   InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
   detail::ScoreWeights weights;
@@ -383,6 +382,7 @@ Result<Detector> Detector::create_impl(const Options& options) {
     ce.entry = std::move(e);
     impl->entries.push_back(std::move(ce));
   }
+  std::vector<char> near_term;  // by term id: used by a near= clause
   for (std::uint32_t i = 0; i < impl->entries.size(); ++i) {
     CompiledEntry& ce = impl->entries[i];
     std::vector<std::string> words = split_spaces(ce.entry.spun);
@@ -404,15 +404,14 @@ Result<Detector> Detector::create_impl(const Options& options) {
       for (const std::string& t : n.terms) {
         std::uint32_t id = impl->term_id(t, morph.get());
         cn.terms.push_back(id);
-        if (impl->near_term.size() <= id) impl->near_term.resize(id + 1, 0);
-        impl->near_term[id] = 1;
+        if (near_term.size() <= id) near_term.resize(id + 1, 0);
+        near_term[id] = 1;
       }
       ce.near.push_back(std::move(cn));
     }
     impl->add_entry(i, morph.get());
   }
-  impl->near_term.resize(impl->term_count, 0);
-  impl->trie.set_terms(impl->term_count, impl->near_term);
+  impl->trie.set_terms(impl->term_count, std::move(near_term));
 
   // Established terms: the canonical sides of all entries. A span inside
   // one (or equal to one) is never flagged: "gap pad" in "thermal gap pad"
