@@ -38,6 +38,29 @@ inline bool readable(const std::string& path) {
   return in.good();
 }
 
+/// Options with the shipped tables (those present), the mini fixture table,
+/// the irregular forms and, when the build made one, the annotated Hunspell
+/// dictionary; min_confidence 0 so every candidate is exercised.
+inline unspin::Options shipped_options(unspin::InvalidUtf8 policy) {
+  unspin::Options o;
+  for (const char* t : {"news.tsv", "science.tsv", "mt.tsv"}) {
+    std::string path = kSource + "/dictionaries/en/" + t;
+    if (readable(path)) o.tables.push_back(unspin::DataSource::File(path));
+  }
+  o.tables.push_back(unspin::DataSource::File(kTestData + "/tables/mini.tsv"));
+  o.irregular_forms.push_back(unspin::DataSource::File(
+      kSource + "/dictionaries/morphology/en_irregular.tsv"));
+  std::string aff = kBuildData + "/hunspell/en_US.aff";
+  std::string dic = kBuildData + "/hunspell/en_US.dic";
+  if (readable(aff) && readable(dic)) {
+    o.hunspell_aff = aff;
+    o.hunspell_dic = dic;
+  }
+  o.min_confidence = 0;
+  o.invalid_utf8 = policy;
+  return o;
+}
+
 /// The invariants of a successful scan of `text`: spans inside the text,
 /// `text` equal to the span's bytes, ordered by begin and non-overlapping,
 /// confidences in [0, 1], 1-based line/column, a consistent verdict.

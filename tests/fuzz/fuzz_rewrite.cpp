@@ -18,24 +18,7 @@ using unspin_fuzz::check;
 
 const Detector& detector() {
   static const Detector* d = [] {
-    Options o;
-    for (const char* t : {"news.tsv", "science.tsv", "mt.tsv"}) {
-      std::string path = unspin_fuzz::kSource + "/dictionaries/en/" + t;
-      if (unspin_fuzz::readable(path))
-        o.tables.push_back(DataSource::File(path));
-    }
-    o.tables.push_back(
-        DataSource::File(unspin_fuzz::kTestData + "/tables/mini.tsv"));
-    o.irregular_forms.push_back(DataSource::File(
-        unspin_fuzz::kSource + "/dictionaries/morphology/en_irregular.tsv"));
-    std::string aff = unspin_fuzz::kBuildData + "/hunspell/en_US.aff";
-    std::string dic = unspin_fuzz::kBuildData + "/hunspell/en_US.dic";
-    if (unspin_fuzz::readable(aff) && unspin_fuzz::readable(dic)) {
-      o.hunspell_aff = aff;
-      o.hunspell_dic = dic;
-    }
-    o.min_confidence = 0;
-    o.invalid_utf8 = unspin::InvalidUtf8::kReplace;
+    Options o = unspin_fuzz::shipped_options(unspin::InvalidUtf8::kReplace);
     auto r = Detector::create(o);
     if (!r.ok()) unspin_fuzz::fail(r.status().message().c_str());
     return new Detector(std::move(r.value()));

@@ -19,24 +19,8 @@ using unspin_fuzz::check;
 /// Shipped tables, the fixture table, and the annotated Hunspell copy when
 /// the build made one (else no morphology).
 Options full_options(InvalidUtf8 policy) {
-  Options o;
-  for (const char* t : {"news.tsv", "science.tsv", "mt.tsv"}) {
-    std::string path = unspin_fuzz::kSource + "/dictionaries/en/" + t;
-    if (unspin_fuzz::readable(path)) o.tables.push_back(DataSource::File(path));
-  }
-  o.tables.push_back(
-      DataSource::File(unspin_fuzz::kTestData + "/tables/mini.tsv"));
-  o.irregular_forms.push_back(DataSource::File(
-      unspin_fuzz::kSource + "/dictionaries/morphology/en_irregular.tsv"));
-  std::string aff = unspin_fuzz::kBuildData + "/hunspell/en_US.aff";
-  std::string dic = unspin_fuzz::kBuildData + "/hunspell/en_US.dic";
-  if (unspin_fuzz::readable(aff) && unspin_fuzz::readable(dic)) {
-    o.hunspell_aff = aff;
-    o.hunspell_dic = dic;
-  }
+  Options o = unspin_fuzz::shipped_options(policy);
   o.allow_phrases.push_back("bad guy gang members");
-  o.min_confidence = 0;
-  o.invalid_utf8 = policy;
   return o;
 }
 
