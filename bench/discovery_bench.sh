@@ -21,13 +21,9 @@ build=${1:-$repo/build-bench}
 log() { echo "# $*" >&2; }
 
 bin=$build/bench/unspin_discovery_bench
-if [[ ! -x $bin ]]; then
-  log "building unspin_discovery_bench in $build (Release, -j2)"
-  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-    -DUNSPIN_WITH_DISCOVERY=ON >/dev/null
-  cmake --build "$build" -j2 --target unspin_discovery_bench unspin_lm_data \
-    unspin_dictionaries >/dev/null
-fi
+. "$repo/bench/lib.sh"
+ensure_built "$repo" "$build" unspin_discovery_bench unspin_lm_data \
+  unspin_dictionaries -- -DUNSPIN_WITH_DISCOVERY=ON
 data_dir=${UNSPIN_DATA_DIR:-$build/share/unspin}
 train=${UNSPIN_TRAIN_TSV:-$repo/../shared/data/tortured-phrases.train.tsv}
 prose=${UNSPIN_PROSE_DIR:-/usr/share/doc/python3.11/html/_sources}

@@ -20,15 +20,11 @@ mkdir -p "$work"
 log() { echo "# $*" >&2; }
 
 bin=$build/bench/unspin_false_alarms
-if [[ ! -x $bin ]]; then
-  log "building unspin_false_alarms in $build (Release, -j2)"
-  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j2 --target unspin_false_alarms >/dev/null
-fi
+. "$repo/bench/lib.sh"
+ensure_built "$repo" "$build" unspin_false_alarms
 data_dir=${UNSPIN_DATA_DIR:-$build/share/unspin}
 
 # Clean English: the reStructuredText sources of the Python manual.
-. "$repo/bench/pydoc.sh"
 src_dir=$(find_pydoc) || {
   echo "python3.X-doc is not installed and apt could not install it" >&2
   exit 2

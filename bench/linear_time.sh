@@ -24,11 +24,8 @@ corpus_args=()
 [[ -n ${UNSPIN_LINEAR_CORPUS:-} ]] && corpus_args=(--corpus "$UNSPIN_LINEAR_CORPUS")
 
 bin=$build/bench/unspin_linear_time
-if [[ ! -x $bin ]]; then
-  echo "# building unspin_linear_time in $build (Release, -j2)" >&2
-  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j2 --target unspin_linear_time >/dev/null
-fi
+. "$repo/bench/lib.sh"
+ensure_built "$repo" "$build" unspin_linear_time
 
 echo "# input: ${UNSPIN_LINEAR_CORPUS:-generated prose, one spun phrase per ~1 KB}; best of $repeat scans; all shipped tables + Hunspell"
 printf '%8s %9s %8s %10s %10s %12s %12s\n' size_MB scan_s MB/s time/size findings peak_RSS_MB scan_adds_MB

@@ -26,18 +26,14 @@ log() { echo "# $*" >&2; }
 
 # ---- build --------------------------------------------------------------
 bench_bin=$build/bench/unspin_scan_bench
-if [[ ! -x $bench_bin ]]; then
-  log "building unspin_scan_bench in $build (Release, -j2)"
-  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j2 --target unspin_scan_bench >/dev/null
-fi
+. "$repo/bench/lib.sh"
+ensure_built "$repo" "$build" unspin_scan_bench
 data_dir=${UNSPIN_DATA_DIR:-$build/share/unspin}
 cleanup_bin=$build/examples/cleanup/cleanup
 
 # ---- corpus -------------------------------------------------------------
 # Plain English prose: the reStructuredText sources of the Python manual.
 # Fallback: the license texts already on the machine.
-. "$repo/bench/pydoc.sh"
 corpus=$work/corpus.txt
 sources=$work/corpus-sources.txt
 src_dir=$(find_pydoc) || src_dir=
