@@ -149,13 +149,15 @@ cmp -s j1.err j3.err || fail "stream -j 3: stderr differs from -j 1"
 # --- one record in, one record out, before the input ends ------------------
 # (a deadlock guard for pipes kept open, as Spark and editors do)
 coproc CO { "$CLEANUP" --no-builtin --dict "$FIX/basic.tsv" --stream -q; }
-echo '{"text":"bad guy gang"}' >&"${CO[1]}"
-if IFS= read -r -t 60 line <&"${CO[0]}"; then
+# bash unsets CO and CO_PID as soon as the coprocess is reaped, so keep copies.
+co_pid=$CO_PID co_in=${CO[1]} co_out=${CO[0]}
+echo '{"text":"bad guy gang"}' >&"$co_in"
+if IFS= read -r -t 60 line <&"$co_out"; then
   case "$line" in *'"rewrite":"criminal gang"'*) ;; *) fail "coprocess: $line" ;; esac
 else
   fail "stream does not answer a record while its input is still open"
 fi
-exec {CO[1]}>&-
-wait "$CO_PID" 2>/dev/null
+exec {co_in}>&-
+wait "$co_pid" 2>/dev/null || true
 
 finish
