@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "discovery.hpp"
 #include "matcher.hpp"
 #include "morphology.hpp"
 #include "rewrite.hpp"
@@ -138,6 +139,9 @@ struct Detector::Impl {
   double min_confidence = 0.5;
   InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
   detail::ScoreWeights weights;
+  // Discovery of phrases no table holds; null when Options::language_model
+  // is empty.
+  std::unique_ptr<const detail::DiscoveryData> discovery;
 
   // Build-time only.
   std::unordered_map<std::string, std::uint32_t> term_ids;
@@ -327,6 +331,13 @@ Result<Detector> Detector::create_impl(const Options& options) {
     if (d.empty())
       return Status(ErrorCode::kInvalidArgument,
                     "Options::domains holds an empty tag");
+  if (options.language_model.size() > 1 || options.thesaurus.size() > 1)
+    return Status(ErrorCode::kInvalidArgument,
+                  "Options::language_model and Options::thesaurus take at "
+                  "most one source each");
+  if (!options.thesaurus.empty() && options.language_model.empty())
+    return Status(ErrorCode::kInvalidArgument,
+                  "Options::thesaurus needs Options::language_model");
 
   auto impl = std::make_shared<Impl>();
   impl->min_confidence = options.min_confidence;
@@ -381,6 +392,21 @@ Result<Detector> Detector::create_impl(const Options& options) {
     CompiledEntry ce;
     ce.entry = std::move(e);
     impl->entries.push_back(std::move(ce));
+  }
+  // The discovery data (LM, thesaurus, substitutions learned from the
+  // active entries) loads on another thread while the tables compile.
+  std::future<Result<std::unique_ptr<const detail::DiscoveryData>>> discovery_future;
+  if (!options.language_model.empty()) {
+    std::vector<Entry> active;
+    active.reserve(impl->entries.size());
+    for (const CompiledEntry& ce : impl->entries) active.push_back(ce.entry);
+    discovery_future = std::async(
+        std::launch::async,
+        [lm = options.language_model[0],
+         th = options.thesaurus.empty() ? DataSource{} : options.thesaurus[0],
+         active = std::move(active)] {
+          return detail::DiscoveryData::load(lm, th, active);
+        });
   }
   std::vector<char> near_term;  // by term id: used by a near= clause
   for (std::uint32_t i = 0; i < impl->entries.size(); ++i) {
@@ -455,6 +481,11 @@ Result<Detector> Detector::create_impl(const Options& options) {
     });
   }
   impl->term_ids.clear();
+  if (discovery_future.valid()) {
+    auto d = discovery_future.get();
+    if (!d.ok()) return d.status();
+    impl->discovery = std::move(d.value());
+  }
   return Detector(std::move(impl));
 }
 
@@ -567,7 +598,61 @@ std::string keep_layout(std::string_view text,
   }
   return suggestion;
 }
+// a/an in front of a replaced span follows the new first word: when the
+// word [art_begin, art_end) before f.begin, separated from it by whitespace
+// only, is "a"/"an" and suggestions[0] needs the other one, the span grows
+// to take the article in and every suggestion starts with its own.
+void fix_article(std::string_view text, std::size_t art_begin,
+                 std::size_t art_end, detail::CasePattern pattern, Finding& f,
+                 std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return;
+  std::string_view art = text.substr(art_begin, art_end - art_begin);
+  std::string_view gap = text.substr(art_end, f.begin - art_end);
+  std::string lart = lower_ascii(art);
+  if ((lart != "a" && lart != "an") || gap.empty() || !only_whitespace(gap))
+    return;
+  auto first_word = [](const std::string& s) {
+    std::size_t e = s.find_first_of(" -");
+    return s.substr(0, e);
+  };
+  bool has_an = lart == "an";
+  if (detail::takes_an(first_word(suggestions[0])) == has_an) return;
+  f.begin = art_begin;
+  for (std::string& s : suggestions) {
+    bool an = detail::takes_an(first_word(s));
+    std::string a = an ? "an" : "a";
+    if (art[0] == 'A') a[0] = 'A';
+    if (an && art.size() == 2 && art[1] == 'N') a = "AN";
+    if (!an && art.size() == 1 && art[0] == 'A' &&
+        pattern == detail::CasePattern::kUpper)
+      a = "A";
+    s = a + std::string(gap) + s;
+  }
+}
+
+// The ASCII word ending just before the whitespace that precedes `pos`
+// ([*b, *e)); false when there is none (punctuation, start of text).
+bool word_before(std::string_view text, std::size_t pos, std::size_t* b,
+                 std::size_t* e) {
+  std::size_t i = pos;
+  while (i > 0 && is_space_byte(text[i - 1])) --i;
+  if (i == pos || i == 0) return false;
+  std::size_t j = i;
+  auto letter = [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  };
+  while (j > 0 && letter(text[j - 1])) --j;
+  if (j == i || i - j > 2) return false;
+  if (j > 0 && static_cast<unsigned char>(text[j - 1]) >= 0x80) return false;
+  if (j > 0 && (letter(text[j - 1]) || (text[j - 1] >= '0' && text[j - 1] <= '9')))
+    return false;
+  *b = j;
+  *e = i;
+  return true;
+}
+
 }  // namespace
+
 
 Result<ScanResult> Detector::scan(std::string_view text,
                                   const ScanOptions& options) const {
@@ -737,35 +822,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       for (const std::string& alt : var.canonicals)
         suggestions.push_back(keep_layout(text, span_tokens,
                                           detail::apply_case(alt, pattern)));
-      // a/an in front of the phrase follows the new first word.
-      if (c.hit->has_prev && !suggestions.empty()) {
-        std::string_view art =
-            text.substr(c.hit->prev_begin, c.hit->prev_end - c.hit->prev_begin);
-        std::string_view gap =
-            text.substr(c.hit->prev_end, f.begin - c.hit->prev_end);
-        std::string lart = lower_ascii(art);
-        if ((lart == "a" || lart == "an") && !gap.empty() && only_whitespace(gap)) {
-          auto first_word = [](const std::string& s) {
-            std::size_t e = s.find_first_of(" -");
-            return s.substr(0, e);
-          };
-          bool has_an = lart == "an";
-          bool need_change = detail::takes_an(first_word(suggestions[0])) != has_an;
-          if (need_change) {
-            f.begin = c.hit->prev_begin;
-            for (std::string& s : suggestions) {
-              bool an = detail::takes_an(first_word(s));
-              std::string a = an ? "an" : "a";
-              if (art[0] == 'A') a[0] = 'A';
-              if (an && art.size() == 2 && art[1] == 'N') a = "AN";
-              if (!an && art.size() == 1 && art[0] == 'A' &&
-                  pattern == detail::CasePattern::kUpper)
-                a = "A";
-              s = a + std::string(gap) + s;
-            }
-          }
-        }
-      }
+      if (c.hit->has_prev)
+        fix_article(text, c.hit->prev_begin, c.hit->prev_end, pattern, f,
+                    suggestions);
       if (suggestions.empty()) {
         f.has_suggestion = false;
       } else {
@@ -777,6 +836,68 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     double& b = best[var.entry];
     b = std::max(b, f.confidence);
     result.findings.push_back(std::move(f));
+  }
+
+  // Discovery: phrases no table holds. A discovered span never overlaps a
+  // table match (even one below the threshold) or an allowlisted phrase.
+  std::map<std::string, double> best_discovered;  // by restored lemma
+  if (im.discovery) {
+    thread_local std::vector<detail::Discovered> discovered;
+    discovered.clear();
+    detail::discover_text(*im.discovery, text, discovered);
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    for (const Chosen& c : chosen) taken.emplace_back(c.hit->begin, c.hit->end);
+    std::sort(taken.begin(), taken.end());
+    auto overlaps_table = [&](std::size_t b, std::size_t e) {
+      auto it = std::upper_bound(taken.begin(), taken.end(),
+                                 std::make_pair(b, SIZE_MAX));
+      if (it != taken.begin() && std::prev(it)->second > b) return true;
+      return it != taken.end() && it->first < e;
+    };
+    const std::size_t table_findings = result.findings.size();
+    for (detail::Discovered& d : discovered) {
+      if (d.confidence < threshold || d.suggestions.empty()) continue;
+      if (overlaps_table(d.begin, d.end)) continue;
+      if (!merged.empty() && is_allowed(d.begin, d.end)) continue;
+      Finding f;
+      f.begin = d.begin;
+      f.end = d.end;
+      f.confidence = d.confidence;
+      f.source = "discovered:" + d.how;
+      std::vector<detail::Token> span_tokens;
+      detail::tokenize(text.substr(f.begin, f.end - f.begin), span_tokens);
+      std::vector<std::string_view> words;
+      std::string spun_lemma;
+      for (const detail::Token& t : span_tokens) {
+        std::string_view w = text.substr(f.begin + t.begin, t.end - t.begin);
+        words.push_back(w);
+        if (!spun_lemma.empty()) spun_lemma += ' ';
+        std::string norm;
+        detail::normalize_word(w, norm);
+        spun_lemma += norm;
+      }
+      f.entry_spun = std::move(spun_lemma);
+      f.entry_canonical = d.original_lemma;
+      std::string_view why = d.explanation;
+      if (why.substr(0, 12) == "discovered: ") why.remove_prefix(12);
+      f.explanation = "discovered (" + d.how + "): " + std::string(why);
+      std::size_t art_b = 0, art_e = 0;
+      if (word_before(text, f.begin, &art_b, &art_e))
+        fix_article(text, art_b, art_e, detail::case_pattern(words), f,
+                    d.suggestions);
+      f.suggestion = d.suggestions[0];
+      f.alternatives.assign(d.suggestions.begin() + 1, d.suggestions.end());
+      f.text = std::string(text.substr(f.begin, f.end - f.begin));
+      double& b = best_discovered[d.original_lemma];
+      b = std::max(b, f.confidence);
+      result.findings.push_back(std::move(f));
+    }
+    if (result.findings.size() > table_findings) {
+      std::stable_sort(result.findings.begin(), result.findings.end(),
+                       [](const Finding& a, const Finding& b) {
+                         return a.begin < b.begin;
+                       });
+    }
   }
 
   // Line and column (code points) of each finding, in one pass.
@@ -804,10 +925,11 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
 
   std::vector<double> per_entry;
   for (auto& [e, c] : best) per_entry.push_back(c);
+  for (auto& [lemma, c] : best_discovered) per_entry.push_back(c);
   Verdict& v = result.verdict;
   v.words = word_count;
   v.findings = result.findings.size();
-  v.distinct_phrases = best.size();
+  v.distinct_phrases = best.size() + best_discovered.size();
   v.findings_per_1000_words =
       v.words == 0 ? 0 : static_cast<double>(v.findings) * 1000.0 / v.words;
   v.spun_score = detail::document_score(per_entry);

@@ -108,4 +108,23 @@ unspin::Status add_data_dir(const std::string& dir, bool with_tables,
   return unspin::Status::Ok();
 }
 
+unspin::Status add_discovery_data(const std::string& dir,
+                                  unspin::Options& options) {
+  const std::string lm = dir + "/lm/en-us.lmc";
+  if (dir.empty() || !is_regular_file(lm)) {
+    return unspin::Status(
+        unspin::ErrorCode::kIoError,
+        (dir.empty() ? std::string("no data directory") : lm + ": missing") +
+            "; --discover needs the language model built with the default "
+            "CMake option UNSPIN_WITH_DISCOVERY=ON (apt packages "
+            "libsphinxbase-dev, pocketsphinx-en-us, mythes-en-us)");
+  }
+  options.language_model.push_back(unspin::DataSource::File(lm, "lm/en-us.lmc"));
+  const std::string th = dir + "/lm/thesaurus.tsv";
+  if (is_regular_file(th)) {
+    options.thesaurus.push_back(unspin::DataSource::File(th, "lm/thesaurus.tsv"));
+  }
+  return unspin::Status::Ok();
+}
+
 }  // namespace unspin_cli

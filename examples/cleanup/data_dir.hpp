@@ -35,6 +35,12 @@ std::string find_data_dir(const std::string& flag_value,
 unspin::Status add_data_dir(const std::string& dir, bool with_tables,
                             unspin::Options& options);
 
+/// Sets options.language_model and options.thesaurus for discovery from
+/// `dir`/lm/en-us.lmc and `dir`/lm/thesaurus.tsv (the thesaurus only when
+/// present). Errors: kIoError naming the missing model file.
+unspin::Status add_discovery_data(const std::string& dir,
+                                  unspin::Options& options);
+
 }  // namespace unspin_cli
 
 #endif  // UNSPIN_EXAMPLES_CLEANUP_DATA_DIR_HPP_

@@ -49,6 +49,7 @@ struct Args {
   std::vector<std::string> domains;
   bool no_builtin = false;
   bool explain = false;
+  bool discover = false;
   std::string data_dir;
   std::string invalid_utf8 = "error";
   unsigned jobs = 1;
@@ -225,6 +226,13 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
   if (!dir.empty()) {
     unspin::Status st =
         unspin_cli::add_data_dir(dir, !args.no_builtin, options);
+    if (!st.ok()) {
+      error(st.message());
+      return std::nullopt;
+    }
+  }
+  if (args.discover) {
+    unspin::Status st = unspin_cli::add_discovery_data(dir, options);
     if (!st.ok()) {
       error(st.message());
       return std::nullopt;
@@ -652,6 +660,9 @@ int main(int argc, char** argv) {
                "Do not load the shipped phrase tables");
   app.add_flag("--explain", args.explain,
                "Show the evidence behind each confidence");
+  app.add_flag("--discover", args.discover,
+               "Also discover spun phrases no table holds (language model "
+               "and thesaurus from the data dir's lm/; slower start-up)");
   app.add_option("--data-dir", args.data_dir,
                  "Data directory (default: $UNSPIN_DATA_DIR, then the "
                  "build or install tree)")

@@ -109,6 +109,18 @@ struct Options {
   std::vector<std::string> domains;
   /// Policy for invalid UTF-8 in scanned text. Default kError.
   InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
+  /// Discovery of spun phrases that no table holds (docs/discovery.md):
+  /// word substitutions learned from the loaded tables (and the thesaurus
+  /// below) proposed for each 2-4 word phrase and checked with an English
+  /// trigram language model. Off while this is empty; at most one source:
+  /// the compact model made at build time (<data dir>/lm/en-us.lmc, from
+  /// Debian's pocketsphinx-en-us) or an ARPA text model. Costs ~0.3 s and
+  /// ~70 MB at create() and makes scans several times slower. Its findings
+  /// have source "discovered:<how>" and never overlap a table finding.
+  std::vector<DataSource> language_model;
+  /// Thesaurus for discovery ("word<TAB>neighbour neighbour ..." lines;
+  /// <data dir>/lm/thesaurus.tsv, from mythes-en-us); optional, at most one.
+  std::vector<DataSource> thesaurus;
 };
 
 /// One flagged span.

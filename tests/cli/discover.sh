@@ -1,0 +1,68 @@
+# unspin cli tests: --discover (phrases no table holds) with the language
+# model and thesaurus built into the data dir, and its errors.
+. "$(dirname "$0")/lib.sh"
+
+cd "$WORK" || exit 1
+# "environment change" is in no shipped table; the tables teach
+# environment -> climate and hold "climate change" as an established term.
+printf 'The summit focused on an environment change.\nNothing else here.\n' >in.txt
+printf 'irregular grove\trandom forest\n' >teach.tsv
+d() { "$CLEANUP" --data-dir "$DATA" "$@"; }
+
+run d in.txt
+expect_rc 0 "without --discover the phrase is in no table"
+expect_out_empty "without --discover"
+
+run d --discover in.txt
+expect_rc 1 "--discover finds it"
+expect_out_has 'in.txt:1:23: "an environment change" -> "a climate change"' "--discover text"
+
+run d --discover --format=json in.txt
+expect_rc 1 "--discover json"
+printf '%s\n' "$OUT" >out.json
+python3 - out.json <<'PY' || fail "--discover json: source, suggestion, confidence"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+f = doc["files"][0]["findings"] if "files" in doc else doc["findings"]
+assert len(f) == 1, f
+f = f[0]
+assert f["source"].startswith("discovered:established-term"), f
+assert f["suggestion"] == "a climate change", f
+assert 0.5 <= f["confidence"] < 1, f
+PY
+
+run d --discover --explain in.txt
+expect_out_has "discovered (established-term" "--explain says how"
+expect_out_has "'environment' -> 'climate'" "--explain gives the substitution"
+expect_out_has "LM gain" "--explain gives the LM gain"
+
+run d --discover --fix in.txt
+expect_rc 1 "--discover --fix"
+expect_out "The summit focused on a climate change.
+Nothing else here." "--discover --fix rewrites"
+
+# An allowlisted phrase is never discovered.
+printf 'environment change\n' >allow.txt
+run d --discover --allow allow.txt in.txt
+expect_rc 0 "--discover respects --allow"
+
+# Same bytes on every run and with -j.
+cp in.txt in2.txt
+d --discover --format=jsonl in.txt in2.txt >a.out 2>/dev/null
+d --discover --format=jsonl -j 2 in.txt in2.txt >b.out 2>/dev/null
+cmp -s a.out b.out || fail "--discover: -j 2 output differs"
+d --discover --format=jsonl in.txt in2.txt >c.out 2>/dev/null
+cmp -s a.out c.out || fail "--discover: a second run differs"
+
+# With the shipped tables too, on the bundled sample: no crash, exit 1.
+run "$CLEANUP" --data-dir "$DATA" --discover "$SRC/examples/sample.txt"
+expect_rc 1 "--discover with the shipped tables"
+
+# A data dir without lm/: a clear error, exit 2.
+mkdir -p nolm/dictionaries/en
+run "$CLEANUP" --data-dir nolm --no-builtin --dict teach.tsv --discover in.txt
+expect_rc 2 "--discover without the model"
+expect_err_has "lm/en-us.lmc: missing" "--discover without the model names it"
+expect_err_has "UNSPIN_WITH_DISCOVERY" "--discover without the model says how to get it"
+
+finish

@@ -1,0 +1,161 @@
+// unspin tests: discovery wired into the Detector (Options::language_model),
+// on the tiny ARPA LM and thesaurus of tests/data/discovery and tables given
+// in memory.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "unspin/unspin.hpp"
+
+using namespace unspin;
+
+namespace {
+
+const std::string kDir = std::string(UNSPIN_TEST_DATA_DIR) + "/discovery/";
+
+// "irregular grove" teaches irregular -> random and makes "random forest" an
+// established term; "woodland area" teaches woodland -> forest; "profound
+// neural network" teaches profound -> deep.
+const char* kTable =
+    "irregular grove\trandom forest\n"
+    "woodland area\tforest area\n"
+    "profound neural network\tdeep neural network\n";
+
+Options tiny_options() {
+  Options o;
+  o.tables.push_back(DataSource::Memory("mem.tsv", kTable));
+  o.language_model.push_back(DataSource::File(kDir + "tiny.arpa"));
+  o.thesaurus.push_back(DataSource::File(kDir + "tiny_thesaurus.tsv"));
+  return o;
+}
+
+Detector make(const Options& o) {
+  auto d = Detector::create(o);
+  REQUIRE(d.ok());
+  return std::move(d).value();
+}
+
+}  // namespace
+
+TEST_CASE("a discovered phrase is a finding with its source, place and "
+          "restored original", "[discovery][detector]") {
+  Detector d = make(tiny_options());
+  const std::string text = "Intro.\nWe use profound learning.";
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);
+  const Finding& f = r->findings[0];
+  CHECK(f.text == "profound learning");
+  CHECK(text.substr(f.begin, f.end - f.begin) == f.text);
+  CHECK(f.line == 2);
+  CHECK(f.column == 8);
+  CHECK(f.suggestion == "deep learning");
+  CHECK(f.source.rfind("discovered:", 0) == 0);
+  CHECK(f.entry_spun == "profound learning");
+  CHECK(f.entry_canonical == "deep learning");
+  CHECK(f.explanation.rfind("discovered (", 0) == 0);
+  CHECK(f.explanation.find("'profound' -> 'deep'") != std::string::npos);
+  CHECK(f.confidence >= d.min_confidence());
+  CHECK(f.confidence < 1.0);
+  CHECK(r->verdict.findings == 1);
+  CHECK(r->verdict.distinct_phrases == 1);
+  CHECK(r->verdict.spun_score > 0);
+
+  auto fixed = d.fix(text);
+  REQUIRE(fixed.ok());
+  CHECK(*fixed == "Intro.\nWe use deep learning.");
+}
+
+TEST_CASE("a discovered established term gets a/an, case and inflection",
+          "[discovery][detector]") {
+  Detector d = make(tiny_options());
+  auto fixed = d.fix("They planted an irregular woodland. Irregular woodlands grow.");
+  REQUIRE(fixed.ok());
+  CHECK(*fixed == "They planted a random forest. Random forests grow.");
+  auto r = d.scan("An Irregular Woodland");
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);
+  CHECK(r->findings[0].text == "An Irregular Woodland");
+  CHECK(r->findings[0].suggestion == "A Random Forest");
+  CHECK(r->findings[0].source.rfind("discovered:established-term", 0) == 0);
+}
+
+TEST_CASE("discovery leaves table matches, allowlisted and clean text alone",
+          "[discovery][detector]") {
+  Options o = tiny_options();
+  o.tables.push_back(
+      DataSource::Memory("user.tsv", "irregular woodland\trandom forest\n"));
+  o.allow_phrases.push_back("profound learning");
+  Detector d = make(o);
+  auto r = d.scan("An irregular woodland and profound learning.");
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);  // the table finding only
+  CHECK(r->findings[0].source == "table:user.tsv:1");
+  CHECK(r->findings[0].suggestion == "A random forest");
+
+  auto clean = d.scan("We use deep learning and random forests.");
+  REQUIRE(clean.ok());
+  CHECK(clean->findings.empty());
+}
+
+TEST_CASE("discovery is off without a language model and honours the "
+          "threshold", "[discovery][detector]") {
+  Options o = tiny_options();
+  o.language_model.clear();
+  o.thesaurus.clear();
+  Detector off = make(o);
+  auto r = off.scan("We use profound learning.");
+  REQUIRE(r.ok());
+  CHECK(r->findings.empty());
+
+  Detector on = make(tiny_options());
+  ScanOptions strict;
+  strict.min_confidence = 1.0;
+  auto s = on.scan("We use profound learning.", strict);
+  REQUIRE(s.ok());
+  CHECK(s->findings.empty());
+}
+
+TEST_CASE("bad discovery options are errors naming the problem",
+          "[discovery][detector]") {
+  Options two = tiny_options();
+  two.language_model.push_back(DataSource::File(kDir + "tiny.arpa"));
+  auto a = Detector::create(two);
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().code() == ErrorCode::kInvalidArgument);
+
+  Options orphan = tiny_options();
+  orphan.language_model.clear();
+  auto b = Detector::create(orphan);
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.status().code() == ErrorCode::kInvalidArgument);
+  CHECK(b.status().message().find("thesaurus") != std::string::npos);
+
+  Options missing = tiny_options();
+  missing.language_model[0] = DataSource::File(kDir + "no-such.lmc");
+  auto c = Detector::create(missing);
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.status().code() == ErrorCode::kIoError);
+  CHECK(c.status().message().find("no-such.lmc") != std::string::npos);
+
+  Options bad = tiny_options();
+  bad.language_model[0] = DataSource::Memory(
+      "bad.arpa", "\\data\\\n\\1-grams:\n-1.0\ta\n\\2-grams:\n-0.5\ta\tb\n");
+  auto e = Detector::create(bad);
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.status().code() == ErrorCode::kParseError);
+  CHECK(e.status().message().find("bad.arpa:5") != std::string::npos);
+}
+
+TEST_CASE("discovery survives invalid UTF-8 under the replace policy",
+          "[discovery][detector]") {
+  Options o = tiny_options();
+  o.invalid_utf8 = InvalidUtf8::kReplace;
+  Detector d = make(o);
+  const std::string text = "We use profound learning \xC3\x28 and \xFF.";
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);
+  CHECK(r->findings[0].text == "profound learning");
+}
