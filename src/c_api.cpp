@@ -192,6 +192,23 @@ unspin_code unspin_options_set_hunspell(unspin_options* options,
   });
 }
 
+unspin_code unspin_options_set_language_model(unspin_options* options,
+                                              const char* lm_path,
+                                              const char* thesaurus_path) {
+  if (lm_path == nullptr && thesaurus_path != nullptr) {
+    return UNSPIN_INVALID_ARGUMENT;
+  }
+  return Set(options, [&](unspin::Options& o) {
+    o.language_model.clear();
+    o.thesaurus.clear();
+    if (lm_path) o.language_model.push_back(unspin::DataSource::File(lm_path));
+    if (thesaurus_path) {
+      o.thesaurus.push_back(unspin::DataSource::File(thesaurus_path));
+    }
+    return UNSPIN_OK;
+  });
+}
+
 unspin_code unspin_options_add_irregular_file(unspin_options* options,
                                               const char* path,
                                               const char* name) {

@@ -121,6 +121,15 @@ unspin_code unspin_options_set_hunspell(unspin_options* options,
                                         const char* aff_path,
                                         const char* dic_path);
 
+/** Turns on discovery of spun phrases no table holds: `lm_path` is the
+    language model (share/unspin/lm/en-us.lmc, or an ARPA text model),
+    `thesaurus_path` the thesaurus (share/unspin/lm/thesaurus.tsv) or NULL.
+    `lm_path` NULL turns discovery off again (default: off). Discovered
+    findings have source "discovered:<how>". */
+unspin_code unspin_options_set_language_model(unspin_options* options,
+                                              const char* lm_path,
+                                              const char* thesaurus_path);
+
 /** Adds an irregular-inflections file (TSV: lemma, kind, form). `name` may
     be NULL. */
 unspin_code unspin_options_add_irregular_file(unspin_options* options,

@@ -350,6 +350,45 @@ static void test_shipped_data(void) {
   unspin_detector_free(d);
 }
 
+/* Discovery on the tiny fixture LM: a phrase no table holds. */
+static void test_discovery(void) {
+  char table[4096], lm[4096], th[4096];
+  unspin_options* o = unspin_options_new();
+  unspin_detector* d = NULL;
+  unspin_error* e = NULL;
+  unspin_result* r;
+  snprintf(table, sizeof table, "%s/discovery/tiny_table.tsv", kData);
+  snprintf(lm, sizeof lm, "%s/discovery/tiny.arpa", kData);
+  snprintf(th, sizeof th, "%s/discovery/tiny_thesaurus.tsv", kData);
+  CHECK(unspin_options_add_table_file(o, table, NULL) == UNSPIN_OK);
+  CHECK(unspin_options_set_language_model(o, NULL, th) ==
+        UNSPIN_INVALID_ARGUMENT);
+  CHECK(unspin_options_set_language_model(o, lm, th) == UNSPIN_OK);
+  d = make(o);
+  r = scan(d, "We use profound learning.");
+  CHECK(unspin_result_count(r) == 1);
+  CHECK_STR(unspin_finding_text(r, 0), "profound learning");
+  CHECK_STR(unspin_finding_suggestion(r, 0), "deep learning");
+  CHECK(contains(unspin_finding_source(r, 0), "discovered:"));
+  unspin_result_free(r);
+  unspin_detector_free(d);
+
+  /* Off again; and a missing model is an I/O error at creation. */
+  CHECK(unspin_options_set_language_model(o, NULL, NULL) == UNSPIN_OK);
+  d = make(o);
+  r = scan(d, "We use profound learning.");
+  CHECK(unspin_result_count(r) == 0);
+  unspin_result_free(r);
+  unspin_detector_free(d);
+  d = NULL;
+  CHECK(unspin_options_set_language_model(o, "no-such.lmc", NULL) == UNSPIN_OK);
+  CHECK(unspin_detector_new(o, &d, &e) == UNSPIN_IO_ERROR);
+  CHECK(d == NULL);
+  CHECK(contains(unspin_error_message(e), "no-such.lmc"));
+  unspin_error_free(e);
+  unspin_options_free(o);
+}
+
 int main(void) {
   test_version_and_codes();
   test_finding_fields();
@@ -359,6 +398,7 @@ int main(void) {
   test_invalid_utf8();
   test_creation_errors();
   test_shipped_data();
+  test_discovery();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -56,6 +56,16 @@ inline unspin::Options shipped_options(unspin::InvalidUtf8 policy) {
     o.hunspell_aff = aff;
     o.hunspell_dic = dic;
   }
+  // Discovery on: the generated LM and thesaurus when built, else the tiny
+  // test fixtures.
+  std::string lm = kBuildData + "/lm/en-us.lmc";
+  std::string th = kBuildData + "/lm/thesaurus.tsv";
+  if (!readable(lm) || !readable(th)) {
+    lm = kTestData + "/discovery/tiny.arpa";
+    th = kTestData + "/discovery/tiny_thesaurus.tsv";
+  }
+  o.language_model.push_back(unspin::DataSource::File(lm));
+  o.thesaurus.push_back(unspin::DataSource::File(th));
   o.min_confidence = 0;
   o.invalid_utf8 = policy;
   return o;
