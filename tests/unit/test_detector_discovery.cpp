@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "unspin/unspin.hpp"
@@ -158,4 +159,32 @@ TEST_CASE("discovery survives invalid UTF-8 under the replace policy",
   REQUIRE(r.ok());
   REQUIRE(r->findings.size() == 1);
   CHECK(r->findings[0].text == "profound learning");
+}
+
+TEST_CASE("one Detector with discovery gives identical results on many "
+          "threads", "[discovery][detector][threads]") {
+  Detector d = make(tiny_options());
+  const std::string text =
+      "We use profound learning.\nThey planted an irregular woodland.\n";
+  auto want = d.scan(text);
+  REQUIRE(want.ok());
+  REQUIRE(want->findings.size() == 2);
+  std::vector<std::thread> threads;
+  std::vector<int> same(6, 0);
+  for (std::size_t t = 0; t < same.size(); ++t) {
+    threads.emplace_back([&, t] {
+      bool ok = true;
+      for (int i = 0; i < 20; ++i) {
+        auto r = d.scan(text);
+        ok = ok && r.ok() && r->findings.size() == want->findings.size();
+        for (std::size_t k = 0; ok && k < r->findings.size(); ++k)
+          ok = r->findings[k].begin == want->findings[k].begin &&
+               r->findings[k].suggestion == want->findings[k].suggestion &&
+               r->findings[k].confidence == want->findings[k].confidence;
+      }
+      same[t] = ok ? 1 : 0;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int s : same) CHECK(s == 1);
 }
