@@ -173,8 +173,9 @@ json SarifLog::results(const std::string& name, std::string_view text,
   const bool whole_text = text.size() * findings.size() <= kWholeTextBudget;
   for (const unspin::Finding& f : findings) {
     json r = json::object();
-    r["ruleId"] = kRuleId;
-    r["ruleIndex"] = 0;
+    const bool discovered = f.source.rfind("discovered:", 0) == 0;
+    r["ruleId"] = discovered ? kDiscoveredRuleId : kRuleId;
+    r["ruleIndex"] = discovered ? 1 : 0;
     r["level"] = "warning";
     r["message"] = {{"text", message_text(f)}};
     r["locations"] = json::array(
@@ -235,10 +236,23 @@ std::string SarifLog::finish(bool successful) const {
          "(\"bad guy gangs\" for \"criminal gangs\"). The phrase matches an "
          "entry of a phrase table; the fix restores the canonical wording."}}},
       {"defaultConfiguration", {{"level", "warning"}}}};
+  json discovered_rule = {
+      {"id", kDiscoveredRuleId},
+      {"name", "DiscoveredSpunPhrase"},
+      {"shortDescription",
+       {{"text", "A phrase no table holds that reads like a synonym swap."}}},
+      {"fullDescription",
+       {{"text",
+         "Found by cleanup --discover: a word substitution learned from the "
+         "phrase tables or a thesaurus turns the phrase into a far more "
+         "likely or established one (\"environment change\" for \"climate "
+         "change\"); the fix restores that phrase. Less certain than a table "
+         "match: check the confidence."}}},
+      {"defaultConfiguration", {{"level", "warning"}}}};
   json driver = {{"name", "unspin cleanup"},
                  {"version", unspin::version()},
                  {"semanticVersion", unspin::version()},
-                 {"rules", json::array({rule})}};
+                 {"rules", json::array({rule, discovered_rule})}};
   json invocation = json::object();
   invocation["executionSuccessful"] = successful;
   if (!notifications_.empty()) {

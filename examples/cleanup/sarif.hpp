@@ -17,8 +17,10 @@ namespace unspin_cli {
 /// finding's byte span). Not thread-safe, except the static results().
 class SarifLog {
  public:
-  /// The rule every result refers to.
+  /// The rule of table findings (index 0).
   static constexpr const char* kRuleId = "spun-phrase";
+  /// Rule of the findings made by --discover (index 1).
+  static constexpr const char* kDiscoveredRuleId = "discovered-spun-phrase";
 
   /// SARIF result objects for one document named `name` (a path; turned
   /// into a relative or file:// URI). Findings with a suggestion get a fix

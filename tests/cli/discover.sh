@@ -41,6 +41,19 @@ expect_rc 1 "--discover --fix"
 expect_out "The summit focused on a climate change.
 Nothing else here." "--discover --fix rewrites"
 
+# SARIF: discovered findings have their own rule.
+run d --discover --format=sarif in.txt
+printf '%s\n' "$OUT" >out.sarif
+python3 - out.sarif <<'PY' || fail "--discover sarif: discovered rule"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+res = run["results"]
+assert len(res) == 1, res
+assert rules[res[0]["ruleIndex"]] == res[0]["ruleId"] == "discovered-spun-phrase", res
+assert res[0]["properties"]["source"].startswith("discovered:"), res
+PY
+
 # An allowlisted phrase is never discovered.
 printf 'environment change\n' >allow.txt
 run d --discover --allow allow.txt in.txt
