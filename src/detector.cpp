@@ -839,15 +839,21 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   }
 
   // Discovery: phrases no table holds. A discovered span never overlaps a
-  // table match (even one below the threshold) or an allowlisted phrase.
+  // match of a table phrase (even one below the threshold, or one whose
+  // context clauses failed: the table's own rules for it stand) or an
+  // allowlisted phrase.
   std::map<std::string, double> best_discovered;  // by restored lemma
   if (im.discovery) {
     thread_local std::vector<detail::Discovered> discovered;
     discovered.clear();
     detail::discover_text(*im.discovery, text, discovered);
-    std::vector<std::pair<std::size_t, std::size_t>> taken;
-    for (const Chosen& c : chosen) taken.emplace_back(c.hit->begin, c.hit->end);
-    std::sort(taken.begin(), taken.end());
+    std::vector<std::pair<std::size_t, std::size_t>> taken;  // merged
+    for (const detail::Hit& h : hits) {  // ordered by begin
+      if (!taken.empty() && h.begin < taken.back().second)
+        taken.back().second = std::max(taken.back().second, h.end);
+      else
+        taken.emplace_back(h.begin, h.end);
+    }
     auto overlaps_table = [&](std::size_t b, std::size_t e) {
       auto it = std::upper_bound(taken.begin(), taken.end(),
                                  std::make_pair(b, SIZE_MAX));

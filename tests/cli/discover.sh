@@ -3,9 +3,10 @@
 . "$(dirname "$0")/lib.sh"
 
 cd "$WORK" || exit 1
-# "environment change" is in no shipped table; the tables teach
-# environment -> climate and hold "climate change" as an established term.
-printf 'The summit focused on an environment change.\nNothing else here.\n' >in.txt
+# "bosom malignancy" is in no shipped table; the tables teach bosom ->
+# breast and malignancy -> cancer and hold "breast cancer" as an established
+# term.
+printf 'Two patients had bosom malignancy.\nNothing else here.\n' >in.txt
 printf 'irregular grove\trandom forest\n' >teach.tsv
 d() { "$CLEANUP" --data-dir "$DATA" "$@"; }
 
@@ -15,7 +16,7 @@ expect_out_empty "without --discover"
 
 run d --discover in.txt
 expect_rc 1 "--discover finds it"
-expect_out_has 'in.txt:1:23: "an environment change" -> "a climate change"' "--discover text"
+expect_out_has 'in.txt:1:18: "bosom malignancy" -> "breast cancer"' "--discover text"
 
 run d --discover --format=json in.txt
 expect_rc 1 "--discover json"
@@ -27,18 +28,18 @@ f = doc["files"][0]["findings"] if "files" in doc else doc["findings"]
 assert len(f) == 1, f
 f = f[0]
 assert f["source"].startswith("discovered:established-term"), f
-assert f["suggestion"] == "a climate change", f
+assert f["suggestion"] == "breast cancer", f
 assert 0.5 <= f["confidence"] < 1, f
 PY
 
 run d --discover --explain in.txt
 expect_out_has "discovered (established-term" "--explain says how"
-expect_out_has "'environment' -> 'climate'" "--explain gives the substitution"
+expect_out_has "'bosom' -> 'breast'" "--explain gives the substitution"
 expect_out_has "LM gain" "--explain gives the LM gain"
 
 run d --discover --fix in.txt
 expect_rc 1 "--discover --fix"
-expect_out "The summit focused on a climate change.
+expect_out "Two patients had breast cancer.
 Nothing else here." "--discover --fix rewrites"
 
 # SARIF: discovered findings have their own rule.
@@ -55,9 +56,15 @@ assert res[0]["properties"]["source"].startswith("discovered:"), res
 PY
 
 # An allowlisted phrase is never discovered.
-printf 'environment change\n' >allow.txt
+printf 'bosom malignancy\n' >allow.txt
 run d --discover --allow allow.txt in.txt
 expect_rc 0 "--discover respects --allow"
+
+# A phrase the tables hold is theirs: "environment change" is a news.tsv
+# entry that needs context, and discovery does not flag it without.
+printf 'The summit focused on environment change.\n' >ctx.txt
+run d --discover ctx.txt
+expect_rc 0 "--discover respects a table entry's context clause"
 
 # Same bytes on every run and with -j.
 cp in.txt in2.txt

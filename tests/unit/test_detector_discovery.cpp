@@ -100,6 +100,21 @@ TEST_CASE("discovery leaves table matches, allowlisted and clean text alone",
   CHECK(clean->findings.empty());
 }
 
+TEST_CASE("a table entry whose context fails is not discovered instead",
+          "[discovery][detector]") {
+  Options o = tiny_options();
+  o.tables.push_back(DataSource::Memory(
+      "user.tsv", "irregular woodland\trandom forest\t0.9\t\trequires=orchard\n"));
+  Detector d = make(o);
+  auto r = d.scan("They planted an irregular woodland.");
+  REQUIRE(r.ok());
+  CHECK(r->findings.empty());
+  auto with = d.scan("They planted an irregular woodland near the orchard.");
+  REQUIRE(with.ok());
+  REQUIRE(with->findings.size() == 1);
+  CHECK(with->findings[0].source == "table:user.tsv:1");
+}
+
 TEST_CASE("discovery is off without a language model and honours the "
           "threshold", "[discovery][detector]") {
   Options o = tiny_options();
