@@ -14,3 +14,23 @@ foreach(f ${UNSPIN_DICT_FILES})
   list(APPEND UNSPIN_DICT_OUTPUTS ${out})
 endforeach()
 add_custom_target(unspin_dictionaries ALL DEPENDS ${UNSPIN_DICT_OUTPUTS})
+
+# Paradigms of every word the shipped tables need, precomputed with the
+# annotated Hunspell dictionary (tools/build_paradigms.cpp), so that
+# Detector::create() with them need not load Hunspell (Options::
+# morphology_cache).
+add_executable(unspin_build_paradigms ${PROJECT_SOURCE_DIR}/tools/build_paradigms.cpp)
+target_compile_features(unspin_build_paradigms PRIVATE cxx_std_17)
+target_include_directories(unspin_build_paradigms PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(unspin_build_paradigms PRIVATE unspin)
+set(UNSPIN_PARADIGMS ${UNSPIN_BUILD_DATA_DIR}/hunspell/en_US.paradigms)
+add_custom_command(
+  OUTPUT ${UNSPIN_PARADIGMS}
+  COMMAND unspin_build_paradigms ${UNSPIN_BUILD_DATA_DIR} ${UNSPIN_PARADIGMS}
+  DEPENDS unspin_build_paradigms ${UNSPIN_DICT_OUTPUTS}
+          ${UNSPIN_BUILD_DATA_DIR}/hunspell/en_US.aff
+          ${UNSPIN_BUILD_DATA_DIR}/hunspell/en_US.dic
+  COMMENT "Precomputing the paradigms of the shipped tables' words"
+  VERBATIM)
+add_custom_target(unspin_paradigm_data ALL DEPENDS ${UNSPIN_PARADIGMS})
+add_dependencies(unspin_paradigm_data unspin_dictionaries unspin_hunspell_data)

@@ -327,6 +327,9 @@ Result<Detector> Detector::create_impl(const Options& options) {
   if (options.irregular_forms.size() > 1)
     return Status(ErrorCode::kInvalidArgument,
                   "Options::irregular_forms takes at most one source");
+  if (options.morphology_cache.size() > 1)
+    return Status(ErrorCode::kInvalidArgument,
+                  "Options::morphology_cache takes at most one source");
   for (const std::string& d : options.domains)
     if (d.empty())
       return Status(ErrorCode::kInvalidArgument,
@@ -355,12 +358,19 @@ Result<Detector> Detector::create_impl(const Options& options) {
       irregular = std::move(t.value());
       irregular_name = detail::source_name(options.irregular_forms[0]);
     }
+    std::string cache;
+    if (!options.morphology_cache.empty() && !options.hunspell_aff.empty()) {
+      Result<std::string> t = detail::read_source(options.morphology_cache[0]);
+      if (!t.ok()) return t.status();
+      cache = std::move(t.value());
+    }
     morph_future = std::async(
         std::launch::async,
         [aff = options.hunspell_aff, dic = options.hunspell_dic,
          irregular = std::move(irregular),
-         irregular_name = std::move(irregular_name)] {
-          return Morphology::create(aff, dic, irregular, irregular_name);
+         irregular_name = std::move(irregular_name),
+         cache = std::move(cache)] {
+          return Morphology::create(aff, dic, irregular, irregular_name, cache);
         });
   }
 
@@ -481,6 +491,8 @@ Result<Detector> Detector::create_impl(const Options& options) {
     });
   }
   impl->term_ids.clear();
+  if (std::string* sink = detail::paradigm_export_sink(); sink && morph)
+    *sink = morph->export_cache();
   if (discovery_future.valid()) {
     auto d = discovery_future.get();
     if (!d.ok()) return d.status();

@@ -298,10 +298,56 @@ std::mutex& HunspellMutex() {
   return m;
 }
 
+constexpr std::string_view kCacheMagic = "# unspin paradigms v1 ";
+
+std::uint64_t Fnv64(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string Hex(std::uint64_t v) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = kDigits[v & 15];
+  return out;
+}
+
+bool ReadAll(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0) return false;
+  out->resize(static_cast<size_t>(size));
+  return static_cast<bool>(in.read(out->data(), size));
+}
+
+// The checksum line of a paradigm cache for these aff/dic files and this
+// irregular table ("" when a file cannot be read).
+std::string CacheKey(const std::string& aff, const std::string& dic,
+                     std::uint64_t irregular_hash) {
+  std::string a, d;
+  if (!ReadAll(aff, &a) || !ReadAll(dic, &d)) return {};
+  return std::string(kCacheMagic) + "aff=" + Hex(Fnv64(a)) + " dic=" +
+         Hex(Fnv64(d)) + " irregular=" + Hex(irregular_hash);
+}
+
 }  // namespace
+
+std::string*& paradigm_export_sink() {
+  thread_local std::string* sink = nullptr;
+  return sink;
+}
 
 struct Morphology::Impl {
   std::unique_ptr<Hunspell> hunspell;
+  // Set when a paradigm cache answered for Hunspell: the files to load on
+  // the first word the cache lacks.
+  bool deferred = false;
+  std::string aff_path, dic_path;
+  std::uint64_t irregular_hash = 0;
   bool annotated = false;
   std::array<std::vector<AffixRule>, 256> suffixes;
   std::array<std::vector<AffixRule>, 256> prefixes;
@@ -640,6 +686,56 @@ struct Morphology::Impl {
     return out;
   }
 
+  // Loads what a paradigm cache stood in for. On failure (the files went
+  // away since create() checked them) the irregular table alone answers.
+  void LoadDeferred() {
+    deferred = false;
+    if (!ParseAff(aff_path).ok()) return;
+    {
+      std::lock_guard<std::mutex> lock(HunspellMutex());
+      hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
+    }
+    if (!ParseDic(dic_path).ok()) hunspell.reset();
+  }
+
+  // Reads export_cache() text whose checksum line is `key`; false (and
+  // nothing kept) when it does not match or a line is malformed.
+  bool ImportCache(std::string_view text, const std::string& key) {
+    if (key.empty()) return false;
+    size_t nl = text.find('\n');
+    if (nl == std::string_view::npos || text.substr(0, nl) != key) return false;
+    std::unordered_map<std::string, std::vector<Paradigm>> cache;
+    size_t pos = nl + 1;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(pos, end - pos);
+      pos = end + 1;
+      std::vector<std::string_view> f;
+      for (size_t b = 0;;) {
+        size_t t = line.find('\t', b);
+        f.push_back(line.substr(b, t == std::string_view::npos ? line.npos : t - b));
+        if (t == std::string_view::npos) break;
+        b = t + 1;
+      }
+      if (f.size() < 3 || f[0].empty() || f[1].empty()) return false;
+      Paradigm p;
+      p.lemma = std::string(f[1]);
+      for (size_t i = 2; i < f.size(); ++i) {
+        std::string_view form = f[i];
+        if (form.size() < 3 || form[1] != ':' || form[0] < '0' ||
+            form[0] >= '0' + static_cast<int>(kKinds)) {
+          return false;
+        }
+        p.forms.push_back({static_cast<Inflection>(form[0] - '0'),
+                           std::string(form.substr(2))});
+      }
+      cache[std::string(f[0])].push_back(std::move(p));
+    }
+    word_cache = std::move(cache);
+    return true;
+  }
+
   std::vector<Paradigm> Compute(const std::string& w) {
     std::vector<std::string> lemmas;
     bool derived = false;
@@ -901,7 +997,7 @@ Morphology::~Morphology() {
 
 Result<std::unique_ptr<Morphology>> Morphology::create(
     const std::string& aff, const std::string& dic, std::string_view irregular,
-    const std::string& irregular_name) {
+    const std::string& irregular_name, std::string_view paradigm_cache) {
   auto impl = std::make_unique<Impl>();
   Status st = impl->ParseIrregular(irregular, irregular_name);
   if (!st.ok()) return st;
@@ -910,7 +1006,14 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
                   "hunspell_aff and hunspell_dic must both be set or both be "
                   "empty");
   }
-  if (!aff.empty()) {
+  impl->aff_path = aff;
+  impl->dic_path = dic;
+  impl->irregular_hash = Fnv64(irregular);
+  if (!aff.empty() && !paradigm_cache.empty() &&
+      impl->ImportCache(paradigm_cache,
+                        CacheKey(aff, dic, impl->irregular_hash))) {
+    impl->deferred = true;
+  } else if (!aff.empty()) {
     st = impl->ParseAff(aff);
     if (!st.ok()) return st;
     if (!std::ifstream(dic, std::ios::binary)) {
@@ -939,9 +1042,36 @@ std::vector<Paradigm> Morphology::paradigms(std::string_view word) {
   std::string w(word);
   auto hit = impl_->word_cache.find(w);
   if (hit == impl_->word_cache.end()) {
+    if (impl_->deferred) impl_->LoadDeferred();
     hit = impl_->word_cache.emplace(w, impl_->Compute(w)).first;
   }
   return hit->second;
+}
+
+bool Morphology::hunspell_deferred() const { return impl_->deferred; }
+
+std::string Morphology::export_cache() const {
+  std::string out =
+      impl_->aff_path.empty()
+          ? std::string(kCacheMagic) + "no-hunspell"
+          : CacheKey(impl_->aff_path, impl_->dic_path, impl_->irregular_hash);
+  out += '\n';
+  std::vector<const std::string*> words;
+  for (const auto& [w, ps] : impl_->word_cache) words.push_back(&w);
+  std::sort(words.begin(), words.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* w : words) {
+    for (const Paradigm& p : impl_->word_cache.at(*w)) {
+      out += *w + '\t' + p.lemma;
+      for (const Form& f : p.forms) {
+        out += '\t';
+        out += static_cast<char>('0' + static_cast<int>(f.inflection));
+        out += ':' + f.surface;
+      }
+      out += '\n';
+    }
+  }
+  return out;
 }
 
 std::vector<Inflection> Morphology::inflections_of(const Paradigm& p,

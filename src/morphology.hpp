@@ -47,9 +47,14 @@ class Morphology {
   /// s, past, pastpart, ing, er, est; '#' comments; `irregular_name` is used
   /// in error messages ("irregular.tsv:12: ...").
   /// Errors: kIoError (aff/dic unreadable), kParseError (irregular table).
+  /// `paradigm_cache`: text made by export_cache() (may be empty). When its
+  /// checksums match the aff, dic and irregular texts, paradigms() answers
+  /// the words it holds from it, and Hunspell and the .aff/.dic are only
+  /// loaded on the first word it lacks; otherwise it is ignored.
   static Result<std::unique_ptr<Morphology>> create(
       const std::string& aff, const std::string& dic,
-      std::string_view irregular, const std::string& irregular_name);
+      std::string_view irregular, const std::string& irregular_name,
+      std::string_view paradigm_cache = {});
 
   ~Morphology();
 
@@ -64,6 +69,14 @@ class Morphology {
   /// Results are cached: a repeated word costs a hash lookup and a copy.
   std::vector<Paradigm> paradigms(std::string_view word);
 
+  /// Every word answered so far with its paradigms, as paradigm-cache text:
+  /// a checksum line ("# unspin paradigms v1 aff=.. dic=.. irregular=..")
+  /// then "word<TAB>lemma<TAB>K:form<TAB>K:form..." lines (K: the
+  /// Inflection's number), one per paradigm, sorted by word. Deterministic.
+  std::string export_cache() const;
+  /// True while a paradigm cache stands in for a Hunspell not yet loaded.
+  bool hunspell_deferred() const;
+
   /// Inflection(s) `word` has within `p` (empty if not a form of p).
   static std::vector<Inflection> inflections_of(const Paradigm& p,
                                                 std::string_view word);
@@ -76,6 +89,11 @@ class Morphology {
   explicit Morphology(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+/// Build-time hook (tools/build_paradigms.cpp): while it points to a string
+/// on a thread, Detector::create() on that thread stores there the paradigm
+/// cache of the words its tables needed. Null otherwise.
+std::string*& paradigm_export_sink();
 
 }  // namespace unspin::detail
 

@@ -104,6 +104,11 @@ unspin::Status add_data_dir(const std::string& dir, bool with_tables,
   if (is_regular_file(aff) && is_regular_file(dic)) {
     options.hunspell_aff = aff;
     options.hunspell_dic = dic;
+    const std::string paradigms = dir + "/hunspell/en_US.paradigms";
+    if (is_regular_file(paradigms)) {
+      options.morphology_cache.push_back(
+          unspin::DataSource::File(paradigms, "hunspell/en_US.paradigms"));
+    }
   }
   return unspin::Status::Ok();
 }

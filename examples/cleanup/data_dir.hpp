@@ -30,7 +30,8 @@ std::string find_data_dir(const std::string& flag_value,
 /// every dictionaries/en/*.tsv (sorted by file name, named "en/NAME.tsv")
 /// to options.tables; appends dictionaries/morphology/en_irregular.tsv to
 /// options.irregular_forms when present; sets hunspell_aff/dic to
-/// hunspell/en_US.aff/.dic when both are present.
+/// hunspell/en_US.aff/.dic when both are present, with
+/// hunspell/en_US.paradigms as options.morphology_cache when present.
 /// Errors: kIoError when dictionaries/en cannot be listed.
 unspin::Status add_data_dir(const std::string& dir, bool with_tables,
                             unspin::Options& options);

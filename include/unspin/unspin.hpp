@@ -102,6 +102,13 @@ struct Options {
   std::string hunspell_dic;
   /// Irregular inflections (TSV: lemma, kind, form); optional.
   std::vector<DataSource> irregular_forms;
+  /// Paradigms precomputed at build time for the words of the shipped
+  /// tables (<data dir>/hunspell/en_US.paradigms); optional, at most one.
+  /// create() then loads Hunspell only if a table needs a word the cache
+  /// lacks, which makes it several times faster. A cache made from other
+  /// Hunspell or irregular-forms files is ignored (checksums); results are
+  /// the same with or without it.
+  std::vector<DataSource> morphology_cache;
   /// Findings with confidence below this are not reported. Range [0, 1],
   /// default 0.5.
   double min_confidence = 0.5;

@@ -347,3 +347,108 @@ TEST_CASE("the annotated en_US dictionary generates and keeps spell/stem",
   CHECK(Forms((*m)->paradigms("profound")[0], Inflection::kEr) ==
         V{"profounder"});
 }
+
+namespace {
+
+// Every form of every paradigm, flattened, for comparisons.
+std::string Dump(const std::vector<Paradigm>& ps) {
+  std::string out;
+  for (const Paradigm& p : ps) {
+    out += p.lemma + ":";
+    for (const auto& f : p.forms)
+      out += std::to_string(static_cast<int>(f.inflection)) + "=" + f.surface + ",";
+    out += ";";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a paradigm cache answers like Hunspell and defers loading it",
+          "[morphology][cache]") {
+  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  auto live = Tiny(irregular);
+  const V words = {"kill", "killed", "kills", "ran", "gangs"};
+  for (const std::string& w : words) live->paradigms(w);
+  const std::string cache = live->export_cache();
+  CHECK(cache.rfind("# unspin paradigms v1 aff=", 0) == 0);
+  CHECK(live->export_cache() == cache);  // deterministic
+
+  auto m = Morphology::create(kData + "tiny.aff", kData + "tiny.dic", irregular,
+                              "tiny_irregular.tsv", cache);
+  REQUIRE(m.ok());
+  CHECK((*m)->hunspell_deferred());
+  for (const std::string& w : words) {
+    INFO(w);
+    CHECK(Dump((*m)->paradigms(w)) == Dump(live->paradigms(w)));
+  }
+  CHECK((*m)->hunspell_deferred());
+  // A word the cache lacks loads Hunspell and is answered the same.
+  CHECK(Dump((*m)->paradigms("walking")) == Dump(live->paradigms("walking")));
+  CHECK_FALSE((*m)->hunspell_deferred());
+  CHECK(Dump((*m)->paradigms("killed")) == Dump(live->paradigms("killed")));
+}
+
+TEST_CASE("a paradigm cache of other data, or malformed, is ignored",
+          "[morphology][cache]") {
+  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  auto live = Tiny(irregular);
+  live->paradigms("killed");
+  const std::string cache = live->export_cache();
+  auto check_ignored = [&](const std::string& c, const std::string& irr) {
+    auto m = Morphology::create(kData + "tiny.aff", kData + "tiny.dic", irr,
+                                "tiny_irregular.tsv", c);
+    REQUIRE(m.ok());
+    CHECK_FALSE((*m)->hunspell_deferred());
+    CHECK(Dump((*m)->paradigms("killed")) == Dump(live->paradigms("killed")));
+  };
+  // Another irregular table: the checksum differs.
+  check_ignored(cache, irregular + "\n# changed\n");
+  // A forged entry on a malformed line.
+  check_ignored(cache + "killed\tkill\t9:kilt\n", irregular);
+  check_ignored(cache + "killed\n", irregular);
+  // Not a cache at all.
+  check_ignored("hello\n", irregular);
+}
+
+TEST_CASE("the shipped paradigm cache gives the same Detector without "
+          "loading Hunspell for the shipped words", "[morphology][cache][shipped]") {
+  const std::string d = UNSPIN_BUILD_DATA_DIR;
+  const std::string paradigms = d + "/hunspell/en_US.paradigms";
+  if (!Exists(paradigms)) {
+    WARN("paradigm cache not built: " << paradigms);
+    return;
+  }
+  auto options = [&](bool cached) {
+    unspin::Options o;
+    for (const char* t : {"mt.tsv", "news.tsv", "science.tsv"})
+      o.tables.push_back(unspin::DataSource::File(d + "/dictionaries/en/" + t));
+    o.irregular_forms.push_back(unspin::DataSource::File(
+        d + "/dictionaries/morphology/en_irregular.tsv"));
+    o.hunspell_aff = d + "/hunspell/en_US.aff";
+    o.hunspell_dic = d + "/hunspell/en_US.dic";
+    if (cached) o.morphology_cache.push_back(unspin::DataSource::File(paradigms));
+    return o;
+  };
+  // The Detector built with the cache needs no word outside it.
+  std::string again;
+  unspin::detail::paradigm_export_sink() = &again;
+  auto with = unspin::Detector::create(options(true));
+  unspin::detail::paradigm_export_sink() = nullptr;
+  auto without = unspin::Detector::create(options(false));
+  REQUIRE(with.ok());
+  REQUIRE(without.ok());
+  CHECK(again == ReadFile(paradigms));
+  CHECK(with->variant_count() == without->variant_count());
+  const std::string text = ReadFile(UNSPIN_SOURCE_DIR "/examples/sample.txt");
+  auto a = with->scan(text);
+  auto b = without->scan(text);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a->findings.size() == b->findings.size());
+  for (std::size_t i = 0; i < a->findings.size(); ++i) {
+    CHECK(a->findings[i].begin == b->findings[i].begin);
+    CHECK(a->findings[i].suggestion == b->findings[i].suggestion);
+    CHECK(a->findings[i].confidence == b->findings[i].confidence);
+  }
+}
