@@ -192,6 +192,15 @@ unspin_code unspin_options_set_hunspell(unspin_options* options,
   });
 }
 
+unspin_code unspin_options_set_morphology_cache(unspin_options* options,
+                                                const char* path) {
+  return Set(options, [&](unspin::Options& o) {
+    o.morphology_cache.clear();
+    if (path) o.morphology_cache.push_back(unspin::DataSource::File(path));
+    return UNSPIN_OK;
+  });
+}
+
 unspin_code unspin_options_set_language_model(unspin_options* options,
                                               const char* lm_path,
                                               const char* thesaurus_path) {

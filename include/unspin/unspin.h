@@ -130,6 +130,13 @@ unspin_code unspin_options_set_language_model(unspin_options* options,
                                               const char* lm_path,
                                               const char* thesaurus_path);
 
+/** Uses the paradigms precomputed at build time
+    (share/unspin/hunspell/en_US.paradigms) so that creating a detector with
+    the shipped tables need not load Hunspell (same results, faster). NULL:
+    none (default). */
+unspin_code unspin_options_set_morphology_cache(unspin_options* options,
+                                                const char* path);
+
 /** Adds an irregular-inflections file (TSV: lemma, kind, form). `name` may
     be NULL. */
 unspin_code unspin_options_add_irregular_file(unspin_options* options,

@@ -328,7 +328,9 @@ static void test_creation_errors(void) {
 
 /* The shipped data with Hunspell morphology, as users set it up. */
 static void test_shipped_data(void) {
-  char aff[4096], dic[4096], table[4096], irregular[4096];
+  char aff[4096], dic[4096], table[4096], irregular[4096], paradigms[4096];
+  snprintf(paradigms, sizeof paradigms, "%s/hunspell/en_US.paradigms",
+           UNSPIN_BUILD_DATA_DIR);
   snprintf(aff, sizeof aff, "%s/hunspell/en_US.aff", UNSPIN_BUILD_DATA_DIR);
   snprintf(dic, sizeof dic, "%s/hunspell/en_US.dic", UNSPIN_BUILD_DATA_DIR);
   snprintf(table, sizeof table, "%s/dictionaries/en/news.tsv",
@@ -340,6 +342,7 @@ static void test_shipped_data(void) {
   CHECK(unspin_options_add_table_file(o, table, NULL) == UNSPIN_OK);
   CHECK(unspin_options_add_irregular_file(o, irregular, NULL) == UNSPIN_OK);
   CHECK(unspin_options_set_hunspell(o, aff, dic) == UNSPIN_OK);
+  CHECK(unspin_options_set_morphology_cache(o, paradigms) == UNSPIN_OK);
   unspin_detector* d = make(o);
   unspin_options_free(o);
   unspin_result* r = scan(d, "bad guy gangs");
