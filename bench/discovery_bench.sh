@@ -12,6 +12,11 @@
 #   UNSPIN_TRAIN_TSV   default <repo>/../shared/data/tortured-phrases.train.tsv
 #   UNSPIN_PROSE_DIR   default /usr/share/doc/python3.11/html/_sources
 #                      (Debian package python3.11-doc)
+#   UNSPIN_DISCOVERY_SPLIT=dev   tune on the dev split (bucket 1 of the
+#                      training 80 % is unseen, the table is buckets 2-4);
+#                      the default reports on the unseen 20 % (bucket 0)
+#   UNSPIN_DISCOVERY_OPTIONS="name=value,..."   override DiscoveryOptions
+#   UNSPIN_DISCOVERY_DUMP=FILE   one line per unseen phrase with its findings
 # Prints figures; never fails because of them (exit 0 unless something could
 # not run).
 set -euo pipefail

@@ -360,6 +360,12 @@ Result<std::unique_ptr<const DiscoveryData>> DiscoveryData::load(
     return Status(ErrorCode::kInvalidArgument,
                   "DiscoveryOptions: min_gain_lm must be >= 0 and "
                   "max_thesaurus <= 1000, lm_thesaurus <= max_thesaurus");
+  if (!(options.spinner_ratio >= 0) || options.spinner_max_words < 2 ||
+      options.spinner_max_words > kMaxWords ||
+      options.spinner_thesaurus > options.max_thesaurus)
+    return Status(ErrorCode::kInvalidArgument,
+                  "DiscoveryOptions: spinner_ratio must be >= 0, "
+                  "spinner_max_words 2-4, spinner_thesaurus <= max_thesaurus");
   auto lm = LanguageModel::load(lm_source);
   if (!lm.ok()) return lm.status();
   std::unique_ptr<DiscoveryData> d(new DiscoveryData());
@@ -404,6 +410,73 @@ Result<std::unique_ptr<const DiscoveryData>> DiscoveryData::load(
         else
           it->origin |= kFromThesaurus;
       }
+    }
+  }
+
+  for (const auto& e : entries) {
+    if (e.canonicals.empty() || e.unknown || e.deletion) continue;
+    for (const auto& w : phrase_words(e.spun)) d->vocab_[w] |= 1;
+    for (const auto& w : phrase_words(e.canonicals[0])) d->vocab_[w] |= 2;
+  }
+  // Inflection: a plural (or singular) word without substitutions takes
+  // those of its singular (plural) form, inflected alike (blunders ->
+  // errors from blunder -> error).
+  {
+    std::vector<std::pair<std::string, std::vector<Substitution>>> extra;
+    for (const auto& [w, list] : d->subs_) {
+      const std::string sing = singular(w);
+      const bool is_plural = !sing.empty() && d->lm_.id(sing) != LanguageModel::kUnknown;
+      const std::string other = is_plural ? sing : plural(w);
+      if (d->lm_.id(other) == LanguageModel::kUnknown) continue;
+      auto have = d->subs_.find(other);
+      if (have != d->subs_.end() && !have->second.empty() &&
+          (have->second[0].origin & kFromTable))
+        continue;  // the form has table substitutions of its own
+      std::vector<Substitution> inflected;
+      for (const auto& x : list) {
+        if (!(x.origin & kFromTable)) continue;  // keeps the map small
+        std::string o = is_plural ? singular(x.original) : plural(x.original);
+        if (o.empty() || d->lm_.id(o) == LanguageModel::kUnknown) continue;
+        inflected.push_back({std::move(o), x.count, x.origin});
+      }
+      if (!inflected.empty()) extra.emplace_back(other, std::move(inflected));
+    }
+    // Table-learned ones go first, before any thesaurus neighbours.
+    for (auto& [w, list] : extra) {
+      auto& to = d->subs_[w];
+      for (auto& x : to) {
+        auto it = std::find_if(list.begin(), list.end(), [&](const Substitution& y) {
+          return y.original == x.original;
+        });
+        if (it == list.end()) list.push_back(std::move(x));
+        else it->origin |= x.origin;
+      }
+      to = std::move(list);
+    }
+  }
+  for (auto& [w, list] : d->subs_)
+    for (auto& x : list) x.lm_id = d->lm_.id(x.original);
+  // Spinner vocabulary: words the spun sides use and the canonical sides
+  // do not (counterfeit, profound, irregular).
+  if (options.spinner_min_count > 0) {
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> counts;
+    for (const auto& e : entries) {
+      if (e.canonicals.empty() || e.unknown || e.deletion) continue;
+      auto s = phrase_words(e.spun);
+      auto c = phrase_words(e.canonicals[0]);
+      std::sort(s.begin(), s.end());
+      s.erase(std::unique(s.begin(), s.end()), s.end());
+      std::sort(c.begin(), c.end());
+      c.erase(std::unique(c.begin(), c.end()), c.end());
+      for (const auto& w : s)
+        if (!std::binary_search(c.begin(), c.end(), w)) ++counts[w].first;
+      for (const auto& w : c) ++counts[w].second;
+    }
+    for (const auto& [w, n] : counts) {
+      if (!alpha_word(w) || is_stopword(w) || n.first < options.spinner_min_count ||
+          n.first < options.spinner_ratio * (n.second + 1.0))
+        continue;
+      d->spinner_.emplace(w, std::log((n.first + 0.5) / (n.second + 1.0)));
     }
   }
 
@@ -486,13 +559,24 @@ Result<std::unique_ptr<const DiscoveryData>> DiscoveryData::load(
 
 const std::vector<Substitution>* DiscoveryData::substitutions(
     std::string_view word) const {
-  auto it = subs_.find(std::string(word));
+  return substitutions(std::string(word));
+}
+
+const std::vector<Substitution>* DiscoveryData::substitutions(
+    const std::string& word) const {
+  auto it = subs_.find(word);
   return it == subs_.end() ? nullptr : &it->second;
 }
 
 bool DiscoveryData::has_table_sub(std::string_view word) const {
   auto* s = substitutions(word);
   return s != nullptr && !s->empty() && ((*s)[0].origin & kFromTable);
+}
+
+double DiscoveryData::spinner(const std::string& word) const {
+  if (spinner_.empty()) return 0;
+  auto it = spinner_.find(word);
+  return it == spinner_.end() ? 0.0 : it->second;
 }
 
 bool DiscoveryData::established(std::string_view phrase) const {
@@ -519,6 +603,14 @@ struct Candidate {
   bool table_sub = false, thesaurus_sub = false;
   bool unattested = false;  // a word pair of the text is not an LM bigram
   double observed = 0;      // LM log10 prob of the text's words, per word
+  double spinner = 0;       // highest spinner score of the text's words
+  double spinner_words = 0, vocab = 0, canon_vocab = 0;
+  bool capital = false;
+  double rare = 0;
+  std::uint32_t taught = 0;  // most table entries teaching a substitution
+  bool from_spinner = false;  // made by the spinner path
+  bool hedged = false;  // no attested substitution: a best guess
+  double rscore = 0;    // calibrated P(restores the original)
   std::string subs_text;
   double score = 0;
 };
@@ -551,14 +643,21 @@ void discover(const DiscoveryData& data, std::string_view text,
       normalize_word(w, words[i]);
     }
     hashes[i] = word_hash(words[i]);
-    ids[i] = LanguageModel::kUnknown;
+    ids[i] = LanguageModel::kUnknown - 1;  // kNotLooked
     content[i] = alpha_word(words[i]) && !is_stopword(words[i]);
     seg[i] = (i > 0 && gap_joins(text.substr(tokens[i - 1].end,
                                              tokens[i].begin - tokens[i - 1].end)))
                  ? seg[i - 1] : i;
   }
+  std::vector<double> spin(n_tok, 0.0);
+  const bool spinner_on = opt.spinner_min_count > 0;
+  if (spinner_on)
+    for (std::size_t i = 0; i < n_tok; ++i)
+      if (content[i]) spin[i] = data.spinner(words[i]);
+  // ids[i] is looked up once, on first use (kNotLooked until then).
+  constexpr std::uint32_t kNotLooked = LanguageModel::kUnknown - 1;
   auto id_of = [&](std::size_t i) {
-    if (ids[i] == LanguageModel::kUnknown) ids[i] = lm.id(words[i]);
+    if (ids[i] == kNotLooked) ids[i] = lm.id(words[i]);
     return ids[i];
   };
   // LM score of words [s, s+n) replaced by `cand` (ids), in context: two
@@ -581,6 +680,143 @@ void discover(const DiscoveryData& data, std::string_view text,
   std::vector<Candidate> cands;
   std::vector<std::uint32_t> term_hits, obs_ids, cand_ids;
   std::vector<std::uint64_t> key_hashes;
+  auto sub_text = [](const std::string& from, const Substitution& x) {
+    return "'" + from + "' -> '" + x.original + "' (" +
+           (x.count ? "taught by " + std::to_string(x.count) + " table entr" +
+                          (x.count == 1 ? "y" : "ies")
+                    : std::string("thesaurus")) + ")";
+  };
+  struct Beam {
+    std::vector<const Substitution*> pick;  // nullptr: the word as written
+    std::vector<std::uint32_t> ids;
+    double score = 0;
+  };
+  std::vector<Beam> beam, next;
+  std::vector<std::vector<const Substitution*>> choices;
+  constexpr std::size_t kBeam = 8, kSpinnerTableSubs = 6;
+  auto spinner_path = [&](std::size_t j) {
+    for (std::size_t n = 2; n <= opt.spinner_max_words && n <= j + 1; ++n) {
+      const std::size_t s = j + 1 - n;
+      if (seg[j] > s) break;
+      bool ok = true;
+      double spin_max = 0;
+      for (std::size_t k = s; k <= j && ok; ++k) {
+        ok = content[k];
+        spin_max = std::max(spin_max, spin[k]);
+      }
+      if (!ok || spin_max <= 0) continue;
+      for (std::size_t k = s; k <= j && ok; ++k)
+        ok = id_of(k) != LanguageModel::kUnknown;
+      if (!ok) continue;
+      // An unseen pair next to a spinner word.
+      bool unattested = false;
+      for (std::size_t k = s; k < j && !unattested; ++k)
+        unattested = (spin[k] > 0 || spin[k + 1] > 0) &&
+                     !lm.has_bigram(ids[k], ids[k + 1]);
+      if (!unattested) continue;
+      choices.assign(n, {nullptr});
+      for (std::size_t k = 0; k < n; ++k) {
+        const auto* subs = data.substitutions(words[s + k]);
+        if (subs == nullptr) continue;
+        // A spinner word with a table substitution is replaced.
+        if (opt.spinner_must_change && spin[s + k] > 0 &&
+            ((*subs)[0].origin & kFromTable))
+          choices[k].clear();
+        std::size_t th = 0, tb = 0;
+        for (const auto& x : *subs) {
+          if (x.origin & kFromTable) {
+            if (tb++ < kSpinnerTableSubs) choices[k].push_back(&x);
+          } else if (spin[s + k] > 0 && th++ < opt.spinner_thesaurus) {
+            choices[k].push_back(&x);
+          }
+        }
+        bool any_known = false;
+        for (const Substitution* x : choices[k])
+          any_known |= x == nullptr || x->lm_id != LanguageModel::kUnknown;
+        if (!any_known) choices[k].push_back(nullptr);
+      }
+      std::uint32_t h2 = LanguageModel::kUnknown, h1 = LanguageModel::kUnknown;
+      if (s > seg[s]) h1 = id_of(s - 1);
+      if (s > seg[s] + 1) h2 = id_of(s - 2);
+      beam.assign(1, Beam{});
+      for (std::size_t k = 0; k < n; ++k) {
+        next.clear();
+        for (const auto& b : beam) {
+          const std::uint32_t a2 = k >= 2 ? b.ids[k - 2] : (k == 1 ? h1 : h2);
+          const std::uint32_t a1 = k >= 1 ? b.ids[k - 1] : h1;
+          for (const Substitution* x : choices[k]) {
+            const std::uint32_t w = x ? x->lm_id : ids[s + k];
+            if (w == LanguageModel::kUnknown) continue;
+            // Unattested pairs are pruned when the word may stay as written.
+            if (k > 0 && x != nullptr && choices[k][0] == nullptr &&
+                !lm.has_bigram(a1, w))
+              continue;
+            Beam nb = b;
+            nb.pick.push_back(x);
+            nb.ids.push_back(w);
+            nb.score += lm.logp(a2, a1, w) +
+                        (x ? opt.spinner_sub_prior * std::log1p(x->count) : 0.0);
+            next.push_back(std::move(nb));
+          }
+        }
+        std::sort(next.begin(), next.end(),
+                  [](const Beam& a, const Beam& b) { return a.score > b.score; });
+        if (next.size() > kBeam) next.resize(kBeam);
+        beam.swap(next);
+      }
+      obs_ids.assign(ids.begin() + s, ids.begin() + j + 1);
+      const double obs = context_score(s, n, obs_ids);
+      // Up to three attested choices with enough gain; when there is none,
+      // the best choice as a hedge.
+      std::size_t kept = 0;
+      const Beam* hedge = nullptr;
+      double hedge_gain = 0;
+      for (int pass = 0; pass < 2; ++pass)
+      for (auto& b : beam) {
+        if (pass == 1 && (kept > 0 || &b != hedge)) continue;
+        bool changed = false, attested = true;
+        for (std::size_t k = 0; k < n; ++k) {
+          changed |= b.pick[k] != nullptr;
+          if (k + 1 < n) attested &= lm.has_bigram(b.ids[k], b.ids[k + 1]);
+        }
+        if (!changed) continue;
+        const double gain =
+            pass == 1 ? hedge_gain : context_score(s, n, b.ids) - obs;
+        const bool hedged = !attested || gain < opt.min_gain_spinner;
+        if (pass == 0 && hedged) {
+          if (hedge == nullptr) {
+            hedge = &b;
+            hedge_gain = gain;
+          }
+          continue;
+        }
+        if (kept == 3) break;
+        Candidate c;
+        c.s = s;
+        c.n = n;
+        for (std::size_t k = 0; k < n; ++k) {
+          const Substitution* x = b.pick[k];
+          c.words.push_back(x ? x->original : words[s + k]);
+          c.lemma += (k ? " " : "") + c.words.back();
+          if (x == nullptr) continue;
+          c.table_sub |= (x->origin & kFromTable) != 0;
+          c.thesaurus_sub |= (x->origin & kFromThesaurus) != 0;
+          c.taught = std::max(c.taught, x->count);
+          if (!c.subs_text.empty()) c.subs_text += ", ";
+          c.subs_text += sub_text(words[s + k], *x);
+        }
+        if (data.established(c.lemma)) c.established = true;
+        c.gain = gain;
+        c.unattested = true;
+        c.observed = obs / static_cast<double>(n);
+        c.spinner = spin_max;
+        c.from_spinner = true;
+        c.hedged = hedged;
+        cands.push_back(std::move(c));
+        ++kept;
+      }
+    }
+  };
   for (std::size_t j = 0; j < n_tok; ++j) {
     if (!content[j]) continue;
     for (std::size_t n = 2; n <= kMaxWords && n <= j + 1; ++n) {
@@ -623,6 +859,7 @@ void discover(const DiscoveryData& data, std::string_view text,
               break;
             }
             c.table_sub |= (hit->origin & kFromTable) != 0;
+            c.taught = std::max(c.taught, hit->count);
             c.thesaurus_sub |= (hit->origin & kFromThesaurus) != 0;
             if (!c.subs_text.empty()) c.subs_text += ", ";
             c.subs_text += "'" + ow + "' -> '" + tw[k] + "' (" +
@@ -647,6 +884,10 @@ void discover(const DiscoveryData& data, std::string_view text,
         }
       }
     }
+    // Spinner path: 2-3 content words ending here, one a spinner word, a
+    // word pair the LM has never seen. Every substitution is tried (beam
+    // search, LM in context); the best attested choice is the suggestion.
+    if (spinner_on) spinner_path(j);
     // LM path: a bigram ending here with substitutions that make it an
     // attested, far more likely bigram. Table-learned substitutions always;
     // thesaurus ones and two substitutions only when the bigram as written
@@ -682,8 +923,8 @@ void discover(const DiscoveryData& data, std::string_view text,
                            (x1 && (x1->origin & kFromTable));
         if (!table && !unattested) continue;
         cand_ids = obs_ids;
-        if (x0) cand_ids[0] = lm.id(x0->original);
-        if (x1) cand_ids[1] = lm.id(x1->original);
+        if (x0) cand_ids[0] = x0->lm_id;
+        if (x1) cand_ids[1] = x1->lm_id;
         if (!lm.has_bigram(cand_ids[0], cand_ids[1])) continue;
         const double gain = context_score(j - 1, 2, cand_ids) - obs;
         if (gain < opt.min_gain_lm) continue;
@@ -701,6 +942,7 @@ void discover(const DiscoveryData& data, std::string_view text,
           if (x == nullptr) continue;
           c.table_sub |= (x->origin & kFromTable) != 0;
           c.thesaurus_sub |= (x->origin & kFromThesaurus) != 0;
+          c.taught = std::max(c.taught, x->count);
           if (!c.subs_text.empty()) c.subs_text += ", ";
           c.subs_text += "'" + words[j - 1 + pos] + "' -> '" + x->original + "' (" +
                          (x->count ? "taught by " + std::to_string(x->count) +
@@ -714,23 +956,80 @@ void discover(const DiscoveryData& data, std::string_view text,
   if (cands.empty()) return;
 
   for (auto& c : cands) {
-    const double z = opt.cal_bias + opt.cal_gain * std::min(c.gain, 10.0) +
-                     (c.established ? opt.cal_established : 0.0) +
-                     (c.table_sub ? opt.cal_table_sub : 0.0) +
-                     (c.unattested ? opt.cal_unattested : 0.0) +
-                     opt.cal_observed * std::max(c.observed, -10.0);
+    double spinners = 0, in_vocab = 0, in_canon = 0;
+    c.rare = 0;
+    // Capitals: inside a word (DataSet), or on some of the span's words but
+    // not all (arbitrary Python); a Title Case heading is not a name.
+    std::size_t initial_caps = 0, cased = 0;
+    for (std::size_t k = 0; k < c.n; ++k) {
+      const Token& t = tokens[c.s + k];
+      auto upper = [&](std::size_t b) { return text[b] >= 'A' && text[b] <= 'Z'; };
+      for (std::size_t b = t.begin + 1; b < t.end && !c.capital; ++b)
+        c.capital = upper(b) && !upper(b - 1);
+      if (c.s + k > seg[c.s + k]) {
+        ++cased;
+        initial_caps += upper(t.begin);
+      }
+      c.rare = std::min(c.rare, std::max(-7.0, lm.unigram(id_of(c.s + k))));
+      const double sp = spin[c.s + k];
+      c.spinner = std::max(c.spinner, sp);
+      spinners += sp > 0;
+      in_vocab += data.vocab(words[c.s + k]) != 0;
+      in_canon += (data.vocab(c.words[k]) & 2) != 0;
+    }
+    c.capital |= initial_caps > 0 && initial_caps < cased;
+    c.spinner_words = std::max(0.0, spinners - 1);
+    c.vocab = in_vocab / static_cast<double>(c.n);
+    c.canon_vocab = in_canon / static_cast<double>(c.n);
+    const double f[] = {std::min(c.gain, 10.0), c.established ? 1.0 : 0.0,
+                        c.table_sub ? 1.0 : 0.0, c.unattested ? 1.0 : 0.0,
+                        std::max(c.observed, -10.0), c.spinner,
+                        c.hedged ? 1.0 : 0.0, c.vocab, c.canon_vocab,
+                        c.spinner_words, c.capital ? 1.0 : 0.0, c.rare,
+                        std::log1p(static_cast<double>(c.taught))};
+    const double w[] = {opt.cal_gain, opt.cal_established, opt.cal_table_sub,
+                        opt.cal_unattested, opt.cal_observed, opt.cal_spinner,
+                        opt.cal_hedged, opt.cal_vocab, opt.cal_canon_vocab,
+                        opt.cal_spinner_words, opt.cal_capital, opt.cal_rare,
+                        opt.cal_taught};
+    const double r[] = {opt.rcal_gain, opt.rcal_established, opt.rcal_table_sub,
+                        opt.rcal_unattested, opt.rcal_observed, opt.rcal_spinner,
+                        opt.rcal_hedged, opt.rcal_vocab, opt.rcal_canon_vocab,
+                        opt.rcal_spinner_words, opt.rcal_capital, opt.rcal_rare,
+                        opt.rcal_taught};
+    double z = opt.cal_bias, zr = opt.rcal_bias;
+    for (std::size_t k = 0; k < std::size(f); ++k) {
+      z += w[k] * f[k];
+      zr += r[k] * f[k];
+    }
     c.score = 1.0 / (1.0 + std::exp(-z));
+    c.rscore = 1.0 / (1.0 + std::exp(-zr));
   }
   // Best first; ties by position for determinism.
   std::vector<std::size_t> order(cands.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (cands[a].score != cands[b].score) return cands[a].score > cands[b].score;
+    if (cands[a].rscore != cands[b].rscore) return cands[a].rscore > cands[b].rscore;
     return cands[a].s < cands[b].s;
   });
+  // Suggestions of a span: by restore score.
+  std::vector<std::size_t> by_restore = order;
+  std::stable_sort(by_restore.begin(), by_restore.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     return cands[a].rscore > cands[b].rscore;
+                   });
   std::vector<char> used(n_tok, 0);
   std::vector<Discovered> found;
   for (std::size_t oi : order) {
+    const double span_score = cands[oi].score;
+    if (span_score < opt.min_output_confidence) break;
+    // The span's suggestion: its candidate most likely to restore.
+    for (std::size_t oj : by_restore)
+      if (cands[oj].s == cands[oi].s && cands[oj].n == cands[oi].n) {
+        oi = oj;
+        break;
+      }
     const auto& c = cands[oi];
     bool free = true;
     for (std::size_t k = c.s; k < c.s + c.n; ++k) free &= !used[k];
@@ -741,14 +1040,24 @@ void discover(const DiscoveryData& data, std::string_view text,
     d.last_word = c.s + c.n;
     d.begin = tokens[c.s].begin;
     d.end = tokens[c.s + c.n - 1].end;
-    d.confidence = c.score;
+    d.confidence = span_score;
+    d.restore_confidence = std::min(c.rscore, span_score);
+    d.hedged = c.hedged;
     d.gain = c.gain;
     d.established = c.established;
     d.unattested = c.unattested;
     d.observed = c.observed;
+    d.spinner = c.spinner;
+    d.spinner_words = c.spinner_words;
+    d.vocab = c.vocab;
+    d.canon_vocab = c.canon_vocab;
+    d.capital = c.capital;
+    d.rare = c.rare;
+    d.taught = std::log1p(static_cast<double>(c.taught));
     d.table_sub = c.table_sub;
     d.original_lemma = c.lemma;
-    d.how = std::string(c.established ? "established-term" : "lm") +
+    d.how = std::string(c.established ? "established-term"
+                                      : c.from_spinner ? "spinner" : "lm") +
             (c.table_sub ? "+table" : "") + (c.thesaurus_sub ? "+thesaurus" : "");
     // Suggestions: this candidate, then the other candidates for the same
     // span by score.
@@ -763,7 +1072,7 @@ void discover(const DiscoveryData& data, std::string_view text,
       return s;
     };
     d.suggestions.push_back(render(c));
-    for (std::size_t oj : order) {
+    for (std::size_t oj : by_restore) {
       const auto& x = cands[oj];
       if (oj == oi || x.s != c.s || x.n != c.n) continue;
       std::string r = render(x);
@@ -776,6 +1085,7 @@ void discover(const DiscoveryData& data, std::string_view text,
     d.explanation = "discovered: " + c.subs_text + "; '" + c.lemma + "' " +
                     (c.established ? "is an established term (a table's canonical side)"
                                    : "is not in any table") +
+                    (c.hedged ? " (a best guess: the LM attests no restoration)" : "") +
                     "; LM gain " + gain + " log10 over the text";
     found.push_back(std::move(d));
   }

@@ -63,6 +63,8 @@ struct Substitution {
   std::string original;
   std::uint32_t count = 0;   ///< table entries that teach it (0: thesaurus)
   std::uint8_t origin = 0;   ///< SubOrigin bits
+  /// LM id of `original` (set by DiscoveryData::load; kUnknown before).
+  std::uint32_t lm_id = 0xFFFFFFFFu;
 };
 
 /// Word substitutions learned from table entries: for each entry whose spun
@@ -88,17 +90,85 @@ struct DiscoveryOptions {
   /// but costs 4x scan speed and its candidates calibrate low (see
   /// docs/discovery.md).
   std::size_t lm_thesaurus = 0;
-  /// Calibration: confidence = 1 / (1 + exp(-(bias + per_gain * gain +
-  /// established + table_sub * [a substitution comes from a table] +
-  /// unattested * [a word pair as written is not an LM bigram] +
-  /// observed * max(per-word LM log10 prob of the text as written, -10)))).
-  /// Fitted by bench/discovery_bench.cpp (see docs/discovery.md).
-  double cal_bias = -2.20;
-  double cal_gain = 0.14;
-  double cal_established = 1.21;
-  double cal_table_sub = 1.36;
-  double cal_unattested = -0.13;
-  double cal_observed = 0.06;
+  /// Calibration. Two logistic maps over the same features of a
+  /// candidate: confidence = 1 / (1 + exp(-(cal_bias + sum of cal_X * X)))
+  /// is P(the span is spun); restore_confidence uses the rcal_X weights and
+  /// is P(the span is spun and suggestions[0] restores the original). The
+  /// features X: gain = min(LM gain, 10); established = [suggestion is a
+  /// table's canonical side]; table_sub = [a substitution comes from a
+  /// table]; unattested = [a word pair as written is not an LM bigram];
+  /// observed = max(per-word LM log10 prob of the text as written, -10);
+  /// spinner = highest spinner score of the span's words (see
+  /// DiscoveryData::spinner); hedged = [no substitution makes every word
+  /// pair an LM bigram with gain >= min_gain_spinner]; vocab = share of the
+  /// span's words found in a table entry; canon_vocab = share of the
+  /// suggestion's words found on a canonical side; spinner_words = spinner
+  /// words beyond the first; capital = [a word other than a clause's first
+  /// has a capital letter] (names, code); rare = lowest LM unigram log10
+  /// prob of the span's words (>= -7); taught = ln(1 + most table entries
+  /// teaching one of the substitutions). Fitted by
+  /// bench/discovery_bench.cpp on the dev split (template sentences, their
+  /// canonical twins, and candidates in half of the clean prose as
+  /// negatives; the bias then set so that prose half has 0.8 findings per
+  /// 10,000 words at 0.5); see docs/discovery.md.
+  double cal_bias = -18.82;
+  double cal_gain = 0.54;
+  double cal_established = 3.65;
+  double cal_table_sub = 2.47;
+  double cal_unattested = -0.48;
+  double cal_observed = -0.66;
+  double cal_spinner = 0.47;
+  double cal_hedged = 0.64;
+  double cal_vocab = 1.98;
+  double cal_canon_vocab = 0.25;
+  double cal_spinner_words = 1.49;
+  double cal_capital = -5.08;
+  double cal_rare = -0.90;
+  double cal_taught = 0.58;
+  double rcal_bias = -13.44;
+  double rcal_gain = 0.26;
+  double rcal_established = 2.88;
+  double rcal_table_sub = 1.52;
+  double rcal_unattested = -0.16;
+  double rcal_observed = -0.36;
+  double rcal_spinner = 0.17;
+  double rcal_hedged = -0.52;
+  double rcal_vocab = -0.73;
+  double rcal_canon_vocab = 2.37;
+  double rcal_spinner_words = 0.34;
+  double rcal_capital = -2.72;
+  double rcal_rare = -0.65;
+  double rcal_taught = 0.55;
+  /// Spinner vocabulary: a word is a spinner word when at least
+  /// `spinner_min_count` table entries use it on the spun side only (the
+  /// canonical side lacks it) and that count is at least `spinner_ratio`
+  /// times (1 + the entries whose canonical side holds it). A spinner word
+  /// next to a word pair the LM has never seen starts the spinner path: the
+  /// words' table substitutions are tried (beam search, LM in context) and
+  /// the best choice is the suggestion, even with a small gain, or as a
+  /// hedge when the LM attests none (Discovered::hedged).
+  /// spinner_min_count 0 turns the spinner path off.
+  std::size_t spinner_min_count = 2;
+  double spinner_ratio = 2.0;
+  /// Thesaurus neighbours tried per spinner word on the spinner path (0:
+  /// table substitutions only; more lowered exact restoration).
+  std::size_t spinner_thesaurus = 0;
+  /// Longest span of the spinner path (2-4 words).
+  std::size_t spinner_max_words = 3;
+  /// On the spinner path, a spinner word with a table substitution is
+  /// always replaced (never kept as written).
+  bool spinner_must_change = true;
+  /// On the spinner path, choices are ranked by LM log10 prob plus this
+  /// times ln(1 + table entries teaching each substitution) (a prior for
+  /// substitutions the tables teach often: information -> data).
+  double spinner_sub_prior = 2.0;
+  /// Minimum LM gain of the spinner path's best candidate (below it the
+  /// candidate is a hedge, see Discovered::hedged).
+  double min_gain_spinner = 0.0;
+  /// Candidates below this confidence are dropped before rendering (they
+  /// cost time; a Detector never shows them). 0 keeps all. The shipped
+  /// calibration was fitted with 0.01.
+  double min_output_confidence = 0.01;
 };
 
 /// What discovery needs: the LM, substitutions (table + thesaurus) and the
@@ -112,7 +182,9 @@ class DiscoveryData {
   /// `entries`: the loaded table entries (substitutions and established
   /// terms come from them).
   /// Errors: those of LanguageModel::load; kIoError / kParseError for the
-  /// thesaurus; kInvalidArgument for negative options.
+  /// thesaurus; kInvalidArgument for out-of-range options (min_gain_lm < 0,
+  /// max_thesaurus > 1000, lm_thesaurus or spinner_thesaurus >
+  /// max_thesaurus, spinner_ratio < 0, spinner_max_words outside 2-4).
   static Result<std::unique_ptr<const DiscoveryData>> load(
       const DataSource& lm, const DataSource& thesaurus,
       const std::vector<Entry>& entries, const DiscoveryOptions& options = {});
@@ -122,6 +194,7 @@ class DiscoveryData {
   /// Substitutions of a lowercase word (table first by count, then
   /// thesaurus), or nullptr.
   const std::vector<Substitution>* substitutions(std::string_view word) const;
+  const std::vector<Substitution>* substitutions(const std::string& word) const;
   /// True when the normalized phrase (words joined by one space) is an
   /// established term.
   bool established(std::string_view phrase) const;
@@ -139,6 +212,9 @@ class DiscoveryData {
     return (bloom_[(key >> 6) & bloom_mask_] >> (key & 63)) & 1u;
   }
   bool has_table_sub(std::string_view word) const;
+  /// Spinner score of a lowercase word: ln((spun-only entries + 0.5) /
+  /// (canonical entries + 1)) for spinner words, 0 for other words.
+  double spinner(const std::string& word) const;
 
  private:
   DiscoveryData() = default;
@@ -151,6 +227,15 @@ class DiscoveryData {
   std::vector<std::uint32_t> variant_terms_;
   std::vector<std::uint64_t> bloom_;
   std::uint64_t bloom_mask_ = 0;
+  std::unordered_map<std::string, double> spinner_;
+  std::unordered_map<std::string, std::uint8_t> vocab_;  // 1 spun, 2 canonical
+ public:
+  /// Bits of a lowercase word in the tables: 1 on a spun side, 2 on a
+  /// canonical side, 0 in none.
+  std::uint8_t vocab(const std::string& word) const {
+    auto it = vocab_.find(word);
+    return it == vocab_.end() ? 0 : it->second;
+  }
 };
 
 /// A discovered spun span.
@@ -161,9 +246,15 @@ struct Discovered {
   std::size_t end = 0;
   /// Restored originals, best first, with the text's inflection and case.
   std::vector<std::string> suggestions;
-  /// Calibrated probability that the span is spun and suggestions[0]
-  /// restores the original.
+  /// Calibrated probability that the span is spun (what to flag on).
+  /// suggestions[0] is then the best guess; see restore_confidence.
   double confidence = 0;
+  /// Calibrated probability that the span is spun and suggestions[0]
+  /// restores the original exactly (never above confidence).
+  double restore_confidence = 0;
+  /// suggestions[0] is a hedge: the LM attests no substitution for the
+  /// span (a spinner word in an unseen word pair); flagged on the words.
+  bool hedged = false;
   double gain = 0;  ///< LM gain (log10) of suggestions[0] over the text
   bool established = false;  ///< suggestions[0] is an established term
   bool table_sub = false;    ///< a substitution comes from a table
@@ -171,8 +262,25 @@ struct Discovered {
   bool unattested = false;
   /// LM log10 probability of the span as written (in context), per word.
   double observed = 0;
-  /// "established-term" or "lm", plus "+thesaurus" / "+table" origins, e.g.
-  /// "established-term+table"; the Finding source is "discovered:" + how.
+  /// Highest spinner score of the span's words (0: no spinner word).
+  double spinner = 0;
+  /// Spinner words in the span beyond the first (0-3).
+  double spinner_words = 0;
+  /// Share of the span's words found in a table entry (either side).
+  double vocab = 0;
+  /// Share of suggestions[0]'s words found on a table's canonical side.
+  double canon_vocab = 0;
+  /// Capitals suggest a name or code: a capital inside a word (DataSet), or
+  /// initial capitals on some but not all of the span's words other than a
+  /// clause's first (arbitrary Python; a Title Case heading does not count).
+  bool capital = false;
+  /// Lowest LM unigram log10 probability of the span's words (>= -7).
+  double rare = 0;
+  /// ln(1 + the most table entries teaching one of the substitutions).
+  double taught = 0;
+  /// "established-term", "lm" or "spinner" (the spinner path), plus
+  /// "+table" / "+thesaurus" origins, e.g. "established-term+table"; the
+  /// Finding source is "discovered:" + how.
   std::string how;
   /// For --explain: substitutions, their origin and counts, the LM gain.
   std::string explanation;

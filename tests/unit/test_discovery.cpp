@@ -1,5 +1,5 @@
-// unspin tests: discovery of spun phrases no table holds, on a tiny ARPA LM,
-// a tiny thesaurus and a two-line table (tests/data/discovery).
+// unspin tests: discovery of spun phrases no table holds, on tiny ARPA LMs,
+// a tiny thesaurus and tiny tables (tests/data/discovery).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -113,4 +113,79 @@ TEST_CASE("a malformed ARPA line names the file and line", "[discovery]") {
   REQUIRE_FALSE(lm.ok());
   CHECK(lm.status().code() == ErrorCode::kParseError);
   CHECK(lm.status().message().find("bad.arpa:5") != std::string::npos);
+}
+
+namespace {
+
+std::unique_ptr<const DiscoveryData> spinner_data(DiscoveryOptions o = {}) {
+  auto text = read_source(DataSource::File(kDir + "spinner_table.tsv"));
+  REQUIRE(text.ok());
+  auto table = parse_table(*text, "spinner_table.tsv");
+  REQUIRE(table.ok());
+  o.min_output_confidence = 0;  // the tiny LM calibrates low; keep all
+  auto data = DiscoveryData::load(DataSource::File(kDir + "spinner.arpa"),
+                                  DataSource{}, table->entries, o);
+  REQUIRE(data.ok());
+  return std::move(data).value();
+}
+
+}  // namespace
+
+TEST_CASE("words used on spun sides only are spinner words", "[discovery]") {
+  auto d = spinner_data();
+  CHECK(d->spinner("counterfeit") > 0);
+  CHECK(d->spinner("neural") == 0);        // on both sides
+  CHECK(d->spinner("consciousness") == 0);  // taught once only
+  DiscoveryOptions off;
+  off.spinner_min_count = 0;
+  CHECK(spinner_data(off)->spinner("counterfeit") == 0);
+}
+
+TEST_CASE("a spinner word in an unseen pair is restored even with a small "
+          "LM gain", "[discovery]") {
+  auto d = spinner_data();
+  auto found = run(*d, "counterfeit life");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].suggestions[0] == "artificial life");
+  CHECK(found[0].how == "spinner+table");
+  CHECK_FALSE(found[0].hedged);
+  CHECK(found[0].gain < d->options().min_gain_lm);  // the LM path stays quiet
+  CHECK(found[0].spinner > 0);
+  CHECK(found[0].confidence > 0);
+  CHECK(found[0].confidence < 1);
+  CHECK(found[0].restore_confidence <= found[0].confidence);
+
+  DiscoveryOptions off;
+  off.spinner_min_count = 0;
+  CHECK(run(*spinner_data(off), "counterfeit life").empty());
+}
+
+TEST_CASE("with no attested restoration the spinner path gives a hedged "
+          "best guess", "[discovery]") {
+  auto d = spinner_data();
+  auto found = run(*d, "counterfeit banana");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].hedged);
+  CHECK(found[0].suggestions[0] == "artificial banana");
+  CHECK(found[0].explanation.find("best guess") != std::string::npos);
+}
+
+TEST_CASE("substitutions carry over to the other inflection of a word",
+          "[discovery]") {
+  auto d = spinner_data();
+  const auto* subs = d->substitutions(std::string("blunders"));
+  REQUIRE(subs != nullptr);
+  CHECK((*subs)[0].original == "errors");
+  CHECK(((*subs)[0].origin & kFromTable) != 0);
+  CHECK((*subs)[0].lm_id == d->lm().id("errors"));
+}
+
+TEST_CASE("out-of-range spinner options are rejected by name", "[discovery]") {
+  DiscoveryOptions o;
+  o.spinner_max_words = 5;
+  auto data = DiscoveryData::load(DataSource::File(kDir + "spinner.arpa"),
+                                  DataSource{}, {}, o);
+  REQUIRE_FALSE(data.ok());
+  CHECK(data.status().code() == ErrorCode::kInvalidArgument);
+  CHECK(data.status().message().find("spinner_max_words") != std::string::npos);
 }
