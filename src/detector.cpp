@@ -2,6 +2,7 @@
 // immutable trie, scans documents, scores findings and builds suggestions.
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <future>
 #include <map>
@@ -874,13 +875,20 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     };
     const std::size_t table_findings = result.findings.size();
     for (detail::Discovered& d : discovered) {
-      if (d.confidence < threshold || d.suggestions.empty()) continue;
+      // Finding::confidence is P(spun, and the suggestion restores the
+      // original): restore_confidence when the best guess is offered. A
+      // span likely spun whose original is uncertain is flagged without a
+      // suggestion (its confidence then is P(spun)), the guesses kept as
+      // alternatives, like a table entry whose canonical is unknown.
+      const bool suggest = d.restore_confidence >= threshold;
+      if ((!suggest && d.confidence < threshold) || d.suggestions.empty())
+        continue;
       if (overlaps_table(d.begin, d.end)) continue;
       if (!merged.empty() && is_allowed(d.begin, d.end)) continue;
       Finding f;
       f.begin = d.begin;
       f.end = d.end;
-      f.confidence = d.confidence;
+      f.confidence = suggest ? d.restore_confidence : d.confidence;
       f.source = "discovered:" + d.how;
       std::vector<detail::Token> span_tokens;
       detail::tokenize(text.substr(f.begin, f.end - f.begin), span_tokens);
@@ -898,13 +906,27 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       f.entry_canonical = d.original_lemma;
       std::string_view why = d.explanation;
       if (why.substr(0, 12) == "discovered: ") why.remove_prefix(12);
-      f.explanation = "discovered (" + d.how + "): " + std::string(why);
-      std::size_t art_b = 0, art_e = 0;
-      if (word_before(text, f.begin, &art_b, &art_e))
-        fix_article(text, art_b, art_e, detail::case_pattern(words), f,
-                    d.suggestions);
-      f.suggestion = d.suggestions[0];
-      f.alternatives.assign(d.suggestions.begin() + 1, d.suggestions.end());
+      auto two = [](double v) {
+        char b[16];
+        std::snprintf(b, sizeof b, "%.2f", v);
+        return std::string(b);
+      };
+      f.explanation = "discovered (" + d.how + "): " + std::string(why) +
+                      "; P(spun) " + two(d.confidence) + ", P(spun and '" +
+                      d.suggestions[0] + "' restores it) " +
+                      two(d.restore_confidence) +
+                      (suggest ? "" : " => flagged without a suggestion");
+      if (suggest) {
+        std::size_t art_b = 0, art_e = 0;
+        if (word_before(text, f.begin, &art_b, &art_e))
+          fix_article(text, art_b, art_e, detail::case_pattern(words), f,
+                      d.suggestions);
+        f.suggestion = d.suggestions[0];
+        f.alternatives.assign(d.suggestions.begin() + 1, d.suggestions.end());
+      } else {
+        f.has_suggestion = false;
+        f.alternatives = d.suggestions;
+      }
       f.text = std::string(text.substr(f.begin, f.end - f.begin));
       double& b = best_discovered[d.original_lemma];
       b = std::max(b, f.confidence);

@@ -159,6 +159,12 @@ void write_text(std::string& out, const std::string& file,
     out += " -> ";
     if (!f.has_suggestion) {
       out += '?';
+      // A discovered phrase whose original is uncertain: the best guess.
+      if (!f.alternatives.empty()) {
+        out += " (perhaps ";
+        paint(out, style.color, kGreen, quote_text(f.alternatives[0]));
+        out += ')';
+      }
     } else if (f.suggestion.empty()) {
       paint(out, style.color, kGreen, "(delete)");
     } else {

@@ -60,6 +60,19 @@ printf 'bosom malignancy\n' >allow.txt
 run d --discover --allow allow.txt in.txt
 expect_rc 0 "--discover respects --allow"
 
+# Likely spun with an uncertain original (the tiny fixture LM): flagged
+# without a suggestion, the guess shown, nothing rewritten.
+printf 'profound neural network\tdeep neural network\n' >tiny.tsv
+printf 'We use profound learning.\n' >guess.txt
+mkdir -p tinydata/dictionaries/en tinydata/lm
+cp "$SRC/tests/data/discovery/tiny.arpa" tinydata/lm/en-us.lmc
+cp "$SRC/tests/data/discovery/tiny_thesaurus.tsv" tinydata/lm/thesaurus.tsv
+run "$CLEANUP" --data-dir tinydata --no-builtin --dict tiny.tsv --discover guess.txt
+expect_rc 1 "--discover with an uncertain original"
+expect_out 'guess.txt:1:8: "profound learning" -> ? (perhaps "deep learning") (0.54)' "flagged without a suggestion"
+run "$CLEANUP" --data-dir tinydata --no-builtin --dict tiny.tsv --discover --fix guess.txt
+expect_out "We use profound learning." "--fix leaves an uncertain original alone"
+
 # A phrase the tables hold is theirs: "environment change" is a news.tsv
 # entry that needs context, and discovery does not flag it without.
 printf 'The summit focused on environment change.\n' >ctx.txt

@@ -42,21 +42,23 @@ Detector make(const Options& o) {
 TEST_CASE("a discovered phrase is a finding with its source, place and "
           "restored original", "[discovery][detector]") {
   Detector d = make(tiny_options());
-  const std::string text = "Intro.\nWe use profound learning.";
+  const std::string text = "Intro.\nThey planted irregular woodland.";
   auto r = d.scan(text);
   REQUIRE(r.ok());
   REQUIRE(r->findings.size() == 1);
   const Finding& f = r->findings[0];
-  CHECK(f.text == "profound learning");
+  CHECK(f.text == "irregular woodland");
   CHECK(text.substr(f.begin, f.end - f.begin) == f.text);
   CHECK(f.line == 2);
-  CHECK(f.column == 8);
-  CHECK(f.suggestion == "deep learning");
-  CHECK(f.source.rfind("discovered:", 0) == 0);
-  CHECK(f.entry_spun == "profound learning");
-  CHECK(f.entry_canonical == "deep learning");
+  CHECK(f.column == 14);
+  CHECK(f.has_suggestion);
+  CHECK(f.suggestion == "random forest");
+  CHECK(f.source.rfind("discovered:established-term", 0) == 0);
+  CHECK(f.entry_spun == "irregular woodland");
+  CHECK(f.entry_canonical == "random forest");
   CHECK(f.explanation.rfind("discovered (", 0) == 0);
-  CHECK(f.explanation.find("'profound' -> 'deep'") != std::string::npos);
+  CHECK(f.explanation.find("'irregular' -> 'random'") != std::string::npos);
+  CHECK(f.explanation.find("P(spun)") != std::string::npos);
   CHECK(f.confidence >= d.min_confidence());
   CHECK(f.confidence < 1.0);
   CHECK(r->verdict.findings == 1);
@@ -65,7 +67,40 @@ TEST_CASE("a discovered phrase is a finding with its source, place and "
 
   auto fixed = d.fix(text);
   REQUIRE(fixed.ok());
-  CHECK(*fixed == "Intro.\nWe use deep learning.");
+  CHECK(*fixed == "Intro.\nThey planted random forest.");
+}
+
+TEST_CASE("a likely spun phrase with an uncertain original is flagged "
+          "without a suggestion", "[discovery][detector]") {
+  // On the tiny LM, "profound learning" is likely spun (P ~0.5) but
+  // "deep learning" restores it with P ~0.2 only.
+  Detector d = make(tiny_options());
+  const std::string text = "We use profound learning.";
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);
+  const Finding& f = r->findings[0];
+  CHECK(f.text == "profound learning");
+  CHECK_FALSE(f.has_suggestion);
+  CHECK(f.suggestion.empty());
+  REQUIRE(f.alternatives.size() >= 1);
+  CHECK(f.alternatives[0] == "deep learning");  // the best guess, hedged
+  CHECK(f.confidence >= 0.5);
+  CHECK(f.explanation.find("flagged without a suggestion") != std::string::npos);
+  auto fixed = d.fix(text);
+  REQUIRE(fixed.ok());
+  CHECK(*fixed == text);  // nothing to apply
+
+  // A lower threshold lets the guess through as a suggestion, with the
+  // (lower) probability that it restores the original.
+  ScanOptions low;
+  low.min_confidence = 0.1;
+  auto r2 = d.scan(text, low);
+  REQUIRE(r2.ok());
+  REQUIRE(r2->findings.size() == 1);
+  CHECK(r2->findings[0].has_suggestion);
+  CHECK(r2->findings[0].suggestion == "deep learning");
+  CHECK(r2->findings[0].confidence < f.confidence);
 }
 
 TEST_CASE("a discovered established term gets a/an, case and inflection",
