@@ -33,5 +33,4 @@ add_custom_command(
   VERBATIM)
 add_custom_target(unspin_lm_data ALL
   DEPENDS ${UNSPIN_LM_DIR}/en-us.lmc ${UNSPIN_LM_DIR}/thesaurus.tsv)
-install(FILES ${UNSPIN_LM_DIR}/en-us.lmc ${UNSPIN_LM_DIR}/thesaurus.tsv
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/unspin/lm)
+# Installed with the rest of the data dir (cmake/Package.cmake).

@@ -343,6 +343,15 @@ Result<Detector> Detector::create_impl(const Options& options) {
     return Status(ErrorCode::kInvalidArgument,
                   "Options::thesaurus needs Options::language_model");
 
+  // ICU's lazily built singletons (normalizer, break rules) are made once
+  // here, before the loader threads below use them alongside this one.
+  static std::once_flag icu_ready;
+  std::call_once(icu_ready, [] {
+    std::string folded;
+    detail::normalize_word("\xC3\x89t\xC3\xA9", folded);
+    std::vector<detail::Token> tokens;
+    detail::tokenize("\xC3\xA9t\xC3\xA9 na\xC3\xAFve", tokens);
+  });
   auto impl = std::make_shared<Impl>();
   impl->min_confidence = options.min_confidence;
   impl->invalid_utf8 = options.invalid_utf8;
@@ -383,6 +392,12 @@ Result<Detector> Detector::create_impl(const Options& options) {
     if (!t.ok()) return t.status();
     tables.push_back(std::move(t.value()));
   }
+  // Phrases a table switches off are not to be discovered again.
+  std::vector<std::string> switched_off;
+  if (!options.language_model.empty())
+    for (const detail::Table& t : tables)
+      for (const detail::SwitchOff& off : t.switch_offs)
+        switched_off.push_back(off.spun);
   std::vector<Entry> entries = detail::combine_tables(std::move(tables));
 
   std::unique_ptr<Morphology> morph;
@@ -479,6 +494,9 @@ Result<Detector> Detector::create_impl(const Options& options) {
   for (const std::string& a : allow)
     for (std::int32_t node : impl->add_phrase_forms(a, morph.get()))
       impl->trie.info(node).allow = true;
+  for (const std::string& p : switched_off)
+    for (std::int32_t node : impl->add_phrase_forms(p, morph.get()))
+      impl->trie.info(node).blocks_discovery = true;
 
   // Within a node: table forms before inflected ones, then later entries
   // (user tables load last) before earlier ones.
@@ -492,6 +510,8 @@ Result<Detector> Detector::create_impl(const Options& options) {
     });
   }
   impl->term_ids.clear();
+  if (morph && !morph->deferred_load_status().ok())
+    return morph->deferred_load_status();
   if (std::string* sink = detail::paradigm_export_sink(); sink && morph)
     *sink = morph->export_cache();
   if (discovery_future.valid()) {
@@ -611,6 +631,10 @@ std::string keep_layout(std::string_view text,
   }
   return suggestion;
 }
+// A discovered span's best guess becomes its suggestion when it restores
+// the original more likely than not.
+constexpr double kOfferGuess = 0.5;
+
 // a/an in front of a replaced span follows the new first word: when the
 // word [art_begin, art_end) before f.begin, separated from it by whitespace
 // only, is "a"/"an" and suggestions[0] needs the other one, the span grows
@@ -853,19 +877,23 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
 
   // Discovery: phrases no table holds. A discovered span never overlaps a
   // match of a table phrase (even one below the threshold, or one whose
-  // context clauses failed: the table's own rules for it stand) or an
-  // allowlisted phrase.
+  // context clauses failed: the table's own rules for it stand), a phrase
+  // a table switched off, or an allowlisted phrase.
   std::map<std::string, double> best_discovered;  // by restored lemma
   if (im.discovery) {
     thread_local std::vector<detail::Discovered> discovered;
     discovered.clear();
     detail::discover_text(*im.discovery, text, discovered);
-    std::vector<std::pair<std::size_t, std::size_t>> taken;  // merged
-    for (const detail::Hit& h : hits) {  // ordered by begin
-      if (!taken.empty() && h.begin < taken.back().second)
-        taken.back().second = std::max(taken.back().second, h.end);
+    // Table matches and switched-off phrases, sorted and merged.
+    std::vector<std::pair<std::size_t, std::size_t>> spans = found.blocked;
+    for (const detail::Hit& h : hits) spans.emplace_back(h.begin, h.end);
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    for (auto r : spans) {
+      if (!taken.empty() && r.first < taken.back().second)
+        taken.back().second = std::max(taken.back().second, r.second);
       else
-        taken.emplace_back(h.begin, h.end);
+        taken.push_back(r);
     }
     auto overlaps_table = [&](std::size_t b, std::size_t e) {
       auto it = std::upper_bound(taken.begin(), taken.end(),
@@ -876,19 +904,21 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     const std::size_t table_findings = result.findings.size();
     for (detail::Discovered& d : discovered) {
       // Finding::confidence is P(spun, and the suggestion restores the
-      // original): restore_confidence when the best guess is offered. A
-      // span likely spun whose original is uncertain is flagged without a
-      // suggestion (its confidence then is P(spun)), the guesses kept as
-      // alternatives, like a table entry whose canonical is unknown.
-      const bool suggest = d.restore_confidence >= threshold;
-      if ((!suggest && d.confidence < threshold) || d.suggestions.empty())
-        continue;
+      // original). The best guess is offered as the suggestion when it is
+      // more likely right than not (restore_confidence >= 0.5, a fixed cut,
+      // so a finding does not depend on the scan's threshold); otherwise
+      // the span is flagged without a suggestion, its confidence P(spun),
+      // the guesses kept as alternatives, like a table entry whose
+      // canonical is unknown.
+      const bool suggest = d.restore_confidence >= kOfferGuess;
+      const double conf = suggest ? d.restore_confidence : d.confidence;
+      if (conf < threshold || d.suggestions.empty()) continue;
       if (overlaps_table(d.begin, d.end)) continue;
       if (!merged.empty() && is_allowed(d.begin, d.end)) continue;
       Finding f;
       f.begin = d.begin;
       f.end = d.end;
-      f.confidence = suggest ? d.restore_confidence : d.confidence;
+      f.confidence = conf;
       f.source = "discovered:" + d.how;
       std::vector<detail::Token> span_tokens;
       detail::tokenize(text.substr(f.begin, f.end - f.begin), span_tokens);
@@ -928,8 +958,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
         f.alternatives = d.suggestions;
       }
       f.text = std::string(text.substr(f.begin, f.end - f.begin));
+      // The verdict asks whether the document is spun: P(spun).
       double& b = best_discovered[d.original_lemma];
-      b = std::max(b, f.confidence);
+      b = std::max(b, d.confidence);
       result.findings.push_back(std::move(f));
     }
     if (result.findings.size() > table_findings) {

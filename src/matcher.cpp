@@ -213,6 +213,7 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
   out.term_present.assign(term_count_, 0);
   out.near.clear();
   out.allowed.clear();
+  out.blocked.clear();
   std::vector<Token>& tokens = scratch.tokens;
   std::vector<WordId>& ids = scratch.ids;
   tokens.clear();
@@ -279,6 +280,8 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
           }
         }
         if (inf.allow) out.allowed.emplace_back(tokens[i].begin, tokens[j].end);
+        if (inf.blocks_discovery)
+          out.blocked.emplace_back(tokens[i].begin, tokens[j].end);
         if (!inf.established_by.empty()) recent.push_back({first, last, node});
         ++j;
         if (j >= n || ids[j] == kNoWord) break;

@@ -68,6 +68,8 @@ struct HitSet {
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> near;
   /// Byte ranges of allowlisted phrases (unsorted, may overlap).
   std::vector<std::pair<std::size_t, std::size_t>> allowed;
+  /// Byte ranges of switched-off phrases (NodeInfo::blocks_discovery).
+  std::vector<std::pair<std::size_t, std::size_t>> blocked;
 };
 
 /// Open-addressing map from 64-bit keys to trie nodes (transitions below the
@@ -89,6 +91,8 @@ struct NodeInfo {
   std::vector<std::uint32_t> variants;  ///< compiled phrase variants
   std::vector<std::uint32_t> terms;     ///< context terms
   bool allow = false;                   ///< an allowlisted phrase
+  /// A phrase a table switched off ("!spun"): never discovered either.
+  bool blocks_discovery = false;
   /// Entries whose canonical side (or an inflected form of it) ends here.
   std::vector<std::uint32_t> established_by;
 };

@@ -330,8 +330,11 @@ std::string CacheKey(const std::string& aff, const std::string& dic,
                      std::uint64_t irregular_hash) {
   std::string a, d;
   if (!ReadAll(aff, &a) || !ReadAll(dic, &d)) return {};
-  return std::string(kCacheMagic) + "aff=" + Hex(Fnv64(a)) + " dic=" +
-         Hex(Fnv64(d)) + " irregular=" + Hex(irregular_hash);
+  // The library version stands for the paradigm algorithm: a cache made by
+  // another version is not trusted.
+  return std::string(kCacheMagic) + "unspin=" + UNSPIN_VERSION + " aff=" +
+         Hex(Fnv64(a)) + " dic=" + Hex(Fnv64(d)) + " irregular=" +
+         Hex(irregular_hash);
 }
 
 }  // namespace
@@ -346,6 +349,7 @@ struct Morphology::Impl {
   // Set when a paradigm cache answered for Hunspell: the files to load on
   // the first word the cache lacks.
   bool deferred = false;
+  Status load_status;  // of the deferred load, once it ran
   std::string aff_path, dic_path;
   std::uint64_t irregular_hash = 0;
   bool annotated = false;
@@ -690,12 +694,14 @@ struct Morphology::Impl {
   // away since create() checked them) the irregular table alone answers.
   void LoadDeferred() {
     deferred = false;
-    if (!ParseAff(aff_path).ok()) return;
+    load_status = ParseAff(aff_path);
+    if (!load_status.ok()) return;
     {
       std::lock_guard<std::mutex> lock(HunspellMutex());
       hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
     }
-    if (!ParseDic(dic_path).ok()) hunspell.reset();
+    load_status = ParseDic(dic_path);
+    if (!load_status.ok()) hunspell.reset();
   }
 
   // Reads export_cache() text whose checksum line is `key`; false (and
@@ -704,6 +710,16 @@ struct Morphology::Impl {
     if (key.empty()) return false;
     size_t nl = text.find('\n');
     if (nl == std::string_view::npos || text.substr(0, nl) != key) return false;
+    // The last line seals the body: "# end <lines> <FNV-1a of the body>".
+    if (text.empty() || text.back() != '\n') return false;
+    size_t last = text.rfind('\n', text.size() - 2);
+    if (last == std::string_view::npos || last < nl) return false;
+    std::string_view body = text.substr(nl + 1, last - nl);
+    std::string_view seal = text.substr(last + 1, text.size() - last - 2);
+    size_t lines = static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
+    if (seal != "# end " + std::to_string(lines) + " " + Hex(Fnv64(body)))
+      return false;
+    text = text.substr(0, last + 1);
     std::unordered_map<std::string, std::vector<Paradigm>> cache;
     size_t pos = nl + 1;
     while (pos < text.size()) {
@@ -1050,6 +1066,8 @@ std::vector<Paradigm> Morphology::paradigms(std::string_view word) {
 
 bool Morphology::hunspell_deferred() const { return impl_->deferred; }
 
+Status Morphology::deferred_load_status() const { return impl_->load_status; }
+
 std::string Morphology::export_cache() const {
   std::string out =
       impl_->aff_path.empty()
@@ -1071,6 +1089,10 @@ std::string Morphology::export_cache() const {
       out += '\n';
     }
   }
+  const size_t head = out.find('\n') + 1;
+  std::string_view body = std::string_view(out).substr(head);
+  const size_t lines = static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
+  out += "# end " + std::to_string(lines) + " " + Hex(Fnv64(body)) + "\n";
   return out;
 }
 

@@ -70,12 +70,18 @@ class Morphology {
   std::vector<Paradigm> paradigms(std::string_view word);
 
   /// Every word answered so far with its paradigms, as paradigm-cache text:
-  /// a checksum line ("# unspin paradigms v1 aff=.. dic=.. irregular=..")
-  /// then "word<TAB>lemma<TAB>K:form<TAB>K:form..." lines (K: the
-  /// Inflection's number), one per paradigm, sorted by word. Deterministic.
+  /// a key line ("# unspin paradigms v1 unspin=VERSION aff=.. dic=..
+  /// irregular=..", checksums of the inputs), then "word<TAB>lemma<TAB>
+  /// K:form<TAB>K:form..." lines (K: the Inflection's number), one per
+  /// paradigm, sorted by word, then a seal "# end LINES FNV64-OF-BODY".
+  /// A cache whose key or seal does not match is ignored. Deterministic.
   std::string export_cache() const;
   /// True while a paradigm cache stands in for a Hunspell not yet loaded.
   bool hunspell_deferred() const;
+  /// Ok, or the error of a deferred load that failed (the .aff/.dic went
+  /// away after create()); words were then answered from the irregular
+  /// table only, so the caller must fail.
+  Status deferred_load_status() const;
 
   /// Inflection(s) `word` has within `p` (empty if not a form of p).
   static std::vector<Inflection> inflections_of(const Paradigm& p,

@@ -222,15 +222,17 @@ size_t unspin_finding_column(const unspin_result* result, size_t i);
 const char* unspin_finding_text(const unspin_result* result, size_t i);
 
 /** The proposed replacement, inflected and capitalized like the span; ""
-    means "delete the span"; NULL when the table does not know the
-    original wording. */
+    means "delete the span"; NULL when the original wording is not known
+    (a "?" table entry, or a discovered span whose best guess is uncertain:
+    the guesses are then the alternatives). */
 const char* unspin_finding_suggestion(const unspin_result* result, size_t i);
 
 /** Probability in [0, 1] that the span is spun and the suggestion restores
-    the original. */
+    the original (without a suggestion: that the span is spun). */
 double unspin_finding_confidence(const unspin_result* result, size_t i);
 
-/** Where the finding comes from, e.g. "table:news.tsv:41". */
+/** Where the finding comes from, e.g. "table:news.tsv:41" or
+    "discovered:established-term+table". */
 const char* unspin_finding_source(const unspin_result* result, size_t i);
 
 /** The table entry's spun and canonical phrases (lemma forms). */
@@ -248,7 +250,8 @@ const char* unspin_finding_alternative(const unspin_result* result, size_t i,
 
 /** Document verdict: score in [0, 1] that the document is spun; spun is 1
     when the score is >= 0.5; words in the document; distinct table entries
-    among the findings; findings per 1000 words. */
+    (and discovered originals) among the findings; findings per 1000
+    words. */
 double unspin_result_spun_score(const unspin_result* result);
 int unspin_result_spun(const unspin_result* result);
 size_t unspin_result_words(const unspin_result* result);

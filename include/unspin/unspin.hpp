@@ -105,9 +105,10 @@ struct Options {
   /// Paradigms precomputed at build time for the words of the shipped
   /// tables (<data dir>/hunspell/en_US.paradigms); optional, at most one.
   /// create() then loads Hunspell only if a table needs a word the cache
-  /// lacks, which makes it several times faster. A cache made from other
-  /// Hunspell or irregular-forms files is ignored (checksums); results are
-  /// the same with or without it.
+  /// lacks, which makes it about 3x faster with the shipped tables. A cache
+  /// made by another unspin version or from other Hunspell or
+  /// irregular-forms files, or damaged, is ignored (checksums, a seal);
+  /// results are the same with or without it.
   std::vector<DataSource> morphology_cache;
   /// Findings with confidence below this are not reported. Range [0, 1],
   /// default 0.5.
@@ -143,17 +144,24 @@ struct Finding {
   /// Replacement for bytes [begin, end), with inflection, case and a/an
   /// fixed. Empty with has_suggestion true means "delete the span".
   std::string suggestion;
-  /// False when the table entry's canonical side is unknown ("?").
+  /// False when the original wording is not known: the table entry's
+  /// canonical side is "?", or a discovered span's best guess restores the
+  /// original less likely than not (the guesses are then `alternatives`).
   bool has_suggestion = true;
-  /// Further suggestions, best first (not including `suggestion`).
+  /// Further suggestions, best first (not including `suggestion`); without
+  /// a suggestion, a discovered span's guesses, best first.
   std::vector<std::string> alternatives;
   /// Probability that the span is a spun substitution and the suggestion
-  /// restores the original, in [0, 1].
+  /// restores the original, in [0, 1]; without a suggestion, the
+  /// probability that the span is spun. It does not depend on the scan's
+  /// threshold.
   double confidence = 0;
   /// Where the finding comes from: "table:<dictionary>:<line>" or
   /// "discovered:<how>".
   std::string source;
-  /// The table entry's spun and canonical phrases (lemma forms).
+  /// The table entry's spun and canonical phrases (lemma forms); for a
+  /// discovered span, its normalized words and the restored original (the
+  /// best guess, also when it is not offered as the suggestion).
   std::string entry_spun;
   std::string entry_canonical;
   /// Human-readable evidence behind `confidence` (for --explain).
@@ -170,7 +178,8 @@ struct Verdict {
   std::size_t words = 0;
   /// Findings reported (at or above min_confidence).
   std::size_t findings = 0;
-  /// Distinct table entries among the reported findings.
+  /// Distinct table entries (and distinct discovered originals) among the
+  /// reported findings.
   std::size_t distinct_phrases = 0;
   /// findings * 1000 / words (0 for an empty document).
   double findings_per_1000_words = 0;

@@ -91,16 +91,16 @@ TEST_CASE("a likely spun phrase with an uncertain original is flagged "
   REQUIRE(fixed.ok());
   CHECK(*fixed == text);  // nothing to apply
 
-  // A lower threshold lets the guess through as a suggestion, with the
-  // (lower) probability that it restores the original.
+  // The finding does not depend on the scan's threshold: a lower one
+  // reports the same span, with the same confidence and no suggestion.
   ScanOptions low;
   low.min_confidence = 0.1;
   auto r2 = d.scan(text, low);
   REQUIRE(r2.ok());
   REQUIRE(r2->findings.size() == 1);
-  CHECK(r2->findings[0].has_suggestion);
-  CHECK(r2->findings[0].suggestion == "deep learning");
-  CHECK(r2->findings[0].confidence < f.confidence);
+  CHECK_FALSE(r2->findings[0].has_suggestion);
+  CHECK(r2->findings[0].confidence == f.confidence);
+  CHECK(r2->verdict.spun_score == r->verdict.spun_score);
 }
 
 TEST_CASE("a discovered established term gets a/an, case and inflection",
@@ -148,6 +148,17 @@ TEST_CASE("a table entry whose context fails is not discovered instead",
   REQUIRE(with.ok());
   REQUIRE(with->findings.size() == 1);
   CHECK(with->findings[0].source == "table:user.tsv:1");
+}
+
+TEST_CASE("a phrase a table switches off is not discovered either",
+          "[discovery][detector]") {
+  Options o = tiny_options();
+  o.tables.push_back(DataSource::Memory("off.tsv", "!irregular woodland\n"));
+  Detector d = make(o);
+  // (No morphology in these options: the table form itself.)
+  auto r = d.scan("They planted irregular woodland.");
+  REQUIRE(r.ok());
+  CHECK(r->findings.empty());
 }
 
 TEST_CASE("discovery is off without a language model and honours the "

@@ -2,6 +2,7 @@
 // dictionary plus the irregular-forms table).
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <hunspell.hxx>
 #include <memory>
@@ -371,7 +372,8 @@ TEST_CASE("a paradigm cache answers like Hunspell and defers loading it",
   const V words = {"kill", "killed", "kills", "ran", "gangs"};
   for (const std::string& w : words) live->paradigms(w);
   const std::string cache = live->export_cache();
-  CHECK(cache.rfind("# unspin paradigms v1 aff=", 0) == 0);
+  CHECK(cache.rfind("# unspin paradigms v1 unspin=", 0) == 0);
+  CHECK(cache.find("\n# end ") != std::string::npos);
   CHECK(live->export_cache() == cache);  // deterministic
 
   auto m = Morphology::create(kData + "tiny.aff", kData + "tiny.dic", irregular,
@@ -409,6 +411,13 @@ TEST_CASE("a paradigm cache of other data, or malformed, is ignored",
   check_ignored(cache + "killed\n", irregular);
   // Not a cache at all.
   check_ignored("hello\n", irregular);
+  // A body changed or cut short under an intact key line: the seal fails.
+  std::string forged = cache;
+  const std::size_t at = forged.find("\tkill\t");
+  REQUIRE(at != std::string::npos);
+  forged.replace(at, 6, "\tkilt\t");
+  check_ignored(forged, irregular);
+  check_ignored(cache.substr(0, cache.rfind("# end ")), irregular);
 }
 
 TEST_CASE("the shipped paradigm cache gives the same Detector without "
@@ -451,4 +460,32 @@ TEST_CASE("the shipped paradigm cache gives the same Detector without "
     CHECK(a->findings[i].suggestion == b->findings[i].suggestion);
     CHECK(a->findings[i].confidence == b->findings[i].confidence);
   }
+}
+
+TEST_CASE("a deferred Hunspell load that fails is reported, not hidden",
+          "[morphology][cache]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "unspin-deferred-test";
+  fs::create_directories(dir);
+  fs::copy_file(kData + "tiny.aff", dir / "tiny.aff",
+                fs::copy_options::overwrite_existing);
+  fs::copy_file(kData + "tiny.dic", dir / "tiny.dic",
+                fs::copy_options::overwrite_existing);
+  const std::string aff = (dir / "tiny.aff").string();
+  const std::string dic = (dir / "tiny.dic").string();
+  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  std::string cache;
+  {
+    auto live = Morphology::create(aff, dic, irregular, "tiny_irregular.tsv");
+    REQUIRE(live.ok());
+    (*live)->paradigms("killed");
+    cache = (*live)->export_cache();
+  }
+  auto m = Morphology::create(aff, dic, irregular, "tiny_irregular.tsv", cache);
+  REQUIRE(m.ok());
+  REQUIRE((*m)->hunspell_deferred());
+  fs::remove_all(dir);  // the dictionary goes away before it is needed
+  (*m)->paradigms("walking");
+  CHECK_FALSE((*m)->deferred_load_status().ok());
+  CHECK((*m)->deferred_load_status().code() == unspin::ErrorCode::kIoError);
 }
