@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_common.hpp"
 #include "data_dir.hpp"  // examples/cleanup: data dir -> Options
 #include "unspin/unspin.hpp"
 
@@ -41,24 +42,9 @@ constexpr const char* kUsage =
   std::exit(2);
 }
 
-std::uint64_t fnv(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
+using unspin_bench::fnv;
+using unspin_bench::lower;
+using unspin_bench::read_file;
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
