@@ -631,6 +631,29 @@ std::string keep_layout(std::string_view text,
   }
   return suggestion;
 }
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// Byte ranges sorted, with overlapping and touching ones merged.
+Ranges merge_ranges(Ranges ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  Ranges merged;
+  for (auto r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, r.second);
+    else
+      merged.push_back(r);
+  }
+  return merged;
+}
+
+// True when [b, e) overlaps one of the merge_ranges() ranges.
+bool overlaps(const Ranges& merged, std::size_t b, std::size_t e) {
+  auto it = std::upper_bound(merged.begin(), merged.end(),
+                             std::make_pair(b, SIZE_MAX));
+  if (it != merged.begin() && std::prev(it)->second > b) return true;
+  return it != merged.end() && it->first < e;
+}
+
 // A discovered span's best guess becomes its suggestion when it restores
 // the original more likely than not.
 constexpr double kOfferGuess = 0.5;
@@ -718,20 +741,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   const auto& near_hits = found.near;
 
   // Byte ranges of allowlisted phrases, merged, for overlap queries.
-  std::vector<std::pair<std::size_t, std::size_t>>& allowed = found.allowed;
-  std::sort(allowed.begin(), allowed.end());
-  std::vector<std::pair<std::size_t, std::size_t>> merged;
-  for (auto r : allowed) {
-    if (!merged.empty() && r.first <= merged.back().second)
-      merged.back().second = std::max(merged.back().second, r.second);
-    else
-      merged.push_back(r);
-  }
+  const Ranges merged = merge_ranges(found.allowed);
   auto is_allowed = [&](std::size_t b, std::size_t e) {
-    auto it = std::upper_bound(
-        merged.begin(), merged.end(), std::make_pair(b, SIZE_MAX));
-    if (it != merged.begin() && std::prev(it)->second > b) return true;
-    return it != merged.end() && it->first < e;
+    return overlaps(merged, b, e);
   };
   // True when the match lies inside an established term of another entry
   // ("gap pad" inside "thermal gap pad"); an entry's own canonical
@@ -884,23 +896,10 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     thread_local std::vector<detail::Discovered> discovered;
     discovered.clear();
     detail::discover_text(*im.discovery, text, discovered);
-    // Table matches and switched-off phrases, sorted and merged.
-    std::vector<std::pair<std::size_t, std::size_t>> spans = found.blocked;
+    // Table matches and switched-off phrases, merged.
+    Ranges spans = found.blocked;
     for (const detail::Hit& h : hits) spans.emplace_back(h.begin, h.end);
-    std::sort(spans.begin(), spans.end());
-    std::vector<std::pair<std::size_t, std::size_t>> taken;
-    for (auto r : spans) {
-      if (!taken.empty() && r.first < taken.back().second)
-        taken.back().second = std::max(taken.back().second, r.second);
-      else
-        taken.push_back(r);
-    }
-    auto overlaps_table = [&](std::size_t b, std::size_t e) {
-      auto it = std::upper_bound(taken.begin(), taken.end(),
-                                 std::make_pair(b, SIZE_MAX));
-      if (it != taken.begin() && std::prev(it)->second > b) return true;
-      return it != taken.end() && it->first < e;
-    };
+    const Ranges taken = merge_ranges(std::move(spans));
     const std::size_t table_findings = result.findings.size();
     for (detail::Discovered& d : discovered) {
       // Finding::confidence is P(spun, and the suggestion restores the
@@ -913,7 +912,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       const bool suggest = d.restore_confidence >= kOfferGuess;
       const double conf = suggest ? d.restore_confidence : d.confidence;
       if (conf < threshold || d.suggestions.empty()) continue;
-      if (overlaps_table(d.begin, d.end)) continue;
+      if (overlaps(taken, d.begin, d.end)) continue;
       if (!merged.empty() && is_allowed(d.begin, d.end)) continue;
       Finding f;
       f.begin = d.begin;
