@@ -33,6 +33,25 @@ inline std::string lower(std::string s) {
   return s;
 }
 
+/// One of five ordinary science sentences, chosen by `key` (the spun
+/// phrase, so a spun phrase and its canonical get the same one), around
+/// `phrase`, which starts at byte *at.
+inline std::string fill_template(const std::string& phrase,
+                                 const std::string& key,
+                                 std::size_t* at = nullptr) {
+  static const char* const kTemplates[] = {
+      "In this paper we apply {} to the problem of image classification.",
+      "Recent work on {} has shown promising results in several studies.",
+      "The proposed method relies on {} and was evaluated on two datasets.",
+      "We describe how {} is used in practice and discuss its limits.",
+      "Table 2 compares {} with the baseline approaches reported earlier.",
+  };
+  const std::string t = kTemplates[fnv(key) % 5];
+  const std::size_t pos = t.find("{}");
+  if (at) *at = pos;
+  return t.substr(0, pos) + phrase + t.substr(pos + 2);
+}
+
 }  // namespace unspin_bench
 
 #endif  // UNSPIN_BENCH_BENCH_COMMON_HPP_

@@ -42,6 +42,7 @@ constexpr const char* kUsage =
   std::exit(2);
 }
 
+using unspin_bench::fill_template;
 using unspin_bench::fnv;
 using unspin_bench::lower;
 using unspin_bench::read_file;
@@ -80,24 +81,6 @@ struct Item {
   std::string spun;
   std::vector<std::string> canonicals;
 };
-
-const char* kTemplates[] = {
-    "In this paper we apply {} to the problem of image classification.",
-    "Recent work on {} has shown promising results in several studies.",
-    "The proposed method relies on {} and was evaluated on two datasets.",
-    "We describe how {} is used in practice and discuss its limits.",
-    "Table 2 compares {} with the baseline approaches reported earlier.",
-};
-
-/// A template sentence (chosen by `key`, the spun phrase) around `phrase`,
-/// which starts at byte *at.
-std::string fill(const std::string& phrase, const std::string& key,
-                 std::size_t* at = nullptr) {
-  const std::string t = kTemplates[fnv(key) % 5];
-  const std::size_t pos = t.find("{}");
-  if (at) *at = pos;
-  return t.substr(0, pos) + phrase + t.substr(pos + 2);
-}
 
 /// (confidence, right, discovered) of one finding.
 struct Sample {
@@ -234,9 +217,9 @@ int main(int argc, char** argv) {
   for (const auto* group : {&seen, &unseen}) {
     for (const Item& it : *group) {
       std::vector<std::string> wanted;
-      for (const std::string& c : it.canonicals) wanted.push_back(fill(c, it.spun));
+      for (const std::string& c : it.canonicals) wanted.push_back(fill_template(c, it.spun));
       std::size_t at = 0;
-      const std::string sentence = fill(it.spun, it.spun, &at);
+      const std::string sentence = fill_template(it.spun, it.spun, &at);
       judge(with_discovery, sentence, wanted, at, at + it.spun.size());
       if (group == &seen) {
         seen_flagged += flagged > 0;
@@ -244,7 +227,7 @@ int main(int argc, char** argv) {
         unseen_flagged += flagged > 0;
         unseen_restored += restored > 0;
       }
-      judge(with_discovery, fill(it.canonicals[0], it.spun), {}, 0, 0);
+      judge(with_discovery, fill_template(it.canonicals[0], it.spun), {}, 0, 0);
     }
   }
   std::vector<std::string> files;
@@ -312,7 +295,7 @@ int main(int argc, char** argv) {
     for (int j = 0; j < k; ++j) {
       std::uint64_t h = fnv(std::to_string(doc_no) + ":" + std::to_string(j));
       const Item& it = pool[h % pool.size()];
-      ins.emplace_back(breaks[(h >> 20) % breaks.size()], fill(it.spun, it.spun) + "\n\n");
+      ins.emplace_back(breaks[(h >> 20) % breaks.size()], fill_template(it.spun, it.spun) + "\n\n");
     }
     std::sort(ins.begin(), ins.end());
     std::string out;
