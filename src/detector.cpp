@@ -661,11 +661,14 @@ constexpr double kOfferGuess = 0.5;
 // a/an in front of a replaced span follows the new first word: when the
 // word [art_begin, art_end) before f.begin, separated from it by whitespace
 // only, is "a"/"an" and suggestions[0] needs the other one, the span grows
-// to take the article in and every suggestion starts with its own.
+// to take the article in and every suggestion starts with its own. An
+// article before `floor` (the end of the previous finding) belongs to that
+// finding and is left alone, so findings never overlap.
 void fix_article(std::string_view text, std::size_t art_begin,
-                 std::size_t art_end, detail::CasePattern pattern, Finding& f,
+                 std::size_t art_end, std::size_t floor,
+                 detail::CasePattern pattern, Finding& f,
                  std::vector<std::string>& suggestions) {
-  if (suggestions.empty()) return;
+  if (suggestions.empty() || art_begin < floor) return;
   std::string_view art = text.substr(art_begin, art_end - art_begin);
   std::string_view gap = text.substr(art_end, f.begin - art_end);
   std::string lart = lower_ascii(art);
@@ -872,8 +875,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
         suggestions.push_back(keep_layout(text, span_tokens,
                                           detail::apply_case(alt, pattern)));
       if (c.hit->has_prev)
-        fix_article(text, c.hit->prev_begin, c.hit->prev_end, pattern, f,
-                    suggestions);
+        fix_article(text, c.hit->prev_begin, c.hit->prev_end,
+                    result.findings.empty() ? 0 : result.findings.back().end,
+                    pattern, f, suggestions);
       if (suggestions.empty()) {
         f.has_suggestion = false;
       } else {
@@ -899,7 +903,10 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     // Table matches and switched-off phrases, merged.
     Ranges spans = found.blocked;
     for (const detail::Hit& h : hits) spans.emplace_back(h.begin, h.end);
+    // A table finding may have grown over its a/an.
+    for (const Finding& f : result.findings) spans.emplace_back(f.begin, f.end);
     const Ranges taken = merge_ranges(std::move(spans));
+    std::size_t discovered_end = 0;  // end of the last discovered finding
     const std::size_t table_findings = result.findings.size();
     for (detail::Discovered& d : discovered) {
       // Finding::confidence is P(spun, and the suggestion restores the
@@ -947,9 +954,10 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
                       (suggest ? "" : " => flagged without a suggestion");
       if (suggest) {
         std::size_t art_b = 0, art_e = 0;
-        if (word_before(text, f.begin, &art_b, &art_e))
-          fix_article(text, art_b, art_e, detail::case_pattern(words), f,
-                      d.suggestions);
+        if (word_before(text, f.begin, &art_b, &art_e) &&
+            !overlaps(taken, art_b, art_e))
+          fix_article(text, art_b, art_e, discovered_end,
+                      detail::case_pattern(words), f, d.suggestions);
         f.suggestion = d.suggestions[0];
         f.alternatives.assign(d.suggestions.begin() + 1, d.suggestions.end());
       } else {
@@ -960,6 +968,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       // The verdict asks whether the document is spun: P(spun).
       double& b = best_discovered[d.original_lemma];
       b = std::max(b, d.confidence);
+      discovered_end = f.end;
       result.findings.push_back(std::move(f));
     }
     if (result.findings.size() > table_findings) {

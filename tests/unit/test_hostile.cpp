@@ -396,6 +396,34 @@ TEST_CASE("pathological repetition: text repeating a long phrase's prefix",
   CHECK(r.findings.size() == 2000);  // leftmost, non-overlapping
 }
 
+TEST_CASE("an article that is itself a finding is not taken by the next one",
+          "[hostile][regression]") {
+  // fuzz_table crash bb6ff228 (table "a  \ta\0 "): the a/an fix of the
+  // second "a" grew its span over the first "a", already a finding.
+  Detector d = make(mini(InvalidUtf8::kError, "a\tthe\t0.9\npear\tapple\t0.9\n"));
+  ScanResult r = scan_ok(d, "I ate a pear.");
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].text == "a");
+  CHECK(r.findings[0].suggestion == "the");
+  CHECK(r.findings[1].text == "pear");
+  CHECK(r.findings[1].suggestion == "apple");
+  auto fixed = Detector::rewrite("I ate a pear.", r.findings);
+  REQUIRE(fixed.ok());
+  CHECK(*fixed == "I ate the apple.");
+
+  // The article still follows the new word when it is no finding.
+  Detector d2 = make(mini(InvalidUtf8::kError, "pear\tapple\t0.9\n"));
+  r = scan_ok(d2, "I ate a pear.");
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].text == "a pear");
+  CHECK(r.findings[0].suggestion == "an apple");
+
+  // The fuzzer's own input, as table and as text.
+  const std::string input("a  \ta\0 ", 7);
+  auto d3 = Detector::create(mini(InvalidUtf8::kReplace, input));
+  if (d3.ok()) scan_ok(*d3, input);
+}
+
 TEST_CASE("very long words: a megabyte of one letter", "[hostile][huge]") {
   Detector d = make(mini(InvalidUtf8::kError));
   for (std::size_t mb : {1, 3}) {
