@@ -40,6 +40,9 @@ void add_finding_fields(json& j, const unspin::Finding& f,
   } else {
     j["suggestion"] = nullptr;
   }
+  // The other suggestions, best first (a table entry's alternatives; a
+  // discovered span's other guesses, or all of them when none is offered).
+  if (!f.alternatives.empty()) j["alternatives"] = f.alternatives;
   j["confidence"] = round4(f.confidence);
   j["source"] = f.source;
   if (style.explain) j["explanation"] = f.explanation;

@@ -49,6 +49,24 @@ assert by_text["Needless to say, t"]["suggestion"] == "T", by_text
 assert by_text["counterfeit consciousness"]["suggestion"] == "artificial intelligence"
 PY
 
+# A table entry with alternatives: "alternatives" holds the others, best
+# first, and appears only when there are some.
+printf 'fog computing\tcloud computing|edge computing|grid computing\t0.9\n' \
+  >"$WORK/alt.tsv"
+printf 'Fog computing and bad guy gangs.\n' >"$WORK/alt.txt"
+run cl --dict "$WORK/alt.tsv" --format=jsonl "$WORK/alt.txt"
+printf '%s\n' "$OUT" >"$WORK/alt.jsonl"
+python3 - "$WORK/alt.jsonl" <<'PY' || fail "jsonl: alternatives"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+by_text = {r["text"]: r for r in rows}
+fog = by_text["Fog computing"]
+assert fog["suggestion"] == "Cloud computing", fog
+assert fog["alternatives"] == ["Edge computing", "Grid computing"], fog
+assert list(fog)[6:8] == ["suggestion", "alternatives"], list(fog)
+assert "alternatives" not in by_text["bad guy gangs"], by_text
+PY
+
 run cl --format=jsonl --explain spun.txt
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
