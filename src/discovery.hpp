@@ -78,7 +78,11 @@ std::unordered_map<std::string, std::vector<Substitution>> learn_substitutions(
 struct DiscoveryOptions {
   /// Minimum LM gain (log10, candidate minus observed, in context) for a
   /// candidate that is an established term (a canonical side of a table).
-  double min_gain_established = 1.0;
+  /// Negative: the news-trained LM often knows neither a technical term
+  /// nor its spun form, and the calibrated score (which weighs the gain)
+  /// decides; -2 instead of 1 flagged 1.8 points more unseen phrases on the
+  /// dev split for 0.09 more false alarms per 10,000 words of prose.
+  double min_gain_established = -2.0;
   /// Minimum LM gain for a candidate that is not an established term (only
   /// table-learned substitutions are tried for those).
   double min_gain_lm = 3.5;
