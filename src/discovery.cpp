@@ -1019,17 +1019,32 @@ void discover(const DiscoveryData& data, std::string_view text,
                    [&](std::size_t a, std::size_t b) {
                      return cands[a].rscore > cands[b].rscore;
                    });
+  // The candidates of each span (s, n), in by_restore order: grouped[
+  // group_begin[i], group_end[i]) for candidate i (linear in candidates,
+  // not quadratic: a text full of findings stays fast).
+  std::vector<std::size_t> grouped = by_restore;
+  std::stable_sort(grouped.begin(), grouped.end(), [&](std::size_t a, std::size_t b) {
+    return cands[a].s != cands[b].s ? cands[a].s < cands[b].s : cands[a].n < cands[b].n;
+  });
+  std::vector<std::size_t> group_begin(cands.size()), group_end(cands.size());
+  for (std::size_t b = 0, e = 0; b < grouped.size(); b = e) {
+    e = b + 1;
+    while (e < grouped.size() && cands[grouped[e]].s == cands[grouped[b]].s &&
+           cands[grouped[e]].n == cands[grouped[b]].n)
+      ++e;
+    for (std::size_t k = b; k < e; ++k) {
+      group_begin[grouped[k]] = b;
+      group_end[grouped[k]] = e;
+    }
+  }
   std::vector<char> used(n_tok, 0);
   std::vector<Discovered> found;
   for (std::size_t oi : order) {
     const double span_score = cands[oi].score;
     if (span_score < opt.min_output_confidence) break;
     // The span's suggestion: its candidate most likely to restore.
-    for (std::size_t oj : by_restore)
-      if (cands[oj].s == cands[oi].s && cands[oj].n == cands[oi].n) {
-        oi = oj;
-        break;
-      }
+    const std::size_t g_begin = group_begin[oi], g_end = group_end[oi];
+    oi = grouped[g_begin];
     const auto& c = cands[oi];
     bool free = true;
     for (std::size_t k = c.s; k < c.s + c.n; ++k) free &= !used[k];
@@ -1072,9 +1087,9 @@ void discover(const DiscoveryData& data, std::string_view text,
       return s;
     };
     d.suggestions.push_back(render(c));
-    for (std::size_t oj : by_restore) {
+    for (std::size_t k = g_begin + 1; k < g_end; ++k) {
+      const std::size_t oj = grouped[k];
       const auto& x = cands[oj];
-      if (oj == oi || x.s != c.s || x.n != c.n) continue;
       std::string r = render(x);
       if (std::find(d.suggestions.begin(), d.suggestions.end(), r) ==
           d.suggestions.end())
@@ -1096,28 +1111,55 @@ void discover(const DiscoveryData& data, std::string_view text,
 
 void discover_text(const DiscoveryData& data, std::string_view text,
                    std::vector<Discovered>& out) {
+  // Windows of about 1 MB, cut where tokenization is unchanged. Each window
+  // re-reads the last words of the one before (kOverlap words, a few of
+  // them LM history), so a phrase across a cut is seen whole: a window keeps
+  // the findings that start in its own zone, which ends kOverlap words
+  // before its cut (the last window's at the end).
   constexpr std::size_t kWindow = std::size_t{1} << 20;
+  constexpr std::size_t kOverlap = 10;  // > kMaxWords + 1 word after + history
   std::vector<Token> tokens;
   std::vector<Discovered> part;
   std::size_t pos = 0, word_base = 0;
+  std::size_t own_from = 0;  // findings start at or after this byte
+  std::size_t last_end = 0;  // end of the last finding kept
   while (pos < text.size()) {
-    std::size_t cut = pos + kWindow >= text.size()
-                          ? text.size() : safe_split(text, pos + kWindow);
+    const std::size_t cut = pos + kWindow >= text.size()
+                                ? text.size() : safe_split(text, pos + kWindow);
     tokens.clear();
     tokenize(text.substr(pos, cut - pos), tokens);
     for (auto& t : tokens) {
       t.begin += pos;
       t.end += pos;
     }
+    // This window's own zone ends at own_to; the next one starts reading
+    // at next (a safe cut a few words before own_to, for LM history).
+    std::size_t own_to = cut, next = cut;
+    if (cut < text.size() && tokens.size() > 2 * kOverlap) {
+      const std::size_t to = tokens[tokens.size() - kOverlap].begin;
+      const std::size_t from =
+          safe_split(text, tokens[tokens.size() - kOverlap - 3].end);
+      if (from > pos && from <= to) {
+        own_to = to;
+        next = from;
+      }
+    }
     part.clear();
     discover(data, text, tokens, part);
     for (auto& d : part) {
+      if (d.begin < own_from || d.begin >= own_to || d.begin < last_end)
+        continue;
       d.first_word += word_base;
       d.last_word += word_base;
+      last_end = d.end;
       out.push_back(std::move(d));
     }
-    word_base += tokens.size();
-    pos = cut;
+    // Words before `next` are numbered; the next window numbers from there.
+    std::size_t read = 0;
+    while (read < tokens.size() && tokens[read].begin < next) ++read;
+    word_base += read;
+    own_from = own_to;
+    pos = next;
   }
 }
 

@@ -249,3 +249,45 @@ TEST_CASE("one Detector with discovery gives identical results on many "
   for (auto& th : threads) th.join();
   for (int s : same) CHECK(s == 1);
 }
+
+TEST_CASE("a phrase across the edge of discovery's 1 MB window is discovered",
+          "[discovery][detector][huge]") {
+  Detector d = make(tiny_options());
+  // The 1 MiB mark falls inside "irregular": the window is cut between
+  // "irregular" and "woodland".
+  const std::size_t mark = std::size_t{1} << 20;
+  std::string text = "They planted irregular woodland. ";
+  while (text.size() + 9 < mark - 4) text += "The lab. ";
+  text.append(mark - 4 - text.size(), ' ');
+  const std::size_t at = text.size();
+  text += "irregular woodland and more. They planted irregular woodland.";
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 3);
+  CHECK(r->findings[0].begin == 13);
+  CHECK(r->findings[1].begin == at);
+  CHECK(r->findings[1].text == "irregular woodland");
+  CHECK(r->findings[1].suggestion == "random forest");
+  CHECK(r->findings[2].text == "irregular woodland");
+  // The same as far from any edge.
+  auto alone = d.scan("x irregular woodland and more.");
+  REQUIRE(alone.ok());
+  REQUIRE(alone->findings.size() == 1);
+  CHECK(alone->findings[0].confidence == r->findings[1].confidence);
+}
+
+TEST_CASE("discovery over several windows finds every copy exactly once",
+          "[discovery][detector][huge]") {
+  Detector d = make(tiny_options());
+  const std::string unit = "They planted irregular woodland. ";
+  std::string text;
+  std::size_t copies = 0;
+  for (; text.size() < 2600000; ++copies) text += unit;
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == copies);
+  for (std::size_t i = 0; i < copies; ++i) {
+    REQUIRE(r->findings[i].begin == i * unit.size() + 13);
+    REQUIRE(r->findings[i].text == "irregular woodland");
+  }
+}
