@@ -20,12 +20,14 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* kUsage =
     "usage: unspin_linear_time --size-mb N [--corpus FILE] [--data-dir DIR]\n"
-    "                          [--repeat N]\n"
+    "                          [--repeat N] [--discover]\n"
     "  --size-mb N     bytes to scan, in MB (10^6 bytes; required)\n"
     "  --corpus FILE   UTF-8 text repeated up to the size (default: generated\n"
     "                  prose with a planted spun phrase every ~1 KB)\n"
     "  --data-dir DIR  unspin data dir (default: searched like cleanup does)\n"
     "  --repeat N      timed scans; the best is reported (default 3)\n"
+    "  --discover      also discover phrases no table holds (the data dir's\n"
+    "                  lm/, as cleanup --discover)\n"
     "Prints one line: size_mb scan_s mb_per_s findings words rss_before_mb\n"
     "peak_rss_mb (peak RSS of this process; start one process per size).\n";
 
@@ -88,6 +90,7 @@ int main(int argc, char** argv) {
   double size_mb = 0;
   std::string corpus, data_dir;
   int repeat = 3;
+  bool discover = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -106,6 +109,8 @@ int main(int argc, char** argv) {
       data_dir = next();
     else if (a == "--repeat")
       repeat = std::max(1, std::atoi(next().c_str()));
+    else if (a == "--discover")
+      discover = true;
     else {
       std::cerr << kUsage;
       return a == "--help" ? 0 : 2;
@@ -137,6 +142,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   unspin::Status st = unspin_cli::add_data_dir(dir, true, options);
+  if (st.ok() && discover) st = unspin_cli::add_discovery_data(dir, options);
   if (!st.ok()) {
     std::cerr << "unspin_linear_time: " << st.message() << "\n";
     return 2;

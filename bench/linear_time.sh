@@ -11,6 +11,8 @@
 #                         generated prose with a spun phrase every ~1 KB;
 #                         bench/run_bench.sh leaves BUILD_DIR/bench-work/corpus.txt)
 #   UNSPIN_LINEAR_REPEAT  timed scans per size, best reported (default 3)
+#   UNSPIN_LINEAR_DISCOVER=1  scan with discovery on (needs the data dir's
+#                         lm/, i.e. a build with UNSPIN_WITH_DISCOVERY)
 # Prints a table: size, best scan time, MB/s, time/size relative to the
 # 1 MB point (1.00 = perfectly linear), findings, peak RSS, and how much
 # the scan added to the RSS the process had with the input in memory. A benchmark: it reports, it never fails on figures.
@@ -22,12 +24,17 @@ max_mb=${UNSPIN_LINEAR_MAX_MB:-256}
 repeat=${UNSPIN_LINEAR_REPEAT:-3}
 corpus_args=()
 [[ -n ${UNSPIN_LINEAR_CORPUS:-} ]] && corpus_args=(--corpus "$UNSPIN_LINEAR_CORPUS")
+mode="all shipped tables + Hunspell"
+if [[ ${UNSPIN_LINEAR_DISCOVER:-0} == 1 ]]; then
+  corpus_args+=(--discover)
+  mode="$mode + discovery"
+fi
 
 bin=$build/bench/unspin_linear_time
 . "$repo/bench/lib.sh"
 ensure_built "$repo" "$build" unspin_linear_time
 
-echo "# input: ${UNSPIN_LINEAR_CORPUS:-generated prose, one spun phrase per ~1 KB}; best of $repeat scans; all shipped tables + Hunspell"
+echo "# input: ${UNSPIN_LINEAR_CORPUS:-generated prose, one spun phrase per ~1 KB}; best of $repeat scans; $mode"
 printf '%8s %9s %8s %10s %10s %12s %12s\n' size_MB scan_s MB/s time/size findings peak_RSS_MB scan_adds_MB
 base=""
 mb=1
