@@ -69,7 +69,7 @@ cp "$SRC/tests/data/discovery/tiny.arpa" tinydata/lm/en-us.lmc
 cp "$SRC/tests/data/discovery/tiny_thesaurus.tsv" tinydata/lm/thesaurus.tsv
 run "$CLEANUP" --data-dir tinydata --no-builtin --dict tiny.tsv --discover guess.txt
 expect_rc 1 "--discover with an uncertain original"
-expect_out 'guess.txt:1:8: "profound learning" -> ? (perhaps "deep learning") (0.54)' "flagged without a suggestion"
+expect_out 'guess.txt:1:8: "profound learning" -> ? (perhaps "deep learning") (0.63)' "flagged without a suggestion"
 run "$CLEANUP" --data-dir tinydata --no-builtin --dict tiny.tsv --discover --fix guess.txt
 expect_out "We use profound learning." "--fix leaves an uncertain original alone"
 

@@ -72,7 +72,7 @@ TEST_CASE("a discovered phrase is a finding with its source, place and "
 
 TEST_CASE("a likely spun phrase with an uncertain original is flagged "
           "without a suggestion", "[discovery][detector]") {
-  // On the tiny LM, "profound learning" is likely spun (P ~0.5) but
+  // On the tiny LM, "profound learning" is likely spun (P ~0.63) but
   // "deep learning" restores it with P ~0.2 only.
   Detector d = make(tiny_options());
   const std::string text = "We use profound learning.";
