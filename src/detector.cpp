@@ -897,15 +897,20 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   // a table switched off, or an allowlisted phrase.
   std::map<std::string, double> best_discovered;  // by restored lemma
   if (im.discovery) {
-    thread_local std::vector<detail::Discovered> discovered;
-    discovered.clear();
-    detail::discover_text(*im.discovery, text, discovered);
     // Table matches and switched-off phrases, merged.
     Ranges spans = found.blocked;
     for (const detail::Hit& h : hits) spans.emplace_back(h.begin, h.end);
     // A table finding may have grown over its a/an.
     for (const Finding& f : result.findings) spans.emplace_back(f.begin, f.end);
     const Ranges taken = merge_ranges(std::move(spans));
+    // Discovery leaves these and the allowlisted phrases out before it
+    // chooses among overlapping candidates.
+    Ranges no_go = taken;
+    no_go.insert(no_go.end(), merged.begin(), merged.end());
+    no_go = merge_ranges(std::move(no_go));
+    thread_local std::vector<detail::Discovered> discovered;
+    discovered.clear();
+    detail::discover_text(*im.discovery, text, discovered, no_go);
     std::size_t discovered_end = 0;  // end of the last discovered finding
     const std::size_t table_findings = result.findings.size();
     for (detail::Discovered& d : discovered) {

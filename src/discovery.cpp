@@ -624,7 +624,8 @@ bool gap_joins(std::string_view gap) {
 }  // namespace
 
 void discover(const DiscoveryData& data, std::string_view text,
-              const std::vector<Token>& tokens, std::vector<Discovered>& out) {
+              const std::vector<Token>& tokens, std::vector<Discovered>& out,
+              const std::vector<std::pair<std::size_t, std::size_t>>& blocked) {
   const auto& lm = data.lm();
   const auto& opt = data.options();
   const std::size_t n_tok = tokens.size();
@@ -1038,6 +1039,15 @@ void discover(const DiscoveryData& data, std::string_view text,
     }
   }
   std::vector<char> used(n_tok, 0);
+  // Words that touch a blocked range are taken already.
+  if (!blocked.empty()) {
+    auto r = blocked.begin();
+    for (std::size_t k = 0; k < n_tok; ++k) {
+      while (r != blocked.end() && r->second <= tokens[k].begin) ++r;
+      if (r == blocked.end()) break;
+      if (r->first < tokens[k].end) used[k] = 1;
+    }
+  }
   std::vector<Discovered> found;
   for (std::size_t oi : order) {
     const double span_score = cands[oi].score;
@@ -1110,7 +1120,8 @@ void discover(const DiscoveryData& data, std::string_view text,
 }
 
 void discover_text(const DiscoveryData& data, std::string_view text,
-                   std::vector<Discovered>& out) {
+                   std::vector<Discovered>& out,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& blocked) {
   // Windows of about 1 MB, cut where tokenization is unchanged. Each window
   // re-reads the last words of the one before (kOverlap words, a few of
   // them LM history), so a phrase across a cut is seen whole: a window keeps
@@ -1145,7 +1156,7 @@ void discover_text(const DiscoveryData& data, std::string_view text,
       }
     }
     part.clear();
-    discover(data, text, tokens, part);
+    discover(data, text, tokens, part, blocked);
     for (auto& d : part) {
       if (d.begin < own_from || d.begin >= own_to || d.begin < last_end)
         continue;

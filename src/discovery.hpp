@@ -300,13 +300,18 @@ struct Discovered {
 /// findings in text order to `out` (best one kept where candidates
 /// overlap). Only phrases of 2-4 words within one clause (no punctuation
 /// other than hyphens between the words) are considered. Thread-safe.
+/// `blocked`: sorted, non-overlapping byte ranges no finding may touch
+/// (table matches, allowlisted phrases); candidates over them are left out
+/// before the best ones are chosen, so they hide no neighbour.
 void discover(const DiscoveryData& data, std::string_view text,
-              const std::vector<Token>& tokens, std::vector<Discovered>& out);
+              const std::vector<Token>& tokens, std::vector<Discovered>& out,
+              const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
 
 /// Tokenizes `text` (in windows cut at safe_split points) and runs
 /// discover(); word indices count from the start of the text.
 void discover_text(const DiscoveryData& data, std::string_view text,
-                   std::vector<Discovered>& out);
+                   std::vector<Discovered>& out,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
 
 }  // namespace unspin::detail
 

@@ -291,3 +291,27 @@ TEST_CASE("discovery over several windows finds every copy exactly once",
     REQUIRE(r->findings[i].text == "irregular woodland");
   }
 }
+
+TEST_CASE("a candidate over a blocked word does not hide its neighbour",
+          "[discovery][detector]") {
+  // "irregular woodland" (-> random forest) and "woodland area" (-> forest
+  // area) overlap. The allowlist blocks one of them; the other is found.
+  Options o = tiny_options();
+  o.tables[0] = DataSource::Memory(
+      "mem.tsv", "irregular grove\trandom forest\nwoodland glade\tforest area\n");
+  const std::string text = "We saw irregular woodland area.";
+  Detector both = make(o);
+  auto r0 = both.scan(text);
+  REQUIRE(r0.ok());
+  REQUIRE(r0->findings.size() == 1);  // the better of the two
+  const std::string best = r0->findings[0].text;
+  INFO("best: " << best);
+  // Block a word of the better one that the other lacks.
+  o.allow_phrases.push_back(best == "irregular woodland" ? "irregular" : "area");
+  Detector d = make(o);
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);
+  CHECK(r->findings[0].text != best);
+  CHECK(r->findings[0].source.rfind("discovered:", 0) == 0);
+}
