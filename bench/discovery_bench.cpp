@@ -336,10 +336,15 @@ int main(int argc, char** argv) {
                    int(hit), int(ok));
       for (const auto& x : found)
         if (x.begin < end && x.end > begin)
-          std::fprintf(dump, "\t%s|%s|%.2f|%.2f|%s",
+        {
+          std::string others;  // the other suggestions, best first
+          for (std::size_t k = 1; k < x.suggestions.size(); ++k)
+            others += (k > 1 ? ";" : "") + x.suggestions[k];
+          std::fprintf(dump, "\t%s|%s|%.2f|%.2f|%s|%s",
                        s.substr(x.begin, x.end - x.begin).c_str(),
                        x.suggestions[0].c_str(), x.confidence,
-                       x.restore_confidence, x.how.c_str());
+                       x.restore_confidence, x.how.c_str(), others.c_str());
+        }
       std::fprintf(dump, "\n");
     }
     // The canonical term in the same template.
