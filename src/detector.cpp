@@ -897,20 +897,18 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   // a table switched off, or an allowlisted phrase.
   std::map<std::string, double> best_discovered;  // by restored lemma
   if (im.discovery) {
-    // Table matches and switched-off phrases, merged.
+    // Table matches, switched-off and allowlisted phrases, merged.
+    // Discovery leaves them out before it chooses among overlapping
+    // candidates, and no discovered finding (or its a/an) touches them.
     Ranges spans = found.blocked;
     for (const detail::Hit& h : hits) spans.emplace_back(h.begin, h.end);
     // A table finding may have grown over its a/an.
     for (const Finding& f : result.findings) spans.emplace_back(f.begin, f.end);
+    spans.insert(spans.end(), merged.begin(), merged.end());
     const Ranges taken = merge_ranges(std::move(spans));
-    // Discovery leaves these and the allowlisted phrases out before it
-    // chooses among overlapping candidates.
-    Ranges no_go = taken;
-    no_go.insert(no_go.end(), merged.begin(), merged.end());
-    no_go = merge_ranges(std::move(no_go));
     thread_local std::vector<detail::Discovered> discovered;
     discovered.clear();
-    detail::discover_text(*im.discovery, text, discovered, no_go);
+    detail::discover_text(*im.discovery, text, discovered, taken);
     std::size_t discovered_end = 0;  // end of the last discovered finding
     const std::size_t table_findings = result.findings.size();
     for (detail::Discovered& d : discovered) {
@@ -925,7 +923,6 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       const double conf = suggest ? d.restore_confidence : d.confidence;
       if (conf < threshold || d.suggestions.empty()) continue;
       if (overlaps(taken, d.begin, d.end)) continue;
-      if (!merged.empty() && is_allowed(d.begin, d.end)) continue;
       Finding f;
       f.begin = d.begin;
       f.end = d.end;
