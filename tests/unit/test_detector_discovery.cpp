@@ -315,3 +315,23 @@ TEST_CASE("a candidate over a blocked word does not hide its neighbour",
   CHECK(r->findings[0].text != best);
   CHECK(r->findings[0].source.rfind("discovered:", 0) == 0);
 }
+
+TEST_CASE("a discovered finding never takes in an allowlisted a/an",
+          "[discovery][detector]") {
+  Options o = tiny_options();
+  Detector plain = make(o);
+  const std::string text = "We keep an irregular woodland.";
+  auto r0 = plain.scan(text);
+  REQUIRE(r0.ok());
+  REQUIRE(r0->findings.size() == 1);
+  CHECK(r0->findings[0].text == "an irregular woodland");  // a/an fixed
+  CHECK(r0->findings[0].suggestion == "a random forest");
+
+  o.allow_phrases.push_back("keep an");
+  Detector d = make(o);
+  auto r = d.scan(text);
+  REQUIRE(r.ok());
+  REQUIRE(r->findings.size() == 1);
+  CHECK(r->findings[0].text == "irregular woodland");
+  CHECK(r->findings[0].begin == text.find("irregular"));
+}
