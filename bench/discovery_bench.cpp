@@ -279,15 +279,21 @@ int main(int argc, char** argv) {
               d.lm().trigrams(), d.established_count(), d.variant_count());
 
   std::vector<Sample> samples;
-  auto sample = [&](const Discovered& x, bool spun, bool restores,
-                    const std::string& key) {
+  // One calibration sample: a finding, whether it is right, which half
+  // it belongs to, and whether it is a clean-prose candidate.
+  auto add_sample = [&](const Discovered& x, bool spun, bool restores,
+                        bool fit, bool prose) {
     samples.push_back({x.confidence, spun, x.restore_confidence, restores,
                        {1, std::min(x.gain, 10.0), double(x.established),
                         double(x.table_sub), double(x.unattested),
                         std::max(x.observed, -10.0), x.spinner, double(x.hedged),
                         x.vocab, x.canon_vocab, x.spinner_words,
                         double(x.capital), x.rare, x.taught},
-                       fnv(key) % 2 == 0});
+                       fit, prose});
+  };
+  auto sample = [&](const Discovered& x, bool spun, bool restores,
+                    const std::string& key) {
+    add_sample(x, spun, restores, fnv(key) % 2 == 0, false);
   };
   std::size_t flagged = 0, restored = 0, flagged_any = 0, canon_flagged = 0,
               canon_n = 0;
@@ -430,29 +436,13 @@ int main(int argc, char** argv) {
     for (const auto& x : f2) h2 += x.confidence >= threshold;
     std::printf("  test half (files not used in fitting): %zu words, %.2f per "
                 "10,000 words\n", t2.size(), 1e4 * h2 / t2.size());
-    for (const auto& x : f2) {
-      samples.push_back({x.confidence, false, x.restore_confidence, false,
-                         {1, std::min(x.gain, 10.0), double(x.established),
-                          double(x.table_sub), double(x.unattested),
-                          std::max(x.observed, -10.0), x.spinner, double(x.hedged),
-                          x.vocab, x.canon_vocab, x.spinner_words,
-                          double(x.capital), x.rare, x.taught},
-                         false, true});
-    }
+    for (const auto& x : f2) add_sample(x, false, false, false, true);
     f2.clear();
     t2.clear();
     tokenize(prose_dev, t2);
     prose_dev_words = t2.size();
     discover_text(d, prose_dev, f2);
-    for (const auto& x : f2) {
-      samples.push_back({x.confidence, false, x.restore_confidence, false,
-                         {1, std::min(x.gain, 10.0), double(x.established),
-                          double(x.table_sub), double(x.unattested),
-                          std::max(x.observed, -10.0), x.spinner, double(x.hedged),
-                          x.vocab, x.canon_vocab, x.spinner_words,
-                        double(x.capital), x.rare, x.taught},
-                         true, true});
-    }
+    for (const auto& x : f2) add_sample(x, false, false, true, true);
   }
   std::printf("  speed: %.1f MB/s single-threaded, best of 3 (tokenize + discover; "
               "tokenize alone %.1f MB/s)\n", prose.size() / 1e6 / secs,
