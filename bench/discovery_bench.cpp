@@ -9,7 +9,9 @@
 //   NEWS_TSV   spun sentence<TAB>original sentence (general English)
 // Environment: UNSPIN_DISCOVERY_SPLIT=dev (tune on bucket 1 of the 80 %),
 // UNSPIN_DISCOVERY_OPTIONS="name=value,..." (override DiscoveryOptions),
-// UNSPIN_DISCOVERY_DUMP=FILE (per-phrase findings, for analysis).
+// UNSPIN_DISCOVERY_DUMP=FILE (per-phrase findings and reach class, for
+// analysis), UNSPIN_DISCOVERY_SAMPLES=FILE (every calibration sample with
+// its features, to try other scoring models).
 // The clean prose is split by file (hash of the path): candidates in the
 // dev half are negatives when the calibration is fitted; figures are given
 // for all of it and for the other half.
@@ -63,6 +65,47 @@ std::vector<std::string> expand(std::string c) {
     }
   }
   return out;
+}
+
+/// Lowercase words of a phrase, split at spaces and hyphens.
+std::vector<std::string> words_of(const std::string& phrase) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : lower(phrase) + " ") {
+    if (c == ' ' || c == '-') {
+      if (!w.empty()) out.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return out;
+}
+
+/// How an unseen phrase relates to what the data can propose, best over its
+/// canonicals: 0 every changed word has a table-taught substitution to the
+/// canonical word, 1 some need a thesaurus neighbour, 2 some changed word has
+/// no substitution to it at all, 3 the word count differs. Only 0 and 1 can
+/// be restored: it is the ceiling of restoration.
+int reach(const DiscoveryData& d, const std::string& spun,
+          const std::vector<std::string>& canon) {
+  const auto a = words_of(spun);
+  int best = 3;
+  for (const auto& c : canon) {
+    const auto b = words_of(c);
+    if (a.size() != b.size()) continue;
+    int r = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == b[i]) continue;
+      int link = 2;
+      if (const auto* subs = d.substitutions(a[i]))
+        for (const auto& s : *subs)
+          if (s.original == b[i]) link = std::min(link, s.count > 0 ? 0 : 1);
+      r = std::max(r, link);
+    }
+    best = std::min(best, r);
+  }
+  return best;
 }
 
 // The template sentence around a spun phrase; it starts at byte `begin`.
@@ -281,8 +324,22 @@ int main(int argc, char** argv) {
   std::vector<Sample> samples;
   // One calibration sample: a finding, whether it is right, which half
   // it belongs to, and whether it is a clean-prose candidate.
+  // UNSPIN_DISCOVERY_SAMPLES=FILE: every calibration sample, a line each
+  // (tag, spun, restores, confidence, restore_confidence, features), for
+  // trying other scoring models outside the bench.
+  const char* samples_path = std::getenv("UNSPIN_DISCOVERY_SAMPLES");
+  FILE* samples_out = samples_path ? std::fopen(samples_path, "w") : nullptr;
+  std::string sample_tag;  // "u<i>" unseen phrase i, "c<i>" its canonical, "p" prose
   auto add_sample = [&](const Discovered& x, bool spun, bool restores,
                         bool fit, bool prose) {
+    if (samples_out) {
+      std::fprintf(samples_out, "%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\n",
+                   prose ? "p" : sample_tag.c_str(), int(spun), int(restores), int(fit),
+                   x.confidence, x.restore_confidence, std::min(x.gain, 10.0),
+                   int(x.established), double(x.table_sub), double(x.unattested),
+                   std::max(x.observed, -10.0), x.spinner, double(x.hedged), x.vocab,
+                   x.canon_vocab, x.spinner_words, double(x.capital), x.rare, x.taught);
+    }
     samples.push_back({x.confidence, spun, x.restore_confidence, restores,
                        {1, std::min(x.gain, 10.0), double(x.established),
                         double(x.table_sub), double(x.unattested),
@@ -299,6 +356,8 @@ int main(int argc, char** argv) {
               canon_n = 0;
   std::vector<Discovered> found, kept;
   std::vector<std::string> misses;
+  // Per reach class (see reach()): phrases, flagged, restored.
+  std::size_t reach_n[4] = {}, reach_flagged[4] = {}, reach_restored[4] = {};
   // UNSPIN_DISCOVERY_DUMP=FILE: one line per unseen phrase (analysis).
   const char* dump_path = std::getenv("UNSPIN_DISCOVERY_DUMP");
   FILE* dump = dump_path ? std::fopen(dump_path, "w") : nullptr;
@@ -327,8 +386,13 @@ int main(int argc, char** argv) {
     flagged_any += !found.empty();
     flagged += hit;
     restored += ok;
+    const int rc = reach(d, u.spun, u.canon);
+    ++reach_n[rc];
+    reach_flagged[rc] += hit;
+    reach_restored[rc] += ok;
     // A finding is right when applying it alone restores the canonical
     // sentence (independent of the threshold).
+    sample_tag = "u" + std::to_string(&u - unseen.data());
     for (const auto& x : found) {
       const std::string alone = lower(apply_all(s, {x}));
       bool right = false;
@@ -338,8 +402,8 @@ int main(int argc, char** argv) {
     }
     if (!hit && misses.size() < 12) misses.push_back(u.spun + " -> " + u.canon[0]);
     if (dump) {
-      std::fprintf(dump, "%s\t%s\t%d\t%d", u.spun.c_str(), u.canon[0].c_str(),
-                   int(hit), int(ok));
+      std::fprintf(dump, "%s\t%s\t%d\t%d\t%d", u.spun.c_str(), u.canon[0].c_str(),
+                   int(hit), int(ok), rc);
       for (const auto& x : found)
         if (x.begin < end && x.end > begin)
         {
@@ -362,6 +426,7 @@ int main(int argc, char** argv) {
       discover_text(d, cs, found);
       ++canon_n;
       bool any = false;
+      sample_tag = "c" + std::to_string(&u - unseen.data());
       for (const auto& x : found) {
         any |= x.confidence >= threshold;
         sample(x, false, false, c);
@@ -379,6 +444,21 @@ int main(int argc, char** argv) {
               "%zu = %.1f %%\n", restored, 100.0 * restored / unseen.size());
   std::printf("  canonical sentences flagged: %zu / %zu = %.2f %%\n",
               canon_flagged, canon_n, 100.0 * canon_flagged / canon_n);
+  {
+    static const char* const kReach[4] = {
+        "every changed word a table-taught substitution",
+        "some changed word only a thesaurus neighbour",
+        "some changed word with no substitution to it",
+        "different number of words"};
+    std::printf("  reach (what the data can propose; the first two are the "
+                "ceiling of restoration, %.1f %%):\n",
+                100.0 * (reach_n[0] + reach_n[1]) / unseen.size());
+    for (int r = 0; r < 4; ++r)
+      std::printf("    %-48s %4zu = %4.1f %%: flagged %4.1f %%, restored %4.1f %%\n",
+                  kReach[r], reach_n[r], 100.0 * reach_n[r] / unseen.size(),
+                  reach_n[r] ? 100.0 * reach_flagged[r] / reach_n[r] : 0.0,
+                  reach_n[r] ? 100.0 * reach_restored[r] / reach_n[r] : 0.0);
+  }
   std::printf("  some misses:");
   for (const auto& m : misses) std::printf(" [%s]", m.c_str());
   std::printf("\n");
@@ -535,6 +615,7 @@ int main(int argc, char** argv) {
   }
 
   // Calibration.
+  if (samples_out) std::fclose(samples_out);
   std::printf("\ncalibration: %zu scored candidates (template sentences and "
               "clean prose); ECE (10 bins) of confidence (span is spun) %.3f, "
               "of restore_confidence (restores exactly) %.3f; template "

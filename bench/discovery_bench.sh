@@ -17,6 +17,11 @@
 #                      the default reports on the unseen 20 % (bucket 0)
 #   UNSPIN_DISCOVERY_OPTIONS="name=value,..."   override DiscoveryOptions
 #   UNSPIN_DISCOVERY_DUMP=FILE   one line per unseen phrase with its findings
+#                      (spun, canonical, flagged, restored, reach class 0-3)
+#   UNSPIN_DISCOVERY_SAMPLES=FILE   every calibration sample: tag (u<i>
+#                      unseen phrase i, c<i> its canonical twin, p prose),
+#                      spun, restores, fitting half, the two probabilities
+#                      and the 13 features
 #   UNSPIN_DISCOVERY_SOURCE=news   general English instead of science: the
 #                      unseen phrases are 20 % of the shipped news.tsv, and
 #                      the table is the rest of it + the whole science.tsv +
