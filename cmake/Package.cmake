@@ -7,7 +7,8 @@ include(CMakePackageConfigHelpers)
 # the very same object files into libunspin.so (target unspin_shared,
 # exported as unspin::unspin_shared). No source is compiled twice: this
 # needs TARGET_OBJECTS of a static library (CMake >= 3.15) and relies on
-# unspin's POSITION_INDEPENDENT_CODE. It exports the whole API, C and C++.
+# unspin's POSITION_INDEPENDENT_CODE. It exports the whole public API, C
+# and C++, and nothing of unspin::detail (cmake/libunspin.map).
 get_target_property(UNSPIN_LIBRARY_TYPE unspin TYPE)
 set(UNSPIN_SOVERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
 if(UNSPIN_LIBRARY_TYPE STREQUAL "SHARED_LIBRARY")
@@ -25,6 +26,15 @@ elseif(UNSPIN_BUILD_SHARED_C)
   set_target_properties(unspin_shared PROPERTIES OUTPUT_NAME unspin
     LINKER_LANGUAGE CXX VERSION ${PROJECT_VERSION}
     SOVERSION ${UNSPIN_SOVERSION})
+  # Export the C API and the public C++ API only (see the map file);
+  # tests/c checks the list and links a C++ program against it.
+  if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    set(UNSPIN_VERSION_SCRIPT ${PROJECT_SOURCE_DIR}/cmake/libunspin.map)
+    target_link_options(unspin_shared PRIVATE
+      "LINKER:--version-script=${UNSPIN_VERSION_SCRIPT}")
+    set_property(TARGET unspin_shared APPEND PROPERTY
+      LINK_DEPENDS ${UNSPIN_VERSION_SCRIPT})
+  endif()
   set(UNSPIN_SHARED_TARGET unspin_shared)
 else()
   set(UNSPIN_SHARED_TARGET "")
