@@ -11,7 +11,8 @@
 // UNSPIN_DISCOVERY_OPTIONS="name=value,..." (override DiscoveryOptions),
 // UNSPIN_DISCOVERY_DUMP=FILE (per-phrase findings and reach class, for
 // analysis), UNSPIN_DISCOVERY_SAMPLES=FILE (every calibration sample with
-// its features, to try other scoring models).
+// its features, to try other scoring models), UNSPIN_DISCOVERY_FIT_EXTRA=FILE
+// (the template samples of such a dump join the calibration fits).
 // The clean prose is split by file (hash of the path): candidates in the
 // dev half are negatives when the calibration is fitted; figures are given
 // for all of it and for the other half.
@@ -626,6 +627,31 @@ int main(int argc, char** argv) {
   // Refit the logistic maps on one half, report ECE on the other, and the
   // fit on all samples (what the defaults take, on the dev split).
   const auto& o = d.options();
+  // UNSPIN_DISCOVERY_FIT_EXTRA=FILE: template samples of another run
+  // (its UNSPIN_DISCOVERY_SAMPLES dump, e.g. the news source's dev split)
+  // join the fits below, so one map serves both kinds of text. Their
+  // prose samples are left out (the prose is the same corpus).
+  std::vector<Sample> extra;
+  if (const char* extra_path = std::getenv("UNSPIN_DISCOVERY_FIT_EXTRA")) {
+    std::ifstream in(extra_path);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::stringstream ss(line);
+      std::string tag;
+      int spun = 0, restores = 0, fit_half = 0;
+      Sample x{};
+      ss >> tag >> spun >> restores >> fit_half >> x.p >> x.pr;
+      x.f[0] = 1;
+      for (int k = 1; k < kFeatures; ++k) ss >> x.f[k];
+      if (!ss || tag == "p") continue;
+      x.correct = spun;
+      x.restores = restores;
+      x.fit = fit_half;
+      extra.push_back(x);
+    }
+    std::printf("  fits also use %zu template samples from %s\n", extra.size(),
+                extra_path);
+  }
   auto fit = [&](bool half_only, bool restore, double* w) {
     const double init[kFeatures] = {
         o.cal_bias,     o.cal_gain,    o.cal_established, o.cal_table_sub,
@@ -642,7 +668,8 @@ int main(int argc, char** argv) {
     // weights; converges in a few steps where gradient descent crawls.
     for (int it = 0; it < 25; ++it) {
       double g[kFeatures] = {0}, h[kFeatures][kFeatures] = {{0}};
-      for (const auto& x : samples) {
+      for (std::size_t i = 0; i < samples.size() + extra.size(); ++i) {
+        const Sample& x = i < samples.size() ? samples[i] : extra[i - samples.size()];
         // Never the test half of the prose; only the fitting half of the
         // templates when half_only.
         if ((x.prose && !x.fit) || (half_only && !x.fit)) continue;

@@ -22,6 +22,10 @@
 #                      unseen phrase i, c<i> its canonical twin, p prose),
 #                      spun, restores, fitting half, the two probabilities
 #                      and the 13 features
+#   UNSPIN_DISCOVERY_FIT_EXTRA=FILE   the template samples of such a dump
+#                      join the calibration fits (how the shipped map was
+#                      fitted on science and news together: see
+#                      docs/discovery.md)
 #   UNSPIN_DISCOVERY_SOURCE=news   general English instead of science: the
 #                      unseen phrases are 20 % of the shipped news.tsv, and
 #                      the table is the rest of it + the whole science.tsv +
