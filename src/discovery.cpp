@@ -185,6 +185,8 @@ struct LmBuilder {
     for (auto k : lm.bk_) check += k;
     for (auto k : lm.tk_) check = check * 31 + k;
     if (check != sum) return parse_error(name, 0, "compact LM checksum mismatch");
+    if (!lm.index())
+      return parse_error(name, 0, "compact LM n-grams are unsorted or out of range");
     lm.ids_.reserve(nu);
     std::size_t pos = 0;
     for (std::uint32_t i = 0; i < nu; ++i) {
@@ -238,6 +240,8 @@ struct LmBuilder {
         auto it = ids.find(x);
         if (it == ids.end())
           return parse_error(name, line_no, "word '" + x + "' has no unigram");
+        if (it->second > kIdMask)
+          return parse_error(name, line_no, "more words than the model's 17-bit ids hold");
         key = (key << kIdBits) | it->second;
       }
       if (order == 2)
@@ -257,6 +261,8 @@ struct LmBuilder {
       lm.tk_.push_back(k);
       lm.tp_.push_back(v);
     }
+    if (!lm.index())  // sorted, ids checked above: cannot fail
+      return parse_error(name, line_no, "n-grams out of range");
     for (const auto& w : words) lm.blob_ += w + '\0';
     std::size_t pos = 0;
     for (std::uint32_t i = 0; i < words.size(); ++i) {
@@ -297,29 +303,57 @@ double LanguageModel::unigram(std::uint32_t w) const {
   return w == kUnknown ? kUnknownLogProb : uni_p_[w] / 1000.0;
 }
 
+bool LanguageModel::index() {
+  const std::size_t n = uni_p_.size();
+  auto build = [n](const std::vector<std::uint64_t>& keys, int shift,
+                   std::vector<std::uint32_t>& start) {
+    if (keys.size() >= 0xFFFFFFFFu) return false;
+    start.assign(n + 1, 0);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0 && keys[i] < keys[i - 1]) return false;
+      const std::uint64_t first = keys[i] >> shift;
+      if (first >= n) return false;
+      ++start[first + 1];
+    }
+    for (std::size_t w = 0; w < n; ++w) start[w + 1] += start[w];
+    return true;
+  };
+  return build(bk_, kIdBits, bstart_) && build(tk_, 2 * kIdBits, tstart_);
+}
+
+namespace {
+/// Position of `key` in keys[begin, end), or -1.
+std::ptrdiff_t find_key(const std::vector<std::uint64_t>& keys, std::uint32_t begin,
+                        std::uint32_t end, std::uint64_t key) {
+  auto first = keys.begin() + begin, last = keys.begin() + end;
+  auto it = std::lower_bound(first, last, key);
+  return it != last && *it == key ? it - keys.begin() : -1;
+}
+}  // namespace
+
 bool LanguageModel::has_bigram(std::uint32_t a, std::uint32_t b) const {
-  if (a == kUnknown || b == kUnknown) return false;
+  if (a >= uni_p_.size() || b == kUnknown) return false;
   const std::uint64_t key = (std::uint64_t{a} << kIdBits) | b;
-  return std::binary_search(bk_.begin(), bk_.end(), key);
+  return find_key(bk_, bstart_[a], bstart_[a + 1], key) >= 0;
 }
 
 double LanguageModel::logp(std::uint32_t a, std::uint32_t b,
                            std::uint32_t c) const {
   if (c == kUnknown) return kUnknownLogProb;
-  if (b == kUnknown) return unigram(c);
+  if (b >= uni_p_.size()) return unigram(c);
   double backoff3 = 0;
-  if (a != kUnknown) {
+  if (a < uni_p_.size()) {
     const std::uint64_t tkey = (std::uint64_t{a} << (2 * kIdBits)) |
                                (std::uint64_t{b} << kIdBits) | c;
-    auto t = std::lower_bound(tk_.begin(), tk_.end(), tkey);
-    if (t != tk_.end() && *t == tkey) return tp_[t - tk_.begin()] / 1000.0;
+    const auto t = find_key(tk_, tstart_[a], tstart_[a + 1], tkey);
+    if (t >= 0) return tp_[t] / 1000.0;
     const std::uint64_t abkey = (std::uint64_t{a} << kIdBits) | b;
-    auto ab = std::lower_bound(bk_.begin(), bk_.end(), abkey);
-    if (ab != bk_.end() && *ab == abkey) backoff3 = bb_[ab - bk_.begin()] / 1000.0;
+    const auto ab = find_key(bk_, bstart_[a], bstart_[a + 1], abkey);
+    if (ab >= 0) backoff3 = bb_[ab] / 1000.0;
   }
   const std::uint64_t bkey = (std::uint64_t{b} << kIdBits) | c;
-  auto it = std::lower_bound(bk_.begin(), bk_.end(), bkey);
-  if (it != bk_.end() && *it == bkey) return backoff3 + bp_[it - bk_.begin()] / 1000.0;
+  const auto it = find_key(bk_, bstart_[b], bstart_[b + 1], bkey);
+  if (it >= 0) return backoff3 + bp_[it] / 1000.0;
   return backoff3 + uni_b_[b] / 1000.0 + unigram(c);
 }
 

@@ -52,6 +52,13 @@ class LanguageModel {
   std::vector<std::int16_t> bp_, bb_;
   std::vector<std::uint64_t> tk_;
   std::vector<std::int16_t> tp_;
+  /// Where the bigrams (trigrams) of each first word start in bk_ (tk_),
+  /// words() + 1 entries: a lookup searches one word's few keys instead of
+  /// all 2 million (scan speed).
+  std::vector<std::uint32_t> bstart_, tstart_;
+  /// Fills bstart_/tstart_; false when keys are unsorted or name a word id
+  /// out of range (a corrupt compact file, or ARPA with over 2^17 words).
+  bool index();
   friend struct LmBuilder;
 };
 

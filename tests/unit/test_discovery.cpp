@@ -2,6 +2,7 @@
 // a tiny thesaurus and tiny tables (tests/data/discovery).
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,86 @@ TEST_CASE("clean text gives no discovered phrase", "[discovery]") {
   CHECK(run(*d, "").empty());
   // Punctuation between the words breaks the phrase.
   CHECK(run(*d, "irregular. woodland").empty());
+}
+
+TEST_CASE("every bigram of the ARPA file is found, and no other",
+          "[discovery]") {
+  // The lookups search the n-grams of one first word (an index per word):
+  // check every word pair, including the first and last ids.
+  auto lm = LanguageModel::load(DataSource::File(kDir + "tiny.arpa"));
+  REQUIRE(lm.ok());
+  const std::vector<std::pair<std::string, std::string>> listed = {
+      {"we", "use"},      {"deep", "learning"}, {"random", "forest"},
+      {"random", "forests"}, {"use", "deep"},   {"use", "random"}};
+  std::size_t found = 0;
+  for (std::uint32_t a = 0; a < lm->words(); ++a)
+    for (std::uint32_t b = 0; b < lm->words(); ++b) found += lm->has_bigram(a, b);
+  CHECK(found == listed.size());
+  for (const auto& [a, b] : listed) CHECK(lm->has_bigram(lm->id(a), lm->id(b)));
+  CHECK_FALSE(lm->has_bigram(LanguageModel::kUnknown, lm->id("use")));
+  CHECK_FALSE(lm->has_bigram(lm->id("we"), LanguageModel::kUnknown));
+}
+
+namespace {
+
+/// A compact LM (the tools/build_lm.cpp format) of words a, b, c with the
+/// given bigram keys (id1 << 17 | id2) and trigram keys.
+std::string compact_lm(const std::vector<std::uint64_t>& bigrams,
+                       const std::vector<std::uint64_t>& trigrams) {
+  std::string out = "UNSPINLM";
+  auto put = [&out](const auto& v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  };
+  const std::string blob("a\0b\0c\0", 6);
+  const std::uint32_t version = 1, nu = 3, nb = bigrams.size(),
+                      nt = trigrams.size(), nblob = blob.size();
+  std::uint64_t sum = 0;
+  for (auto k : bigrams) sum += k;
+  for (auto k : trigrams) sum = sum * 31 + k;
+  put(version), put(nu), put(nb), put(nt), put(nblob), put(sum);
+  out += blob;
+  const std::int16_t p = -1000, b = -100;
+  for (std::uint32_t i = 0; i < nu; ++i) put(p);
+  for (std::uint32_t i = 0; i < nu; ++i) put(b);
+  for (auto k : bigrams) put(k);
+  for (std::size_t i = 0; i < bigrams.size(); ++i) put(std::int16_t{-300});
+  for (std::size_t i = 0; i < bigrams.size(); ++i) put(std::int16_t{-50});
+  for (auto k : trigrams) put(k);
+  for (std::size_t i = 0; i < trigrams.size(); ++i) put(std::int16_t{-200});
+  return out;
+}
+
+constexpr std::uint64_t kAB = (0ull << 17) | 1, kBC = (1ull << 17) | 2,
+                        kCA = (2ull << 17) | 0,
+                        kABC = (0ull << 34) | (1ull << 17) | 2;
+
+}  // namespace
+
+TEST_CASE("reads the compact LM format and looks n-grams up by first word",
+          "[discovery]") {
+  auto lm = LanguageModel::load(
+      DataSource::Memory("lm.lmc", compact_lm({kAB, kBC, kCA}, {kABC})));
+  REQUIRE(lm.ok());
+  CHECK(lm->has_bigram(0, 1));
+  CHECK(lm->has_bigram(2, 0));  // the last word's range
+  CHECK_FALSE(lm->has_bigram(1, 0));
+  CHECK(lm->logp(0, 1, 2) == Approx(-0.2));              // trigram
+  CHECK(lm->logp(2, 0, 1) == Approx(-0.05 + -0.3));      // backoff(c a) + P(b | a)
+  CHECK(lm->logp(LanguageModel::kUnknown, 1, 0) == Approx(-0.1 + -1.0));
+}
+
+TEST_CASE("a compact LM with unsorted or out-of-range n-grams is an error",
+          "[discovery]") {
+  for (const auto& bad :
+       {compact_lm({kBC, kAB}, {}),                 // unsorted
+        compact_lm({kAB, (7ull << 17) | 1}, {}),    // first id 7 of 3 words
+        compact_lm({kAB}, {(5ull << 34) | 1})}) {   // trigram of no word
+    auto lm = LanguageModel::load(DataSource::Memory("bad.lmc", bad));
+    REQUIRE_FALSE(lm.ok());
+    CHECK(lm.status().code() == ErrorCode::kParseError);
+    CHECK(lm.status().message().find("unsorted or out of range") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("a malformed ARPA line names the file and line", "[discovery]") {
