@@ -148,7 +148,7 @@ template <class T>
 bool take_vec(std::string_view& in, std::vector<T>& v, std::size_t n) {
   if (in.size() / sizeof(T) < n) return false;
   v.resize(n);
-  std::memcpy(v.data(), in.data(), n * sizeof(T));
+  if (n > 0) std::memcpy(v.data(), in.data(), n * sizeof(T));  // data() may be null
   in.remove_prefix(n * sizeof(T));
   return true;
 }

@@ -172,6 +172,12 @@ TEST_CASE("reads the compact LM format and looks n-grams up by first word",
   CHECK(lm->logp(0, 1, 2) == Approx(-0.2));              // trigram
   CHECK(lm->logp(2, 0, 1) == Approx(-0.05 + -0.3));      // backoff(c a) + P(b | a)
   CHECK(lm->logp(LanguageModel::kUnknown, 1, 0) == Approx(-0.1 + -1.0));
+  // No trigrams at all (an empty array: found by fuzz_lm under UBSan).
+  auto bigrams_only = LanguageModel::load(
+      DataSource::Memory("lm.lmc", compact_lm({kAB, kBC}, {})));
+  REQUIRE(bigrams_only.ok());
+  CHECK(bigrams_only->trigrams() == 0);
+  CHECK(bigrams_only->logp(0, 1, 2) == Approx(-0.05 + -0.3));
 }
 
 TEST_CASE("a compact LM with unsorted or out-of-range n-grams is an error",
