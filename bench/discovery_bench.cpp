@@ -333,14 +333,6 @@ int main(int argc, char** argv) {
   std::string sample_tag;  // "u<i>" unseen phrase i, "c<i>" its canonical, "p" prose
   auto add_sample = [&](const Discovered& x, bool spun, bool restores,
                         bool fit, bool prose) {
-    if (samples_out) {
-      std::fprintf(samples_out, "%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\n",
-                   prose ? "p" : sample_tag.c_str(), int(spun), int(restores), int(fit),
-                   x.confidence, x.restore_confidence, std::min(x.gain, 10.0),
-                   int(x.established), double(x.table_sub), double(x.unattested),
-                   std::max(x.observed, -10.0), x.spinner, double(x.hedged), x.vocab,
-                   x.canon_vocab, x.spinner_words, double(x.capital), x.rare, x.taught);
-    }
     samples.push_back({x.confidence, spun, x.restore_confidence, restores,
                        {1, std::min(x.gain, 10.0), double(x.established),
                         double(x.table_sub), double(x.unattested),
@@ -348,6 +340,14 @@ int main(int argc, char** argv) {
                         x.vocab, x.canon_vocab, x.spinner_words,
                         double(x.capital), x.rare, x.taught},
                        fit, prose});
+    if (samples_out) {  // the features as the fits see them
+      std::fprintf(samples_out, "%s\t%d\t%d\t%d\t%.6f\t%.6f",
+                   prose ? "p" : sample_tag.c_str(), int(spun), int(restores),
+                   int(fit), x.confidence, x.restore_confidence);
+      for (int k = 1; k < kFeatures; ++k)
+        std::fprintf(samples_out, "\t%.6f", samples.back().f[k]);
+      std::fprintf(samples_out, "\n");
+    }
   };
   auto sample = [&](const Discovered& x, bool spun, bool restores,
                     const std::string& key) {
