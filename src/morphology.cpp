@@ -21,16 +21,21 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <hunspell.hxx>
+#include <limits>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <utility>
+
+#include "table.hpp"
 
 namespace unspin::detail {
 namespace {
@@ -324,6 +329,45 @@ bool ReadAll(const std::string& path, std::string* out) {
   return static_cast<bool>(in.read(out->data(), size));
 }
 
+// The number at the start of `s` read the way Hunspell reads counts (atoi:
+// leading blanks, an optional sign, digits), saturated to 0..2^62 instead of
+// overflowing; -1 for a negative or missing number.
+long long LeadingCount(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  size_t digits = i;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == i) return -1;
+  long long v = 0;
+  auto [end, ec] = std::from_chars(s.data() + i, s.data() + digits, v);
+  if (ec == std::errc::result_out_of_range) v = 1ll << 62;
+  (void)end;
+  return negative && v > 0 ? -1 : v;
+}
+
+// Hunspell takes the counts in .aff and .dic files at their word: it
+// reserves memory for them before reading a line (std::bad_alloc, an abort,
+// for "REP 99999999"; ~800 MB for a .dic starting 99999999). A real file
+// never announces more entries than it has lines, so a count above that is
+// refused here, before Hunspell sees the file. These are the .aff
+// directives whose second field is such a count (SFX/PFX headers have it
+// in the fourth).
+bool IsCountDirective(std::string_view d) {
+  for (std::string_view k :
+       {"REP", "ICONV", "OCONV", "PHONE", "BREAK", "MAP",
+        "CHECKCOMPOUNDPATTERN", "COMPOUNDRULE", "AF", "AM"}) {
+    if (d == k) return true;
+  }
+  return false;
+}
+
+std::string FileName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 // The checksum line of a paradigm cache for these aff/dic files and this
 // irregular table ("" when a file cannot be read).
 std::string CacheKey(const std::string& aff, const std::string& dic,
@@ -372,10 +416,16 @@ struct Morphology::Impl {
   // The .dic text and, for entries not starting with a capital, word ->
   // flags (homonyms' flags concatenated). Keys point into dic_text.
   std::string dic_text;
+  size_t dic_count = 0;  // the .dic's first line, checked by ReadDic()
   EntryTable roots;
   // Irregular table: lemma -> forms per kind ("-" = none); form -> lemmas.
   std::unordered_map<std::string, FormSets> irregular;
   std::unordered_map<std::string, std::vector<std::string>> irregular_lemmas;
+  // Longest key of `irregular` and of `irregular_lemmas`: the compound
+  // searches try only word endings up to that long, which keeps them linear
+  // in the word's length (a megabyte word costs no quadratic hashing).
+  size_t longest_irregular = 0;
+  size_t longest_irregular_form = 0;
   std::unordered_map<std::string, Paradigm> lemma_cache;
   std::unordered_map<std::string, std::vector<Paradigm>> word_cache;
 
@@ -527,7 +577,11 @@ struct Morphology::Impl {
     auto& past = (*fs)[Index(Inflection::kPast)];
     auto& pp = (*fs)[Index(Inflection::kPastPart)];
     if (!past.empty() || (*fs)[Index(Inflection::kIng)].empty()) return;
-    for (size_t k = 2; k + 2 <= l.size(); ++k) {
+    const size_t first =
+        std::max<size_t>(2, l.size() > longest_irregular
+                                ? l.size() - longest_irregular
+                                : 0);
+    for (size_t k = first; k + 2 <= l.size(); ++k) {
       auto it = irregular.find(l.substr(k));
       if (it == irregular.end()) continue;
       std::string head = l.substr(0, k);
@@ -696,12 +750,13 @@ struct Morphology::Impl {
     deferred = false;
     load_status = ParseAff(aff_path);
     if (!load_status.ok()) return;
+    load_status = ReadDic(dic_path);
+    if (!load_status.ok()) return;
     {
       std::lock_guard<std::mutex> lock(HunspellMutex());
       hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
     }
-    load_status = ParseDic(dic_path);
-    if (!load_status.ok()) hunspell.reset();
+    IndexDic();
   }
 
   // Reads export_cache() text whose checksum line is `key`; false (and
@@ -780,7 +835,11 @@ struct Morphology::Impl {
       if (IsEntry(l) || irregular.count(l)) AddUnique(&lemmas, l);
     }
     // misheard: mis + heard, heard a form of hear (see CompoundIrregular()).
-    for (size_t k = 2; k + 2 <= w.size(); ++k) {
+    const size_t first =
+        std::max<size_t>(2, w.size() > longest_irregular_form
+                                ? w.size() - longest_irregular_form
+                                : 0);
+    for (size_t k = first; k + 2 <= w.size(); ++k) {
       auto it = irregular_lemmas.find(w.substr(k));
       if (it == irregular_lemmas.end()) continue;
       for (const std::string& l : it->second) {
@@ -855,6 +914,11 @@ struct Morphology::Impl {
         if (field.empty() || field.find(' ') != std::string::npos) {
           return error("empty field or field with a space");
         }
+        if (field.size() > kMaxWordBytes) {
+          return error("words longer than " + std::to_string(kMaxWordBytes) +
+                       " bytes are not supported (found one of " +
+                       std::to_string(field.size()) + " bytes)");
+        }
       }
       int kind = -1;
       for (int k = 1; k < kKinds; ++k) {
@@ -866,16 +930,27 @@ struct Morphology::Impl {
       }
       if (f[0] == "-") return error("the lemma cannot be '-'");
       AddUnique(&irregular[f[0]][kind], f[2]);
-      if (f[2] != "-" && f[2] != f[0]) AddUnique(&irregular_lemmas[f[2]], f[0]);
+      longest_irregular = std::max(longest_irregular, f[0].size());
+      if (f[2] != "-" && f[2] != f[0]) {
+        AddUnique(&irregular_lemmas[f[2]], f[0]);
+        longest_irregular_form = std::max(longest_irregular_form, f[2].size());
+      }
     }
     return Status::Ok();
   }
 
   Status ParseAff(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status(ErrorCode::kIoError, "cannot read " + path);
+    std::string text;
+    if (!ReadAll(path, &text)) {
+      return Status(ErrorCode::kIoError, "cannot read " + path);
+    }
+    const long long lines =
+        static_cast<long long>(std::count(text.begin(), text.end(), '\n')) + 1;
+    std::istringstream in(std::move(text));
     std::string line;
+    size_t line_no = 0;
     while (std::getline(in, line)) {
+      ++line_no;
       std::vector<std::string> f;
       size_t i = 0;
       while (i < line.size()) {
@@ -886,6 +961,18 @@ struct Morphology::Impl {
         i = j;
       }
       if (f.size() < 2) continue;
+      const bool affix_header =
+          (f[0] == "SFX" || f[0] == "PFX") && f.size() == 4;
+      if (IsCountDirective(f[0]) || affix_header) {
+        const std::string& count = affix_header ? f[3] : f[1];
+        if (LeadingCount(count) > lines) {
+          return Status(ErrorCode::kParseError,
+                        FileName(path) + ":" + std::to_string(line_no) +
+                            ": " + f[0] + " announces " + count +
+                            " entries, more than the file's " +
+                            std::to_string(lines) + " lines");
+        }
+      }
       if (f[0] == "NEEDAFFIX" || f[0] == "ONLYINCOMPOUND" ||
           f[0] == "FORBIDDENWORD" || f[0] == "KEEPCASE") {
         special_flags += f[1];
@@ -955,7 +1042,9 @@ struct Morphology::Impl {
     }
   }
 
-  Status ParseDic(const std::string& path) {
+  // Reads the .dic into dic_text and checks its entry count: run before
+  // Hunspell is given the file.
+  Status ReadDic(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status(ErrorCode::kIoError, "cannot read " + path);
     in.seekg(0, std::ios::end);
@@ -966,10 +1055,35 @@ struct Morphology::Impl {
     if (!in.read(dic_text.data(), size)) {
       return Status(ErrorCode::kIoError, "cannot read " + path);
     }
-    // Reserve for the entry count on the first line (over-counts the
-    // capitalized entries skipped below, which is harmless).
-    roots.Reserve(std::strtoul(dic_text.c_str(), nullptr, 10));
     std::string_view text(dic_text);
+    // The entry count on the first line is a hint, trusted only as far as
+    // the file can hold that many entries (2 bytes each at least); Hunspell
+    // allocates for it, so a larger count is an error (see
+    // IsCountDirective()). A UTF-8 BOM before it is skipped, as Hunspell does.
+    std::string_view first = text.substr(0, text.find('\n'));
+    if (StartsWith(first, "\xEF\xBB\xBF")) first.remove_prefix(3);
+    long long count = LeadingCount(first);
+    if (count < 1) {
+      // Hunspell would load no word at all, and say so only on stderr.
+      return Status(ErrorCode::kParseError,
+                    FileName(path) +
+                        ":1: expected the entry count (a positive number)");
+    }
+    if (count > static_cast<long long>(text.size())) {
+      return Status(ErrorCode::kParseError,
+                    FileName(path) + ":1: the entry count " +
+                        std::to_string(count) + " is larger than the file (" +
+                        std::to_string(text.size()) + " bytes) can hold");
+    }
+    dic_count = static_cast<size_t>(count);
+    return Status::Ok();
+  }
+
+  // Indexes dic_text (see ReadDic()).
+  void IndexDic() {
+    std::string_view text(dic_text);
+    // Over-counts the capitalized entries skipped below, which is harmless.
+    roots.Reserve(std::min(dic_count, text.size() / 2));
     size_t pos = text.find('\n');  // the first line is the entry count
     while (pos != std::string_view::npos && pos < text.size()) {
       size_t start = pos + 1;
@@ -998,7 +1112,6 @@ struct Morphology::Impl {
       }
       roots.Add(word, flags);
     }
-    return Status::Ok();
   }
 };
 
@@ -1032,10 +1145,9 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
   } else if (!aff.empty()) {
     st = impl->ParseAff(aff);
     if (!st.ok()) return st;
-    if (!std::ifstream(dic, std::ios::binary)) {
-      return Status(ErrorCode::kIoError, "cannot read " + dic);
-    }
-    // Hunspell loads (~25 ms for en_US) while this thread reads the .dic.
+    st = impl->ReadDic(dic);
+    if (!st.ok()) return st;
+    // Hunspell loads (~25 ms for en_US) while this thread indexes the .dic.
     Impl* p = impl.get();
     auto load = [p, &aff, &dic] {
       std::lock_guard<std::mutex> lock(HunspellMutex());
@@ -1047,9 +1159,8 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
     } catch (const std::system_error&) {
       load();  // no thread available: load in turn
     }
-    st = impl->ParseDic(dic);
+    impl->IndexDic();
     if (loader.joinable()) loader.join();
-    if (!st.ok()) return st;
   }
   return std::unique_ptr<Morphology>(new Morphology(std::move(impl)));
 }

@@ -489,3 +489,65 @@ TEST_CASE("a deferred Hunspell load that fails is reported, not hidden",
   CHECK_FALSE((*m)->deferred_load_status().ok());
   CHECK((*m)->deferred_load_status().code() == unspin::ErrorCode::kIoError);
 }
+
+namespace {
+
+// Writes `text` to a fresh file in a temp dir; returns its path.
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "unspin_test_morphology_counts";
+  fs::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << text;
+  return (dir / name).string();
+}
+
+}  // namespace
+
+TEST_CASE("a .dic entry count larger than the file is a parse error, not "
+          "abort or a gigabyte",
+          "[morphology][hostile]") {
+  const std::string aff = kData + "tiny.aff";
+  for (const std::string count :
+       {"2147483647", "99999999", "99999999999999999999999", "4294967297"}) {
+    INFO(count);
+    const std::string dic = WriteTemp("en_US.dic", count + "\nab\n");
+    auto m = Morphology::create(aff, dic, "", "none");
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.status().code() == ErrorCode::kParseError);
+    CHECK(m.status().message().rfind("en_US.dic:1: the entry count ", 0) == 0);
+  }
+  // Hunspell would load nothing without a count: an error too.
+  for (const std::string head : {"", "abc", "-5", "0"}) {
+    const std::string dic = WriteTemp("en_US.dic", head + "\nkill/MDRSG\n");
+    auto m = Morphology::create(aff, dic, "", "none");
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.status().message() ==
+          "en_US.dic:1: expected the entry count (a positive number)");
+  }
+  // A count that is only a hint (too small, after a BOM) loads.
+  for (const std::string head : {"1", "\xEF\xBB\xBF" "2", "5"}) {
+    const std::string dic =
+        WriteTemp("en_US.dic", head + "\nkill/MDRSG\ngang/MDGS\n");
+    auto m = Morphology::create(aff, dic, "", "none");
+    INFO(head);
+    REQUIRE(m.ok());
+    CHECK(Lemmas(m.value()->paradigms("killed")) == V{"kill"});
+  }
+}
+
+TEST_CASE("an .aff count larger than the file is refused before Hunspell "
+          "reserves memory for it",
+          "[morphology][hostile]") {
+  const std::string dic = kData + "tiny.dic";
+  for (const std::string line :
+       {"REP 99999999", "MAP 2147483647", "BREAK 99999999999", "AF 99999999",
+        "SFX D Y 99999999", "PHONE 99999999", "COMPOUNDRULE 99999999"}) {
+    INFO(line);
+    const std::string aff =
+        WriteTemp("en_US.aff", "SET UTF-8\n" + line + "\n");
+    auto m = Morphology::create(aff, dic, "", "none");
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.status().code() == ErrorCode::kParseError);
+    CHECK(m.status().message().rfind("en_US.aff:2: ", 0) == 0);
+  }
+}
