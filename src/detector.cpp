@@ -484,6 +484,12 @@ Result<Detector> Detector::create_impl(const Options& options) {
   }
 
   std::vector<std::string> allow = options.allow_phrases;
+  for (std::size_t i = 0; i < allow.size(); ++i) {
+    Status words = detail::check_word_lengths(allow[i], "Options::allow_phrases",
+                                              i + 1);
+    if (!words.ok())
+      return Status(ErrorCode::kInvalidArgument, words.message());
+  }
   for (const DataSource& src : options.allowlists) {
     Result<std::string> text = detail::read_source(src);
     if (!text.ok()) return text.status();

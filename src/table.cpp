@@ -172,6 +172,25 @@ Status parse_prior(std::string_view field, double& prior,
 
 }  // namespace
 
+Status check_word_lengths(std::string_view phrase, const std::string& name,
+                          std::size_t line) {
+  std::size_t run = 0;
+  for (std::size_t at = 0; at < phrase.size(); ++at) {
+    run = (phrase[at] == ' ' || phrase[at] == '\t') ? 0 : run + 1;
+    if (run > kMaxWordBytes) {
+      std::size_t len = run;
+      for (std::size_t i = at + 1;
+           i < phrase.size() && phrase[i] != ' ' && phrase[i] != '\t'; ++i)
+        ++len;
+      return parse_error(name, line,
+                         "words longer than " + std::to_string(kMaxWordBytes) +
+                             " bytes are not supported (found one of " +
+                             std::to_string(len) + " bytes)");
+    }
+  }
+  return Status::Ok();
+}
+
 bool is_comment_or_blank(std::string_view line) {
   for (char c : line) {
     if (c == ' ' || c == '\t') continue;
@@ -209,6 +228,10 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
   Status st = for_each_line(text, [&](std::size_t line_no,
                                       std::string_view line) -> Status {
     if (is_comment_or_blank(line)) return Status::Ok();
+    // Every field's words at once: a context term or a canonical phrase
+    // is looked up like a spun one.
+    Status words = check_word_lengths(line, name, line_no);
+    if (!words.ok()) return words;
     // Fields as views into the line: no copies for the ~10k lines of the
     // shipped tables (this loop is part of every start-up).
     fields.clear();
@@ -299,6 +322,8 @@ Result<std::vector<std::string>> parse_allowlist(std::string_view text,
     if (line.find('\t') != std::string_view::npos)
       return parse_error(name, line_no,
                          "an allowlist line holds one phrase and no TAB");
+    Status words = check_word_lengths(line, name, line_no);
+    if (!words.ok()) return words;
     phrases.push_back(collapse_spaces(line));
     return Status::Ok();
   });

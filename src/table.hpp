@@ -15,6 +15,17 @@ namespace unspin::detail {
 /// Default prior when a table line leaves the field empty.
 inline constexpr double kDefaultPrior = 0.8;
 
+/// Longest word (a run of bytes between spaces or tabs) a table, an
+/// allowlist or an irregular-forms table may hold: longer words are a parse
+/// error. The shipped tables' longest is 38 bytes; the limit keeps loading
+/// linear-time and bounded for hostile files.
+inline constexpr std::size_t kMaxWordBytes = 256;
+
+/// kParseError "NAME:LINE: ..." when a word of `phrase` is longer than
+/// kMaxWordBytes; Ok otherwise.
+Status check_word_lengths(std::string_view phrase, const std::string& name,
+                          std::size_t line);
+
 /// One table entry as written.
 struct Entry {
   std::string spun;                     ///< spun phrase (as written)

@@ -614,3 +614,37 @@ TEST_CASE("copies of a Detector scan concurrently with the original",
   for (auto& th : threads) th.join();
   for (const std::string& g : got) CHECK(g == expected);
 }
+
+TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
+          "at once",
+          "[hostile][huge]") {
+  Options base = mini(InvalidUtf8::kError);
+  base.hunspell_aff = kBuildData + "/hunspell/en_US.aff";
+  base.hunspell_dic = kBuildData + "/hunspell/en_US.dic";
+  const std::string word(10 << 20, 'x');
+  {
+    Options o = base;
+    o.tables.push_back(DataSource::Memory("long.tsv", "a b\tc\n" + word + "\td\n"));
+    auto d = Detector::create(o);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.status().code() == ErrorCode::kParseError);
+    CHECK(d.status().message() ==
+          "long.tsv:2: words longer than 256 bytes are not supported (found "
+          "one of 10485760 bytes)");
+  }
+  {
+    Options o = base;
+    o.allowlists.push_back(DataSource::Memory("allow.txt", word + "\n"));
+    auto d = Detector::create(o);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.status().code() == ErrorCode::kParseError);
+    CHECK(d.status().message().rfind("allow.txt:1: words longer than 256", 0) == 0);
+  }
+  {
+    Options o = base;
+    o.allow_phrases.push_back("a " + word);
+    auto d = Detector::create(o);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.status().code() == ErrorCode::kInvalidArgument);
+  }
+}

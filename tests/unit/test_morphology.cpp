@@ -551,3 +551,21 @@ TEST_CASE("an .aff count larger than the file is refused before Hunspell "
     CHECK(m.status().message().rfind("en_US.aff:2: ", 0) == 0);
   }
 }
+
+TEST_CASE("the paradigms of a 2 MB word take linear time", "[morphology][hostile]") {
+  // Quadratic work (hashing every ending of the word) took minutes here;
+  // ctest's timeout catches a regression, nothing is timed.
+  auto m = Tiny();
+  for (const char c : {'a', 's'}) {
+    const std::string word = std::string(2 << 20, c) + "ran";
+    auto ps = m->paradigms(word);
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].lemma == word);
+  }
+  auto irregular = Morphology::create(
+      "", "", "run\tpast\t" + std::string(257, 'r') + "\n", "irr.tsv");
+  REQUIRE_FALSE(irregular.ok());
+  CHECK(irregular.status().message() ==
+        "irr.tsv:1: words longer than 256 bytes are not supported (found one "
+        "of 257 bytes)");
+}

@@ -126,3 +126,29 @@ TEST_CASE("reports a missing table file as an I/O error naming it", "[table]") {
   REQUIRE_FALSE(dir.ok());
   CHECK(dir.status().message().find("is a directory") != std::string::npos);
 }
+
+TEST_CASE("refuses words longer than 256 bytes in tables and allowlists, with "
+          "file and line",
+          "[table][hostile]") {
+  const std::string ok(256, 'w');
+  const std::string big(257, 'w');
+  CHECK(parse_table("a\tb\n" + ok + " x\t" + ok + "\n", "t.tsv").ok());
+  CHECK(parse_allowlist("x " + ok + "\n", "allow.txt").ok());
+  const std::string message =
+      ":2: words longer than 256 bytes are not supported (found one of 257 "
+      "bytes)";
+  for (const std::string& line :
+       {big + "\tb", "a\t" + big, "a b\tc\t0.5\tx\trequires=" + big,
+        "!" + big}) {
+    INFO(line.substr(0, 20));
+    auto t = parse_table("a\tb\n" + line + "\n", "t.tsv");
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.status().code() == ErrorCode::kParseError);
+    CHECK(t.status().message().rfind(
+              "t.tsv:2: words longer than 256 bytes are not supported", 0) ==
+          0);
+  }
+  auto a = parse_allowlist("# c\nx " + big + " y\n", "allow.txt");
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().message() == "allow.txt" + message);
+}
