@@ -859,6 +859,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
                                             : ce.entry.canonicals.front();
     f.begin = c.hit->begin;
     f.end = c.hit->end;
+    detail::trim_format_chars(text, &f.begin, &f.end);
 
     // The span's own words (a short re-tokenization; offsets into `text`).
     std::vector<detail::Token> span_tokens;
@@ -932,6 +933,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       Finding f;
       f.begin = d.begin;
       f.end = d.end;
+      detail::trim_format_chars(text, &f.begin, &f.end);
       f.confidence = conf;
       f.source = "discovered:" + d.how;
       std::vector<detail::Token> span_tokens;

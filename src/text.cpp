@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <cstdint>
@@ -519,6 +520,30 @@ void normalize_gap(std::string_view gap, std::string& out) {
       continue;
     }
     out.append(gap.data() + start, static_cast<std::size_t>(i - start));
+  }
+}
+
+void trim_format_chars(std::string_view text, std::size_t* begin,
+                       std::size_t* end) {
+  // Decoded in windows of one code point (4 bytes at most), so that int32_t
+  // indices are enough in a text of any size.
+  while (*begin < *end) {
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data() + *begin);
+    const std::int32_t n = static_cast<std::int32_t>(std::min<std::size_t>(4, *end - *begin));
+    std::int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || u_charType(c) != U_FORMAT_CHAR) break;
+    *begin += static_cast<std::size_t>(i);
+  }
+  while (*begin < *end) {
+    const std::size_t from = *end - std::min<std::size_t>(4, *end - *begin);
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data() + from);
+    std::int32_t i = static_cast<std::int32_t>(*end - from);
+    UChar32 c = 0;
+    U8_PREV(s, 0, i, c);
+    if (c < 0 || u_charType(c) != U_FORMAT_CHAR) break;
+    *end = from + static_cast<std::size_t>(i);
   }
 }
 

@@ -68,6 +68,13 @@ void normalize_word(std::string_view word, std::string& out);
 /// the text's gap equals that of the phrase's gap ("" for plain phrases).
 void normalize_gap(std::string_view gap, std::string& out);
 
+/// Shrinks [*begin, *end) of valid UTF-8 `text` past the format characters
+/// (general category Cf: bidi marks, embeddings and isolates, ZWJ/ZWNJ, soft
+/// hyphen, U+FEFF, ...) at either end, so that a rewrite of the span keeps
+/// them: ICU's word breaks attach them to the word before ("rights"+U+202C).
+void trim_format_chars(std::string_view text, std::size_t* begin,
+                       std::size_t* end);
+
 }  // namespace unspin::detail
 
 #endif  // UNSPIN_SRC_TEXT_HPP_

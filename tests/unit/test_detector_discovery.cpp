@@ -335,3 +335,22 @@ TEST_CASE("a discovered finding never takes in an allowlisted a/an",
   CHECK(r->findings[0].text == "irregular woodland");
   CHECK(r->findings[0].begin == text.find("irregular"));
 }
+
+TEST_CASE("a discovered span leaves the format characters around it alone",
+          "[discovery][detector]") {
+  Detector d = make(tiny_options());
+  for (const std::string& open : {"\u202E", "\u2068", "\u200D", "\u00AD"}) {
+    for (const std::string& close : {"\u202C", "\u2069", "\u200E"}) {
+      const std::string text =
+          "They planted " + open + "irregular woodland" + close + ".";
+      INFO(text);
+      auto r = d.scan(text);
+      REQUIRE(r.ok());
+      REQUIRE(r->findings.size() == 1);
+      CHECK(r->findings[0].text == "irregular woodland");
+      auto fixed = d.fix(text);
+      REQUIRE(fixed.ok());
+      CHECK(*fixed == "They planted " + open + "random forest" + close + ".");
+    }
+  }
+}

@@ -648,3 +648,40 @@ TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
     CHECK(d.status().code() == ErrorCode::kInvalidArgument);
   }
 }
+
+TEST_CASE("format characters around a phrase stay out of its span and its "
+          "rewrite",
+          "[hostile][rewrite]") {
+  Detector d = make(mini(InvalidUtf8::kError,
+                         "human privileges\thuman rights\t0.95\n"
+                         "needless to say\t<delete>\t0.95\n"));
+  // Bidi embeddings, overrides and isolates, their terminators, marks,
+  // ZWJ/ZWNJ, word joiner, soft hyphen and BOM (general category Cf).
+  const std::string cf[] = {
+      "\u202E", "\u202C", "\u202A", "\u202B", "\u202D", "\u2066", "\u2067",
+      "\u2068", "\u2069", "\u200E", "\u200F", "\u200C", "\u200D", "\u2060",
+      "\u00AD", "\uFEFF"};
+  for (const std::string& open : cf) {
+    for (const std::string& close : {std::string("\u202C"), std::string("\u2069"),
+                                     std::string("\u200F\u200E"), open}) {
+      const std::string text = "x " + open + "human privileges" + close + " y";
+      INFO(text);
+      ScanResult r = scan_ok(d, text);
+      REQUIRE(r.findings.size() == 1);
+      CHECK(r.findings[0].text == "human privileges");
+      CHECK(r.findings[0].begin == 2 + open.size());
+      CHECK(r.findings[0].column == 4);
+      auto fixed = d.fix(text);
+      REQUIRE(fixed.ok());
+      CHECK(*fixed == "x " + open + "human rights" + close + " y");
+    }
+  }
+  // The case from the report: the closing PDF was eaten.
+  auto fixed = d.fix("\u202Ehuman privileges\u202C");
+  REQUIRE(fixed.ok());
+  CHECK(*fixed == "\u202Ehuman rights\u202C");
+  // A deleted phrase keeps them too.
+  fixed = d.fix("It was \u2067needless to say\u2069 done.");
+  REQUIRE(fixed.ok());
+  CHECK(*fixed == "It was \u2067\u2069 done.");
+}
