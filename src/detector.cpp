@@ -39,6 +39,18 @@ DataSource DataSource::Memory(std::string name, std::string text) {
 
 namespace {
 
+// The value of a loader thread's result, or its error. A function of its
+// own so that Result<detail type>::status() is inlined here: in the long
+// create_impl() GCC emits it out of line, a weak symbol that libunspin.so's
+// version script would export (tests/c/check_exports.cmake).
+template <class T>
+Status take(std::future<Result<T>>& f, T* out) {
+  Result<T> r = f.get();
+  if (!r.ok()) return r.status();
+  *out = std::move(r.value());
+  return Status::Ok();
+}
+
 using detail::CompiledPhrase;
 using detail::Entry;
 using detail::Inflection;
@@ -402,9 +414,8 @@ Result<Detector> Detector::create_impl(const Options& options) {
 
   std::unique_ptr<Morphology> morph;
   if (morph_future.valid()) {
-    auto m = morph_future.get();
-    if (!m.ok()) return m.status();
-    morph = std::move(m.value());
+    Status st = take(morph_future, &morph);
+    if (!st.ok()) return st;
   }
 
   for (Entry& e : entries) {
@@ -521,9 +532,10 @@ Result<Detector> Detector::create_impl(const Options& options) {
   if (std::string* sink = detail::paradigm_export_sink(); sink && morph)
     *sink = morph->export_cache();
   if (discovery_future.valid()) {
-    auto d = discovery_future.get();
-    if (!d.ok()) return d.status();
-    impl->discovery = std::move(d.value());
+    std::unique_ptr<const detail::DiscoveryData> discovery;
+    Status st = take(discovery_future, &discovery);
+    if (!st.ok()) return st;
+    impl->discovery = std::move(discovery);
   }
   return Detector(std::move(impl));
 }
@@ -755,11 +767,14 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     return overlaps(merged, b, e);
   };
   // True when the match lies inside an established term of another entry
-  // ("gap pad" inside "thermal gap pad"); an entry's own canonical
-  // ("advices" -> "advice") does not count.
+  // ("gap pad" inside "thermal gap pad"). An entry's own canonical counts
+  // only when it is longer than the match: "advices" -> "advice" matches a
+  // form of its own canonical and is flagged, but "guy gangs" inside the
+  // "bad guy gangs" that its own rewrite produced is not, so fix() converges
+  // (fix(fix(x)) == fix(x)).
   auto inside_established = [&](const detail::Hit& h, std::uint32_t entry) {
-    for (std::uint32_t by : h.contained_by)
-      if (by != entry) return true;
+    for (const detail::Hit::Container& by : h.contained_by)
+      if (by.entry != entry || by.strictly) return true;
     return false;
   };
   auto near_holds = [&](const CompiledEntry::Near& n, const detail::Hit& h) {

@@ -296,7 +296,8 @@ std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
         for (const Established& e : recent)
           if (e.first <= h.first && e.last >= h.last)
             for (std::uint32_t by : infos_[e.node].established_by)
-              h.contained_by.push_back(by);
+              h.contained_by.push_back(
+                  {by, e.first < h.first || e.last > h.last});
       }
     }
     next = std::max(next, limit);

@@ -54,8 +54,14 @@ struct Hit {
   std::size_t prev_end = 0;
   bool has_prev = false;
   std::int32_t node = 0;
-  /// Entries whose canonical (an established term) contains this match.
-  std::vector<std::uint32_t> contained_by;
+  /// An entry whose canonical (an established term) contains this match;
+  /// `strictly`: the term is longer than the match (it has words before
+  /// or after it), not just a form of the same words.
+  struct Container {
+    std::uint32_t entry = 0;
+    bool strictly = false;
+  };
+  std::vector<Container> contained_by;
 };
 
 /// What a scan of a text finds in the trie, kept small: the matches of

@@ -170,6 +170,23 @@ Status parse_prior(std::string_view field, double& prior,
   return Status::Ok();
 }
 
+// The matching key of a phrase: its words normalized (case folded, NFKC)
+// as the matcher sees them.
+std::string phrase_key(std::string_view phrase) {
+  std::string key;
+  std::string word;
+  std::size_t pos = 0;
+  while (pos <= phrase.size()) {
+    std::size_t sp = phrase.find(' ', pos);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    normalize_word(phrase.substr(pos, sp - pos), word);
+    if (!key.empty()) key += ' ';
+    key += word;
+    pos = sp + 1;
+  }
+  return key;
+}
+
 }  // namespace
 
 Status check_word_lengths(std::string_view phrase, const std::string& name,
@@ -279,6 +296,15 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
                                                 canonical + "'");
         e.canonicals.push_back(std::move(alt));
       }
+      // An identity would flag text that already reads as the canonical,
+      // offering itself as the fix (README: such a span is never flagged).
+      const std::string spun_key = phrase_key(e.spun);
+      for (const std::string& alt : e.canonicals)
+        if (phrase_key(alt) == spun_key)
+          return parse_error(name, line_no,
+                             "the canonical side equals the spun side ('" +
+                                 alt + "'); remove the line or the "
+                                       "alternative");
     }
     if (fields.size() > 2) {
       Status s = parse_prior(fields[2], e.prior, name, line_no);

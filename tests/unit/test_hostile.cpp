@@ -685,3 +685,31 @@ TEST_CASE("format characters around a phrase stay out of its span and its "
   REQUIRE(fixed.ok());
   CHECK(*fixed == "It was \u2067\u2069 done.");
 }
+
+TEST_CASE("fix is idempotent when a canonical side contains its spun side",
+          "[hostile][rewrite]") {
+  Options o;
+  o.tables.push_back(DataSource::Memory(
+      "grow.tsv",
+      "guy gangs\tbad guy gangs\n"
+      "outfit\tcriminal outfit|outfit of thugs\n"
+      "spillover\treverse technology spillover\n"));
+  o.irregular_forms.push_back(DataSource::File(kData + "/tables/forms.tsv"));
+  o.min_confidence = 0;
+  Detector d = make(o);
+  for (const std::string text :
+       {"The guy gangs left.", "Guy gangs and guy gangs.", "An outfit came.",
+        "a spillover", "bad guy gangs", "criminal outfit"}) {
+    INFO(text);
+    auto once = d.fix(text);
+    REQUIRE(once.ok());
+    auto twice = d.fix(*once);
+    REQUIRE(twice.ok());
+    CHECK(*twice == *once);
+  }
+  auto once = d.fix("The guy gangs left.");
+  REQUIRE(once.ok());
+  CHECK(*once == "The bad guy gangs left.");
+  CHECK(scan_ok(d, "bad guy gangs").findings.empty());
+  CHECK(scan_ok(d, "a criminal outfit").findings.empty());
+}

@@ -152,3 +152,19 @@ TEST_CASE("refuses words longer than 256 bytes in tables and allowlists, with "
   REQUIRE_FALSE(a.ok());
   CHECK(a.status().message() == "allow.txt" + message);
 }
+
+TEST_CASE("refuses an entry whose canonical side equals its spun side",
+          "[table]") {
+  for (const char* line :
+       {"foo bar\tfoo bar", "Foo  bar\tfoo BAR\t0.9", "foo bar\tbaz|foo bar",
+        "\xC3\x89t\xC3\xA9\t\xC3\xA9t\xC3\xA9"}) {
+    INFO(line);
+    auto t = parse_table(std::string("a\tb\n") + line + "\n", "t.tsv");
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.status().code() == ErrorCode::kParseError);
+    CHECK(t.status().message().rfind(
+              "t.tsv:2: the canonical side equals the spun side", 0) == 0);
+  }
+  // Switch-offs, unknown and deletion canonicals are no identities.
+  CHECK(parse_table("!foo\tfoo\nfoo\t?\nfoo\t<delete>\nfoo\tfoo bar\n", "t.tsv").ok());
+}
