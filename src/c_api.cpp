@@ -3,6 +3,7 @@
 #include "unspin/unspin.h"
 
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <new>
@@ -97,6 +98,14 @@ const unspin::Finding* At(const unspin_result* result, size_t i) {
   return &result->scan.findings[i];
 }
 
+// False for a length no object at `text` can have: above PTRDIFF_MAX, or
+// running past the end of the address space. (std::string would throw
+// length_error, a scan would read unmapped memory.)
+bool PossibleLength(const char* text, size_t len) {
+  return len <= static_cast<size_t>(PTRDIFF_MAX) &&
+         reinterpret_cast<uintptr_t>(text) <= UINTPTR_MAX - len;
+}
+
 std::string_view View(const char* text, size_t len) {
   return len == 0 ? std::string_view() : std::string_view(text, len);
 }
@@ -150,7 +159,8 @@ unspin_code unspin_options_add_table_file(unspin_options* options,
 unspin_code unspin_options_add_table_text(unspin_options* options,
                                           const char* name, const char* text,
                                           size_t len) {
-  if (name == nullptr || (text == nullptr && len != 0)) {
+  if (name == nullptr || (text == nullptr && len != 0) ||
+      !PossibleLength(text, len)) {
     return UNSPIN_INVALID_ARGUMENT;
   }
   return Set(options, [&](unspin::Options& o) {
@@ -292,6 +302,11 @@ unspin_code unspin_detector_scan(const unspin_detector* detector,
                 "unspin_detector_scan: detector, result and text must not be "
                 "NULL");
   }
+  if (!PossibleLength(text, len)) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_detector_scan: impossible text length " +
+                    std::to_string(len));
+  }
   try {
     unspin::Result<unspin::ScanResult> scanned =
         detector->detector.scan(View(text, len));
@@ -312,6 +327,11 @@ unspin_code unspin_detector_fix(const unspin_detector* detector,
   if (detector == nullptr || out == nullptr || (text == nullptr && len != 0)) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
                 "unspin_detector_fix: detector, out and text must not be NULL");
+  }
+  if (!PossibleLength(text, len)) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_detector_fix: impossible text length " +
+                    std::to_string(len));
   }
   try {
     unspin::Result<std::string> fixed = detector->detector.fix(View(text, len));

@@ -239,7 +239,7 @@ struct LmBuilder {
       for (const auto& x : w) {
         auto it = ids.find(x);
         if (it == ids.end())
-          return parse_error(name, line_no, "word '" + x + "' has no unigram");
+          return parse_error(name, line_no, "word '" + printable(x) + "' has no unigram");
         if (it->second > kIdMask)
           return parse_error(name, line_no, "more words than the model's 17-bit ids hold");
         key = (key << kIdBits) | it->second;
@@ -414,7 +414,7 @@ Result<std::unique_ptr<const DiscoveryData>> DiscoveryData::load(
     if (!text.ok()) return text.status();
     const std::string name = source_name(thesaurus);
     // Lines: word<TAB>neighbours, most frequent first (tools/build_lm.cpp).
-    std::string_view all(*text);
+    std::string_view all = strip_bom(*text);
     std::size_t line_no = 0;
     while (!all.empty()) {
       ++line_no;

@@ -36,6 +36,7 @@
 #include <utility>
 
 #include "table.hpp"
+#include "text.hpp"
 
 namespace unspin::detail {
 namespace {
@@ -882,6 +883,7 @@ struct Morphology::Impl {
   }
 
   Status ParseIrregular(std::string_view text, const std::string& name) {
+    text = strip_bom(text);
     size_t line_no = 0;
     size_t pos = 0;
     while (pos < text.size()) {
@@ -925,7 +927,7 @@ struct Morphology::Impl {
         if (f[1] == kKindNames[k]) kind = k;
       }
       if (kind < 0) {
-        return error("unknown kind '" + f[1] +
+        return error("unknown kind '" + printable(f[1]) +
                      "' (expected s, past, pastpart, ing, er or est)");
       }
       if (f[0] == "-") return error("the lemma cannot be '-'");
@@ -968,7 +970,7 @@ struct Morphology::Impl {
         if (LeadingCount(count) > lines) {
           return Status(ErrorCode::kParseError,
                         FileName(path) + ":" + std::to_string(line_no) +
-                            ": " + f[0] + " announces " + count +
+                            ": " + f[0] + " announces " + printable(count) +
                             " entries, more than the file's " +
                             std::to_string(lines) + " lines");
         }

@@ -74,7 +74,7 @@ Status parse_terms(std::string_view list, std::vector<std::string>& out,
     std::string term = collapse_spaces(boost::algorithm::trim_copy(p));
     if (term.empty())
       return parse_error(name, line,
-                         "empty term in context clause '" + std::string(clause) +
+                         "empty term in context clause '" + printable(clause) +
                              "'");
     out.push_back(std::move(term));
   }
@@ -118,7 +118,7 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
       }
       if (!ok || n == 0)
         return parse_error(name, line,
-                           "context clause '" + clause +
+                           "context clause '" + printable(clause) +
                                "' must read near=N:TERM|TERM with N in 1..999");
       Entry::Near near;
       near.words = n;
@@ -127,7 +127,7 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
       e.near.push_back(std::move(near));
     } else {
       return parse_error(name, line,
-                         "unknown context clause '" + clause +
+                         "unknown context clause '" + printable(clause) +
                              "' (expected requires=, excludes=, near= or exact)");
     }
   }
@@ -165,7 +165,7 @@ Status parse_prior(std::string_view field, double& prior,
   }
   if (!digits || !(value > 0 && value <= 1))
     return parse_error(name, line,
-                       "prior '" + f + "' is not a number in (0, 1]");
+                       "prior '" + printable(f) + "' is not a number in (0, 1]");
   prior = value;
   return Status::Ok();
 }
@@ -234,6 +234,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 Result<Table> parse_table(std::string_view text, const std::string& name) {
   Table table;
+  text = strip_bom(text);  // editors on Windows write one
   std::size_t bad = find_invalid_utf8(text);
   if (bad != std::string_view::npos) {
     std::size_t line = 1;
@@ -293,7 +294,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
         std::string alt = collapse_spaces(boost::algorithm::trim_copy(a));
         if (alt.empty())
           return parse_error(name, line_no, "empty alternative in '" +
-                                                canonical + "'");
+                                                printable(canonical) + "'");
         e.canonicals.push_back(std::move(alt));
       }
       // An identity would flag text that already reads as the canonical,
@@ -303,7 +304,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
         if (phrase_key(alt) == spun_key)
           return parse_error(name, line_no,
                              "the canonical side equals the spun side ('" +
-                                 alt + "'); remove the line or the "
+                                 printable(alt) + "'); remove the line or the "
                                        "alternative");
     }
     if (fields.size() > 2) {
@@ -318,7 +319,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
         boost::algorithm::trim(t);
         if (!valid_tag(t))
           return parse_error(name, line_no,
-                             "invalid tag '" + t + "' (use [a-z0-9_-]+)");
+                             "invalid tag '" + printable(t) + "' (use [a-z0-9_-]+)");
         e.tags.push_back(t);
       }
     }
@@ -335,6 +336,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
 
 Result<std::vector<std::string>> parse_allowlist(std::string_view text,
                                                  const std::string& name) {
+  text = strip_bom(text);
   std::size_t bad = find_invalid_utf8(text);
   if (bad != std::string_view::npos) {
     std::size_t line = 1;

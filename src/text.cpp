@@ -523,6 +523,39 @@ void normalize_gap(std::string_view gap, std::string& out) {
   }
 }
 
+std::string_view strip_bom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+std::string printable(std::string_view content, std::size_t max) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  std::size_t i = 0;
+  while (i < content.size() && i < max) {
+    const auto b = static_cast<unsigned char>(content[i]);
+    std::size_t n = 1;
+    bool ok = b >= 0x20 && b != 0x7F;
+    if (b >= 0x80) {
+      // The length of the valid sequence at i, if any.
+      n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      ok = i + n <= content.size() &&
+           find_invalid_utf8(content.substr(i, n)) == std::string_view::npos;
+      if (!ok) n = 1;
+    }
+    if (ok) {
+      out.append(content.substr(i, n));
+    } else {
+      out += "\\x";
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+    i += n;
+  }
+  if (i < content.size()) out += "...";
+  return out;
+}
+
 void trim_format_chars(std::string_view text, std::size_t* begin,
                        std::size_t* end) {
   // Decoded in windows of one code point (4 bytes at most), so that int32_t

@@ -68,6 +68,15 @@ void normalize_word(std::string_view word, std::string& out);
 /// the text's gap equals that of the phrase's gap ("" for plain phrases).
 void normalize_gap(std::string_view gap, std::string& out);
 
+/// `text` without a leading UTF-8 byte order mark (EF BB BF), if any.
+std::string_view strip_bom(std::string_view text);
+
+/// File content quoted in an error message: bytes below 0x20, 0x7F and
+/// bytes that are not part of valid UTF-8 become "\xHH" (no raw control
+/// or binary bytes reach a terminal); longer than `max` bytes, it is cut
+/// and ends with "...".
+std::string printable(std::string_view content, std::size_t max = 80);
+
 /// Shrinks [*begin, *end) of valid UTF-8 `text` past the format characters
 /// (general category Cf: bidi marks, embeddings and isolates, ZWJ/ZWNJ, soft
 /// hyphen, U+FEFF, ...) at either end, so that a rewrite of the span keeps

@@ -14,6 +14,9 @@ extern "C" {
  *
  * - Text is UTF-8 given as (pointer, length in bytes); it need not be
  *   NUL-terminated. Strings returned by the library are NUL-terminated UTF-8.
+ *   A length no object can have (above PTRDIFF_MAX, or pointer + length past
+ *   the end of the address space, e.g. SIZE_MAX) is UNSPIN_INVALID_ARGUMENT;
+ *   the text is then not read.
  * - Ownership: a function named *_new or returning an object through an
  *   out-parameter transfers ownership to the caller, who releases it with the
  *   matching *_free (each *_free accepts NULL). `const char*` results are
@@ -99,7 +102,9 @@ unspin_code unspin_options_add_table_file(unspin_options* options,
                                           const char* path, const char* name);
 
 /** Adds a phrase table given as in-memory text (`len` bytes), called `name`
-    in messages ("mine.tsv:3: ..."). */
+    in messages ("mine.tsv:3: ..."). Errors: UNSPIN_INVALID_ARGUMENT (NULL
+    options or name, NULL text with len > 0, an impossible len),
+    UNSPIN_OUT_OF_MEMORY. */
 unspin_code unspin_options_add_table_text(unspin_options* options,
                                           const char* name, const char* text,
                                           size_t len);
@@ -184,7 +189,8 @@ size_t unspin_detector_entry_count(const unspin_detector* detector);
     unspin_result_free). `text` may be NULL when `len` is 0. Linear in `len`.
     Errors: UNSPIN_INVALID_UTF8 (message names the byte offset; only when the
     options did not ask for replacement), UNSPIN_INVALID_ARGUMENT (NULL
-    detector or result), UNSPIN_INTERNAL, UNSPIN_OUT_OF_MEMORY.
+    detector or result, NULL text with len > 0, an impossible len),
+    UNSPIN_INTERNAL, UNSPIN_OUT_OF_MEMORY.
     Thread-safe: many threads may scan with one detector at once. */
 unspin_code unspin_detector_scan(const unspin_detector* detector,
                                  const char* text, size_t len,

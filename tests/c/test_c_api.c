@@ -315,6 +315,28 @@ static void test_creation_errors(void) {
         UNSPIN_INVALID_ARGUMENT);
   CHECK(unspin_detector_fix(d, "x", 1, NULL, NULL, NULL) ==
         UNSPIN_INVALID_ARGUMENT);
+  /* Lengths no object can have (above PTRDIFF_MAX, or running past the end
+     of the address space) are invalid arguments, never read. */
+  {
+    const size_t huge[] = {(size_t)-1, (size_t)-1 / 2 + 1, (size_t)-1 - 16};
+    size_t k;
+    for (k = 0; k < sizeof huge / sizeof huge[0]; ++k) {
+      char* fixed = NULL;
+      r = NULL;
+      CHECK(unspin_options_add_table_text(o, "t", "x\ty\n", huge[k]) ==
+            UNSPIN_INVALID_ARGUMENT);
+      CHECK(unspin_detector_scan(d, "x", huge[k], &r, &e) ==
+            UNSPIN_INVALID_ARGUMENT);
+      CHECK(r == NULL);
+      CHECK(unspin_error_code(e) == UNSPIN_INVALID_ARGUMENT);
+      CHECK(contains(unspin_error_message(e), "length"));
+      unspin_error_free(e);
+      CHECK(unspin_detector_fix(d, "x", huge[k], &fixed, NULL, &e) ==
+            UNSPIN_INVALID_ARGUMENT);
+      CHECK(fixed == NULL);
+      unspin_error_free(e);
+    }
+  }
   unspin_detector_free(d);
   unspin_options_free(o);
 

@@ -276,3 +276,26 @@ TEST_CASE("out-of-range spinner options are rejected by name", "[discovery]") {
   CHECK(data.status().code() == ErrorCode::kInvalidArgument);
   CHECK(data.status().message().find("spinner_max_words") != std::string::npos);
 }
+
+TEST_CASE("language-model errors show binary bytes of the file as \\xHH",
+          "[discovery][hostile]") {
+  const std::string arpa = std::string(
+      "\\data\\\nngram 1=1\nngram 2=1\n\n\\1-grams:\n-1.0\tthe\n\n\\2-grams:\n"
+      "-1.0\tthe w\x1b[2J\x01\xff\xc3\xa9\x7f\n\\end\\\n");
+  auto data = DiscoveryData::load(DataSource::Memory("bad.arpa", arpa),
+                                  DataSource{}, {});
+  REQUIRE_FALSE(data.ok());
+  CHECK(data.status().code() == ErrorCode::kParseError);
+  CHECK(data.status().message() ==
+        "bad.arpa:9: word 'w\\x1B[2J\\x01\\xFF\xc3\xa9\\x7F' has no unigram");
+}
+
+TEST_CASE("a thesaurus may start with a UTF-8 byte order mark",
+          "[discovery]") {
+  auto data = DiscoveryData::load(
+      DataSource::File(kDir + "tiny.arpa"),
+      DataSource::Memory("th.tsv", "\xEF\xBB\xBF# comment\nforest\twoodland\n"),
+      tiny_entries());
+  INFO(data.status().message());
+  CHECK(data.ok());
+}

@@ -569,3 +569,18 @@ TEST_CASE("the paradigms of a 2 MB word take linear time", "[morphology][hostile
         "irr.tsv:1: words longer than 256 bytes are not supported (found one "
         "of 257 bytes)");
 }
+
+TEST_CASE("an irregular table may start with a byte order mark; its errors "
+          "escape control bytes",
+          "[morphology]") {
+  auto m = Morphology::create("", "", "\xEF\xBB\xBF# forms\nrun\tpast\tran\n",
+                              "irr.tsv");
+  INFO(m.status().message());
+  REQUIRE(m.ok());
+  CHECK(Lemmas(m.value()->paradigms("ran")) == V{"run"});
+  auto bad = Morphology::create("", "", "run\tpa\x1bst\tran\n", "irr.tsv");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() ==
+        "irr.tsv:1: unknown kind 'pa\\x1Bst' (expected s, past, pastpart, "
+        "ing, er or est)");
+}

@@ -168,3 +168,26 @@ TEST_CASE("refuses an entry whose canonical side equals its spun side",
   // Switch-offs, unknown and deletion canonicals are no identities.
   CHECK(parse_table("!foo\tfoo\nfoo\t?\nfoo\t<delete>\nfoo\tfoo bar\n", "t.tsv").ok());
 }
+
+TEST_CASE("a UTF-8 byte order mark may start a table or an allowlist",
+          "[table]") {
+  auto t = parse_table("\xEF\xBB\xBF# user table\nfoo\tbar\n", "t.tsv");
+  INFO(t.status().message());
+  REQUIRE(t.ok());
+  REQUIRE(t->entries.size() == 1);
+  CHECK(t->entries[0].spun == "foo");
+  auto first = parse_table("\xEF\xBB\xBF" "foo\tbar\n", "t.tsv");
+  REQUIRE(first.ok());
+  CHECK(first->entries.at(0).spun == "foo");
+  auto a = parse_allowlist("\xEF\xBB\xBF# allow\nthermal gap pad\n", "a.txt");
+  REQUIRE(a.ok());
+  CHECK(a.value() == std::vector<std::string>{"thermal gap pad"});
+}
+
+TEST_CASE("control bytes quoted from a table in a message are escaped",
+          "[table][hostile]") {
+  auto t = parse_table("a\tb\t0.5\tx\x1b[31m\n", "t.tsv");
+  REQUIRE_FALSE(t.ok());
+  CHECK(t.status().message() ==
+        "t.tsv:1: invalid tag 'x\\x1B[31m' (use [a-z0-9_-]+)");
+}
