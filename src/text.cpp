@@ -376,16 +376,29 @@ std::string describe_invalid_utf8(std::string_view s, std::size_t offset) {
 std::size_t safe_split(std::string_view text, std::size_t from) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  // Without whitespace nearby ("x-x-x-..." for megabytes), a cut after an
+  // ASCII punctuation byte that never joins (kOther: - / ( : ...) and before
+  // an ASCII letter or digit: ICU has a boundary there (WB999; the
+  // Double_Quote rules WB7b/c need a Hebrew letter after it) and starts the
+  // next word afresh, and the fast path keeps no state across it. Whitespace
+  // is preferred so that ordinary text is cut where it always was.
+  constexpr std::size_t kSearch = 256;
+  std::size_t other_cut = n;
   std::size_t i = from;
   while (i < n) {
     if (kClass[s[i]] != kSpace) {
+      if (other_cut == n && i > from && kClass[s[i - 1]] == kOther &&
+          (kClass[s[i]] == kLetter || kClass[s[i]] == kDigit)) {
+        other_cut = i;
+      }
       ++i;
+      if (other_cut != n && i - from > kSearch) return other_cut;
       continue;
     }
     while (i < n && kClass[s[i]] == kSpace) ++i;
     if (i == n || s[i] < 0x80) return i;
   }
-  return n;
+  return other_cut;
 }
 
 void tokenize_icu(std::string_view text, std::vector<Token>& out) {

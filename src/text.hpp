@@ -41,10 +41,13 @@ std::string describe_invalid_utf8(std::string_view s, std::size_t offset);
 /// iterator, std::length_error for a non-ASCII chunk of 2 GiB or more.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
-/// The first position p >= `from` at which `text` can be cut without
-/// changing its words (tokenize() of both halves, offsets shifted, equals
-/// tokenize() of the whole): the end of a run of ASCII whitespace followed
-/// by an ASCII byte, or text.size().
+/// A position p >= `from` at which `text` can be cut without changing its
+/// words (tokenize() of both halves, offsets shifted, equals tokenize() of
+/// the whole): the first end of a run of ASCII whitespace followed by an
+/// ASCII byte; when there is none within 256 bytes, the first place between
+/// ASCII punctuation that never joins words (- / : ( ...) and an ASCII
+/// letter or digit; else text.size(). Bounds the windows of text without
+/// whitespace ("x-x-x-..."); O(distance from `from` to p).
 std::size_t safe_split(std::string_view text, std::size_t from);
 
 /// Reference tokenizer: ICU's word-break iterator (root locale) over the

@@ -569,3 +569,54 @@ TEST_CASE("tokenizes and normalizes the same way from several threads",
   CHECK(ok[0]);
   CHECK(ok[1]);
 }
+
+TEST_CASE("cuts text without whitespace after punctuation, keeping its words",
+          "[text]") {
+  using unspin::detail::safe_split;
+  // "x-x-x-..." has no whitespace: the cut must still come within reach
+  // (the scan's windows, and their memory, stay bounded).
+  const std::string hyphens = [] {
+    std::string s;
+    for (int i = 0; i < 100000; ++i) s += "x-";
+    return s;
+  }();
+  const std::size_t cut = safe_split(hyphens, 1000);
+  CHECK(cut > 1000);
+  CHECK(cut < 1000 + 300);
+  // Ordinary text is still cut after whitespace.
+  const std::string prose = std::string(1000, 'a') + " well-known b";
+  CHECK(safe_split(prose, 10) == 1001);
+  // Every cut keeps the words of ICU's tokenization of the whole, on
+  // whitespace-free text mixing ASCII punctuation with letters and digits,
+  // Hebrew letters and quotes (WB7b/c), marks, ZWJ, emoji and flags.
+  const std::vector<std::string> pieces = {
+      "a", "Zq", "7", "42", "-", "/", ":", "\"", "(", ")", ".", "'", ",", "_",
+      "@", "\xC3\xA9", "\xD7\x90", "\xCC\x81", "\xE2\x80\x8D", "\xE2\x80\xAE",
+      "\xF0\x9F\x91\xA9", "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8", "\xE3\x81\x82",
+      "x-", "1-", "-1", "a\"b"};
+  Lcg rng{12345};
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    while (s.size() < 700) s += pieces[rng.next() % pieces.size()];
+    std::vector<Token> whole;
+    tokenize_icu(s, whole);
+    for (std::size_t from = 0; from < s.size(); from += 37) {
+      const std::size_t p = safe_split(s, from);
+      REQUIRE(p >= from);
+      REQUIRE(p <= s.size());
+      std::vector<Token> halves;
+      tokenize(std::string_view(s).substr(0, p), halves);
+      const std::size_t left = halves.size();
+      tokenize(std::string_view(s).substr(p), halves);
+      for (std::size_t k = left; k < halves.size(); ++k) {
+        halves[k].begin += p;
+        halves[k].end += p;
+      }
+      bool same = halves.size() == whole.size();
+      for (std::size_t k = 0; same && k < whole.size(); ++k)
+        same = halves[k].begin == whole[k].begin && halves[k].end == whole[k].end;
+      INFO(escaped(s) << " cut at " << p);
+      REQUIRE(same);
+    }
+  }
+}
