@@ -715,13 +715,16 @@ class YamlParser {
       // The item's text after "- " (is_seq_item: l.text[1] is a space).
       std::size_t body = l.text.find_first_not_of(' ', 1);
       if (body == std::string::npos) {
+        const std::size_t dash_line = l.line;
         ++i;
         if (i < lines_.size() && lines_[i].indent > indent) {
           Result<YamlNode> item = block(i, lines_[i].indent);
           if (!item.ok()) return item;
           n.seq.push_back(std::move(*item));
         } else {
+          // An empty item is null, located at its dash for messages.
           n.seq.emplace_back();
+          n.seq.back().line = dash_line;
         }
         continue;
       }

@@ -608,3 +608,11 @@ TEST_CASE("accepts a UTF-8 byte order mark before a comment in every format",
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message() == "r.txt:2: expected 'phrase=replacement'");
 }
+
+TEST_CASE("names the line of an empty YAML list item", "[dict][import]") {
+  // Found by fuzz_import: an empty item was a null node at line 0
+  // ("p.yml:0: a rule must be a mapping").
+  auto r = unspin::import_table("prh", "rules:\n- # empty\n", "p.yml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "p.yml:2: a rule must be a mapping");
+}
