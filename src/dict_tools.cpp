@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -133,6 +134,18 @@ std::string describe(const Entry& e) {
 std::string prior_text(double p) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", p);
+  return buf;
+}
+
+// A prior in (0, 1] as the table parser reads it back: a plain decimal
+// (%g writes 0.00009 as "9e-05", which the parser refuses), six
+// significant digits.
+std::string decimal_prior(double p) {
+  std::string out = prior_text(p);
+  if (out.find('e') == std::string::npos) return out;
+  const int digits = 6 - static_cast<int>(std::floor(std::log10(p)));
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%.*f", std::min(digits, 340), p);
   return buf;
 }
 
@@ -493,7 +506,7 @@ struct Checker {
     for (const Entry& e : all) {
       std::string tags;
       for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ",") + t;
-      table += e.spun + "\t?\t" + prior_text(e.prior) + "\t" + tags + "\n";
+      table += e.spun + "\t?\t" + decimal_prior(e.prior) + "\t" + tags + "\n";
     }
     Options opt;
     const double default_threshold = opt.min_confidence;

@@ -616,3 +616,18 @@ TEST_CASE("names the line of an empty YAML list item", "[dict][import]") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() == "p.yml:2: a rule must be a mapping");
 }
+
+TEST_CASE("checks an entry with a prior below 0.0001", "[dict]") {
+  // Found by fuzz_import: the canonical scan rewrote the prior 0.00009 as
+  // "9e-05", which the table parser refuses: kInternal instead of a check.
+  for (const char* prior : {"0.00009", "0.000000000000000000000000000001"}) {
+    auto r = unspin::check_tables({DataSource::Memory(
+        "p.tsv", std::string("bad guy gang\tcriminal gang\t") + prior +
+                     "\ncriminal\toffender\t0.9\n")});
+    INFO(prior << ": " << r.status().message());
+    REQUIRE(r.ok());
+    auto fires = of_kind(*r, ProblemKind::kFiresOnCanonical);
+    REQUIRE(fires.size() == 1);
+    CHECK(fires[0].line == 2);
+  }
+}
