@@ -38,11 +38,14 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// Single spaces for runs of ASCII whitespace (the table parser's trimming
+// also removes \v and \f: an alternative of only those would be empty).
 std::string collapse(std::string_view s) {
   std::string out;
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+        c == '\f') {
       space = !out.empty();
       continue;
     }

@@ -631,3 +631,16 @@ TEST_CASE("checks an entry with a prior below 0.0001", "[dict]") {
     CHECK(fires[0].line == 2);
   }
 }
+
+TEST_CASE("treats form feeds and vertical tabs in imported phrases as spaces",
+          "[dict][import]") {
+  // Found by fuzz_import: "foo=\f|bar" kept "\f" as an alternative, which
+  // the table parser trims to an empty one (kInternal: the import did not
+  // load).
+  auto r =
+      unspin::import_table("languagetool", "foo=\f|bar\v\f baz\n", "r.txt");
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK(entry_lines(r->tsv) ==
+        std::vector<std::string>{"foo\tbar baz\t0.8\timported"});
+}
