@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -13,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -36,11 +38,14 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// Single spaces for runs of ASCII whitespace (the table parser's trimming
+// also removes \v and \f: an alternative of only those would be empty).
 std::string collapse(std::string_view s) {
   std::string out;
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+        c == '\f') {
       space = !out.empty();
       continue;
     }
@@ -96,6 +101,17 @@ void for_each_line(std::string_view text, Fn fn) {
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+// quote() of at most the first 60 bytes (cut at a UTF-8 character), so a
+// message about a huge key stays one readable line.
+std::string excerpt(std::string_view s) {
+  constexpr std::size_t kMax = 60;
+  if (s.size() <= kMax) return quote(s);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return quote(s.substr(0, cut)) + "... (" + std::to_string(s.size()) +
+         " bytes)";
+}
+
 // ---------------------------------------------------------------------------
 // check_tables
 
@@ -124,6 +140,18 @@ std::string prior_text(double p) {
   return buf;
 }
 
+// A prior in (0, 1] as the table parser reads it back: a plain decimal
+// (%g writes 0.00009 as "9e-05", which the parser refuses), six
+// significant digits.
+std::string decimal_prior(double p) {
+  std::string out = prior_text(p);
+  if (out.find('e') == std::string::npos) return out;
+  const int digits = 6 - static_cast<int>(std::floor(std::log10(p)));
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%.*f", std::min(digits, 340), p);
+  return buf;
+}
+
 // Entries with different context fire in different documents: they do not
 // conflict. The key lists every clause, order-independent.
 std::string context_key(const Entry& e) {
@@ -148,6 +176,18 @@ std::string context_key(const Entry& e) {
 
 struct Checker {
   std::vector<TableProblem> problems;
+
+  // An edge of the graph of spun phrases: `entry` replaces its spun phrase
+  // with `alt`, the spun phrase of node `to`.
+  struct Edge {
+    std::size_t from;
+    std::size_t to;
+    const Entry* entry;
+    const std::string* alt;
+  };
+  // A long cycle is shown as its first kCycleShown phrases, "...", and the
+  // phrase it returns to; so are the locations of its entries.
+  static constexpr std::size_t kCycleShown = 6;
 
   void add(const std::string& file, std::size_t line, Severity sev,
            ProblemKind kind, std::string message) {
@@ -236,62 +276,224 @@ struct Checker {
     }
   }
 
+  // Spun phrases form a graph with an edge from an entry's spun phrase to
+  // each canonical alternative that is itself a spun phrase. An edge inside
+  // a strongly connected component lies on a cycle (one report per
+  // component, at its first entry); any other edge is a chain (one report
+  // per edge). Linear: Tarjan's algorithm, iterative so that a chain of
+  // 100,000 entries cannot exhaust the stack.
   void cycles_and_chains(const std::vector<Entry>& all) {
-    // phrase key -> entries with that spun phrase
-    std::unordered_map<std::string, std::vector<const Entry*>> by_spun;
-    for (const Entry& e : all) by_spun[phrase_key(e.spun)].push_back(&e);
+    std::unordered_map<std::string, std::size_t> node_of;  // phrase key
+    std::vector<const std::string*> key_of;
+    std::vector<const Entry*> first_entry;  // per node, in table order
+    std::vector<std::size_t> entry_node;    // per entry
     for (const Entry& e : all) {
-      const std::string start = phrase_key(e.spun);
-      for (const std::string& alt : e.canonicals) {
-        const std::string ck = phrase_key(alt);
-        auto hit = by_spun.find(ck);
-        if (hit == by_spun.end() || ck == start) continue;
-        // Breadth-first search from the canonical back to `start`.
-        std::map<std::string, std::string> parent;
-        std::vector<std::string> queue{ck};
-        parent[ck] = start;
-        bool cycle = false;
-        for (std::size_t i = 0; i < queue.size() && !cycle; ++i) {
-          auto next = by_spun.find(queue[i]);
-          if (next == by_spun.end()) continue;
-          for (const Entry* n : next->second) {
-            for (const std::string& a : n->canonicals) {
-              std::string k = phrase_key(a);
-              if (parent.count(k)) continue;
-              parent[k] = queue[i];
-              if (k == start) {
-                cycle = true;
-                break;
-              }
-              queue.push_back(k);
-            }
-            if (cycle) break;
+      auto [it, fresh] = node_of.emplace(phrase_key(e.spun), key_of.size());
+      if (fresh) {
+        key_of.push_back(&it->first);
+        first_entry.push_back(&e);
+      }
+      entry_node.push_back(it->second);
+    }
+    const std::size_t n = key_of.size();
+    std::vector<std::vector<Edge>> out(n);
+    std::vector<std::vector<Edge>> entry_edges(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      for (const std::string& alt : all[i].canonicals) {
+        auto hit = node_of.find(phrase_key(alt));
+        // Canonical == spun is kIdentity, reported by identity_checks().
+        if (hit == node_of.end() || hit->second == entry_node[i]) continue;
+        Edge edge{entry_node[i], hit->second, &all[i], &alt};
+        out[entry_node[i]].push_back(edge);
+        entry_edges[i].push_back(edge);
+      }
+    }
+
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> index(n, kNone);
+    std::vector<std::size_t> low(n, 0);
+    std::vector<std::size_t> comp(n, kNone);
+    std::vector<std::size_t> comp_size;
+    std::vector<char> on_stack(n, 0);
+    std::vector<std::size_t> stack;
+    std::vector<std::pair<std::size_t, std::size_t>> calls;  // node, edge
+    std::size_t counter = 0;
+    auto visit = [&](std::size_t v) {
+      index[v] = low[v] = counter++;
+      stack.push_back(v);
+      on_stack[v] = 1;
+      calls.emplace_back(v, 0);
+    };
+    for (std::size_t root = 0; root < n; ++root) {
+      if (index[root] != kNone) continue;
+      visit(root);
+      while (!calls.empty()) {
+        const std::size_t v = calls.back().first;
+        const std::size_t next = calls.back().second;
+        if (next < out[v].size()) {
+          ++calls.back().second;
+          const std::size_t w = out[v][next].to;
+          if (index[w] == kNone) {
+            visit(w);
+          } else if (on_stack[w]) {
+            low[v] = std::min(low[v], index[w]);
           }
+          continue;
         }
-        const Entry& other = *hit->second.front();
-        if (cycle) {
-          std::vector<std::string> path{start};
-          for (std::string k = parent[start]; k != start; k = parent[k])
-            path.push_back(k);
-          path.push_back(start);
-          std::string chain;
-          // path holds start, then the chain backwards: reverse the middle.
-          std::reverse(path.begin() + 1, path.end() - 1);
-          for (const std::string& p : path)
-            chain += (chain.empty() ? "" : " -> ") + quote(p);
-          add(e.table, e.line, Severity::kError, ProblemKind::kCycle,
-              "cycle: " + chain + " (via " + where(other) + ")");
-        } else {
-          // The table calls the phrase both right and spun. When `other`
-          // has no context and a prior at or above the default threshold,
-          // that holds in every document: an error; otherwise a warning.
-          bool loud = other.requires_groups.empty() &&
-                      other.excludes_any.empty() && other.near.empty() &&
-                      other.prior >= Options().min_confidence;
-          add(e.table, e.line, loud ? Severity::kError : Severity::kWarning,
-              ProblemKind::kChain,
-              "canonical " + quote(alt) + " is itself flagged as spun by " +
-                  where(other) + " (" + describe(other) + ")");
+        calls.pop_back();
+        if (!calls.empty()) {
+          std::size_t& parent_low = low[calls.back().first];
+          parent_low = std::min(parent_low, low[v]);
+        }
+        if (low[v] != index[v]) continue;
+        std::size_t size = 0;
+        std::size_t w = kNone;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = 0;
+          comp[w] = comp_size.size();
+          ++size;
+        } while (w != v);
+        comp_size.push_back(size);
+      }
+    }
+
+    std::vector<char> comp_reported(comp_size.size(), 0);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const Entry& e = all[i];
+      const std::size_t from = entry_node[i];
+      for (const Edge& edge : entry_edges[i]) {
+        if (comp[edge.to] == comp[from]) {
+          if (comp_reported[comp[from]]) continue;
+          comp_reported[comp[from]] = 1;
+          report_cycle(e, edge, out, comp, comp_size[comp[from]], key_of);
+          continue;
+        }
+        // The table calls the phrase both right and spun. When `other`
+        // has no context and a prior at or above the default threshold,
+        // that holds in every document: an error; otherwise a warning.
+        const Entry& other = *first_entry[edge.to];
+        bool loud = other.requires_groups.empty() &&
+                    other.excludes_any.empty() && other.near.empty() &&
+                    other.prior >= Options().min_confidence;
+        add(e.table, e.line, loud ? Severity::kError : Severity::kWarning,
+            ProblemKind::kChain,
+            "canonical " + quote(*edge.alt) + " is itself flagged as spun by " +
+                where(other) + " (" + describe(other) + ")");
+      }
+    }
+  }
+
+  // Reports the shortest cycle through `first` (from -> first.to -> ... ->
+  // from) inside their component: a breadth-first search from first.to,
+  // done once per component, so linear in all.
+  void report_cycle(const Entry& e, const Edge& first,
+                    const std::vector<std::vector<Edge>>& out,
+                    const std::vector<std::size_t>& comp, std::size_t members,
+                    const std::vector<const std::string*>& key_of) {
+    const std::size_t from = first.from;
+    std::unordered_map<std::size_t, const Edge*> reached_by;
+    std::vector<std::size_t> queue{first.to};
+    reached_by[first.to] = &first;
+    for (std::size_t i = 0; i < queue.size() && !reached_by.count(from); ++i) {
+      for (const Edge& edge : out[queue[i]]) {
+        if (comp[edge.to] != comp[from] || reached_by.count(edge.to)) continue;
+        reached_by[edge.to] = &edge;
+        queue.push_back(edge.to);
+        if (edge.to == from) break;
+      }
+    }
+    // Walk back from `from` to first.to: the edges of the cycle, reversed.
+    std::vector<const Edge*> cycle;
+    for (std::size_t v = from;;) {
+      const Edge* edge = reached_by.at(v);
+      cycle.push_back(edge);
+      if (edge == &first) break;
+      v = edge->from;
+    }
+    std::reverse(cycle.begin(), cycle.end());
+    std::string path = quote(*key_of[from]);
+    std::string places;
+    for (std::size_t i = 0; i < cycle.size(); ++i) {
+      const bool shown = i + 1 < kCycleShown || i + 1 == cycle.size();
+      if (shown) {
+        path += " -> " + quote(*key_of[cycle[i]->to]);
+        places += (places.empty() ? "" : ", ") + where(*cycle[i]->entry);
+      } else if (i + 1 == kCycleShown) {
+        path += " -> ...";
+        places += ", ...";
+      }
+    }
+    std::string msg = "cycle of " + std::to_string(cycle.size()) +
+                      (cycle.size() == 1 ? " entry: " : " entries: ") + path +
+                      " (" + places + ")";
+    if (members > cycle.size())
+      msg += "; " + std::to_string(members) +
+             " spun phrases in all lead back to each other";
+    add(e.table, e.line, Severity::kError, ProblemKind::kCycle, msg);
+  }
+
+  // Words (NFKC case folded) and the punctuation between them, as the
+  // matcher compares phrases; a gap is marked so it never equals a word.
+  static std::vector<std::string> match_tokens(std::string_view phrase) {
+    std::vector<detail::Token> tokens;
+    detail::tokenize(phrase, tokens);
+    std::vector<std::string> out;
+    std::string s;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (i > 0) {
+        detail::normalize_gap(
+            phrase.substr(tokens[i - 1].end,
+                          tokens[i].begin - tokens[i - 1].end),
+            s);
+        if (!s.empty()) out.push_back("\x01" + s);
+      }
+      detail::normalize_word(
+          phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), s);
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  // True when `needle` (not empty) occurs in `hay`: Knuth-Morris-Pratt,
+  // linear even for long phrases of repeated words.
+  static bool contains(const std::vector<std::string>& hay,
+                       const std::vector<std::string>& needle) {
+    std::vector<std::size_t> fail(needle.size(), 0);
+    for (std::size_t i = 1, k = 0; i < needle.size(); ++i) {
+      while (k > 0 && needle[i] != needle[k]) k = fail[k - 1];
+      if (needle[i] == needle[k]) ++k;
+      fail[i] = k;
+    }
+    for (std::size_t i = 0, k = 0; i < hay.size(); ++i) {
+      while (k > 0 && hay[i] != needle[k]) k = fail[k - 1];
+      if (hay[i] == needle[k]) ++k;
+      if (k == needle.size()) return true;
+    }
+    return false;
+  }
+
+  // A canonical equal to its spun phrase flags correct text; one that
+  // contains it ("guy gangs" -> "bad guy gangs") makes every --fix pass
+  // add words again.
+  void identity_checks(const std::vector<Entry>& all) {
+    for (const Entry& e : all) {
+      if (e.unknown || e.deletion || e.canonicals.empty()) continue;
+      const std::vector<std::string> spun = match_tokens(e.spun);
+      if (spun.empty()) continue;
+      for (const std::string& alt : e.canonicals) {
+        const std::vector<std::string> canon = match_tokens(alt);
+        if (canon == spun) {
+          add(e.table, e.line, Severity::kError, ProblemKind::kIdentity,
+              "canonical " + quote(alt) + " is the spun phrase " +
+                  quote(e.spun) +
+                  " itself (matching ignores case and hyphens): the entry "
+                  "flags text that is already right");
+        } else if (contains(canon, spun)) {
+          add(e.table, e.line, Severity::kError, ProblemKind::kContainsSpun,
+              "canonical " + quote(alt) + " contains the spun phrase " +
+                  quote(e.spun) + ": each --fix pass can add words again");
         }
       }
     }
@@ -307,7 +509,7 @@ struct Checker {
     for (const Entry& e : all) {
       std::string tags;
       for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ",") + t;
-      table += e.spun + "\t?\t" + prior_text(e.prior) + "\t" + tags + "\n";
+      table += e.spun + "\t?\t" + decimal_prior(e.prior) + "\t" + tags + "\n";
     }
     Options opt;
     const double default_threshold = opt.min_confidence;
@@ -374,6 +576,10 @@ struct Checker {
 // ---------------------------------------------------------------------------
 // A YAML subset: block mappings and sequences, flow sequences, plain and
 // quoted scalars, comments. Enough for Vale rules and prh dictionaries.
+// Linear in the input: nesting is limited to kMaxYamlDepth levels (the
+// formats need four), so the recursion stays shallow.
+
+constexpr std::size_t kMaxYamlDepth = 100;
 
 struct YamlNode {
   enum Kind { kNull, kScalar, kMap, kSeq } kind = kNull;
@@ -490,6 +696,17 @@ class YamlParser {
   }
 
   Result<YamlNode> block(std::size_t& i, std::size_t indent) {
+    if (depth_ >= kMaxYamlDepth)
+      return error(
+          lines_[i].line,
+          "nested more than " + std::to_string(kMaxYamlDepth) + " levels deep");
+    ++depth_;
+    Result<YamlNode> r = block_at_depth(i, indent);
+    --depth_;
+    return r;
+  }
+
+  Result<YamlNode> block_at_depth(std::size_t& i, std::size_t indent) {
     if (is_seq_item(lines_[i].text)) return sequence(i, indent);
     if (key_colon(lines_[i].text) != std::string::npos)
       return mapping(i, indent);
@@ -511,22 +728,26 @@ class YamlParser {
     while (i < lines_.size() && lines_[i].indent == indent &&
            is_seq_item(lines_[i].text)) {
       YamlLine& l = lines_[i];
-      std::string rest = l.text.size() > 1 ? l.text.substr(2) : "";
-      std::size_t pad = rest.find_first_not_of(' ');
-      if (pad == std::string::npos) {
+      // The item's text after "- " (is_seq_item: l.text[1] is a space).
+      std::size_t body = l.text.find_first_not_of(' ', 1);
+      if (body == std::string::npos) {
+        const std::size_t dash_line = l.line;
         ++i;
         if (i < lines_.size() && lines_[i].indent > indent) {
           Result<YamlNode> item = block(i, lines_[i].indent);
           if (!item.ok()) return item;
           n.seq.push_back(std::move(*item));
         } else {
+          // An empty item is null, located at its dash for messages.
           n.seq.emplace_back();
+          n.seq.back().line = dash_line;
         }
         continue;
       }
-      // "- key: value" starts a mapping indented at the key's column.
-      l.indent = indent + 2 + pad;
-      l.text = rest.substr(pad);
+      // "- key: value" starts a mapping indented at the key's column. The
+      // line is cut in place (no copy per level of "- - - x").
+      l.indent = indent + body;
+      l.text.erase(0, body);
       Result<YamlNode> item = block(i, l.indent);
       if (!item.ok()) return item;
       n.seq.push_back(std::move(*item));
@@ -540,6 +761,7 @@ class YamlParser {
     YamlNode n;
     n.kind = YamlNode::kMap;
     n.line = lines_[i].line;
+    std::unordered_set<std::string> keys;
     while (i < lines_.size() && lines_[i].indent == indent) {
       const YamlLine l = lines_[i];
       std::size_t colon = key_colon(l.text);
@@ -575,9 +797,8 @@ class YamlParser {
         if (!v.ok()) return v;
         value = std::move(*v);
       }
-      for (const auto& kv : n.map)
-        if (kv.first == key->scalar)
-          return error(l.line, "duplicate key " + quote(key->scalar));
+      if (!keys.insert(key->scalar).second)
+        return error(l.line, "duplicate key " + excerpt(key->scalar));
       n.map.emplace_back(key->scalar, std::move(value));
     }
     if (i < lines_.size() && lines_[i].indent > indent)
@@ -687,6 +908,7 @@ class YamlParser {
 
   std::string name_;
   std::vector<YamlLine> lines_;
+  std::size_t depth_ = 0;  // nesting of block() calls
 };
 
 // ---------------------------------------------------------------------------
@@ -695,6 +917,8 @@ class YamlParser {
 // character or group; \b is ignored and \s is a space.
 
 constexpr std::size_t kMaxExpansions = 64;
+// Groups nest at most this deep (the recursion follows the nesting).
+constexpr std::size_t kMaxGroupDepth = 100;
 
 class RegexExpander {
  public:
@@ -745,7 +969,15 @@ class RegexExpander {
           why_ = "unsupported group '(?'";
           return false;
         }
-        if (!alternation(atom)) return false;
+        if (depth_ == kMaxGroupDepth) {
+          why_ = "groups nested more than " + std::to_string(kMaxGroupDepth) +
+                 " levels deep";
+          return false;
+        }
+        ++depth_;
+        const bool ok = alternation(atom);
+        --depth_;
+        if (!ok) return false;
         if (pos_ >= re_.size() || re_[pos_] != ')') {
           why_ = "unbalanced '('";
           return false;
@@ -797,6 +1029,11 @@ class RegexExpander {
         why_ = std::string("unsupported construct '") + re_[pos_] + "'";
         return false;
       }
+      if (atom.size() == 1) {
+        // Appending in place keeps a long literal key linear.
+        for (std::string& a : acc) a += atom[0];
+        continue;
+      }
       std::vector<std::string> next;
       for (const std::string& a : acc)
         for (const std::string& b : atom) next.push_back(a + b);
@@ -808,6 +1045,7 @@ class RegexExpander {
 
   std::string_view re_;
   std::size_t pos_ = 0;
+  std::size_t depth_ = 0;  // nesting of groups being parsed
   std::string why_;
 };
 
@@ -847,17 +1085,17 @@ class Importer {
       start = bar + 1;
     }
     auto& mine = entries_[spun];
+    const std::string spun_key = phrase_key(spun);
     for (std::string& a : alts) {
-      if (phrase_key(a) == phrase_key(spun)) {
+      if (phrase_key(a) == spun_key) {
         skip(line,
              quote(spun) + " -> " + quote(a) +
                  ": only changes case or hyphens (matching ignores both)");
         continue;
       }
-      if (std::find(mine.begin(), mine.end(), a) == mine.end())
-        mine.push_back(std::move(a));
+      if (mine.seen.insert(a).second) mine.alts.push_back(std::move(a));
     }
-    if (mine.empty()) entries_.erase(spun);
+    if (mine.alts.empty()) entries_.erase(spun);
   }
 
   ImportedTable finish(const std::string& what) const {
@@ -867,9 +1105,9 @@ class Importer {
             what +
             ").\n# prior 0.8 (the default), tag \"imported\": review "
             "the priors before relying on them.\n";
-    for (const auto& [spun, alts] : entries_) {  // std::map: byte order
+    for (const auto& [spun, mine] : entries_) {  // std::map: byte order
       std::string canonical;
-      for (const std::string& a : alts)
+      for (const std::string& a : mine.alts)
         canonical += (canonical.empty() ? "" : "|") + a;
       t.tsv += spun + "\t" + canonical + "\t0.8\timported\n";
       ++t.entries;
@@ -879,7 +1117,12 @@ class Importer {
 
  private:
   std::string name_;
-  std::map<std::string, std::vector<std::string>> entries_;
+  // The canonical alternatives of one spun phrase, in order of appearance.
+  struct Alternatives {
+    std::vector<std::string> alts;
+    std::unordered_set<std::string> seen;
+  };
+  std::map<std::string, Alternatives> entries_;
   std::vector<std::string> skipped_;
 };
 
@@ -895,7 +1138,7 @@ void add_expanded(Importer& imp, std::size_t line, const std::string& key,
   RegexExpander ex(key);
   std::optional<std::vector<std::string>> phrases = ex.expand();
   if (!phrases) {
-    imp.skip(line, "regular expression " + quote(key) + ": " + ex.why());
+    imp.skip(line, "regular expression " + excerpt(key) + ": " + ex.why());
     return;
   }
   for (const std::string& p : *phrases) imp.add(line, p, canonical);
@@ -1048,6 +1291,7 @@ Result<std::vector<TableProblem>> check_tables(
   std::vector<Entry> all = detail::combine_tables(std::move(parsed));
   checker.duplicates_and_conflicts(all);
   checker.cycles_and_chains(all);
+  checker.identity_checks(all);
   if (options.scan_canonicals && !all.empty()) {
     Status st = checker.canonical_scan(all, options);
     if (!st.ok()) return st;
@@ -1078,6 +1322,8 @@ std::string format_problem(const TableProblem& p) {
 Result<ImportedTable> import_table(std::string_view format,
                                    std::string_view text,
                                    const std::string& name) {
+  // A byte order mark (editors on Windows write one) is not content.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::size_t bad = detail::find_invalid_utf8(text);
   if (bad != std::string_view::npos) {
     std::size_t line = 1;

@@ -11,10 +11,12 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <unspin/dict.hpp>
 #include <unspin/unspin.hpp>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -49,7 +51,13 @@ std::string read_file(const std::string& path, std::string& out) {
 
 /// Writes `data` to `path` through a temporary file in the same directory,
 /// fsync and rename, so OUT is either the old or the complete new file.
+/// Refuses an OUT that exists and is not a regular file (a FIFO, a device,
+/// a directory, a symbolic link to any of those): renaming over it would
+/// replace it instead of writing to it.
 std::string write_atomically(const std::string& path, const std::string& data) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+    return path + ": not a regular file (refusing to replace it)";
   std::string tmp = path + ".dict-XXXXXX";
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return path + ": " + std::strerror(errno);
@@ -76,8 +84,37 @@ std::string write_atomically(const std::string& path, const std::string& data) {
   return err;
 }
 
+/// Problems of one kind and severity listed before "... and N more".
+constexpr std::size_t kShownPerKind = 50;
+
+const char* kind_name(unspin::ProblemKind kind) {
+  switch (kind) {
+    case unspin::ProblemKind::kParse:
+      return "parse";
+    case unspin::ProblemKind::kNotNfc:
+      return "not-NFC";
+    case unspin::ProblemKind::kUnsorted:
+      return "unsorted";
+    case unspin::ProblemKind::kDuplicate:
+      return "duplicate";
+    case unspin::ProblemKind::kConflict:
+      return "conflict";
+    case unspin::ProblemKind::kCycle:
+      return "cycle";
+    case unspin::ProblemKind::kChain:
+      return "chain";
+    case unspin::ProblemKind::kFiresOnCanonical:
+      return "fires-on-canonical";
+    case unspin::ProblemKind::kIdentity:
+      return "identity";
+    case unspin::ProblemKind::kContainsSpun:
+      return "contains-spun";
+  }
+  return "other";
+}
+
 int run_check(const std::vector<std::string>& files, bool errors_only,
-              bool scan_canonicals) {
+              bool scan_canonicals, bool all) {
   std::vector<unspin::DataSource> tables;
   for (const std::string& f : files) {
     // Name = the path as given, so messages read FILE:LINE.
@@ -91,14 +128,30 @@ int run_check(const std::vector<std::string>& files, bool errors_only,
     error(problems.status().message());
     return kExitError;
   }
-  std::size_t shown = 0;
+  // At most kShownPerKind problems of each kind and severity, then one
+  // "... and N more" line for the rest (unless --all).
+  std::map<std::pair<unspin::ProblemKind, unspin::Severity>, std::size_t> count;
+  std::size_t reported = 0;
   for (const unspin::TableProblem& p : *problems) {
     if (errors_only && p.severity != unspin::Severity::kError) continue;
-    std::cout << unspin::format_problem(p) << '\n';
-    ++shown;
+    ++reported;
+    if (++count[{p.kind, p.severity}] <= kShownPerKind || all)
+      std::cout << unspin::format_problem(p) << '\n';
+  }
+  for (const auto& [what, n] : count) {
+    if (n <= kShownPerKind || all) continue;
+    std::cout << "... and " << n - kShownPerKind << " more "
+              << kind_name(what.first)
+              << (what.second == unspin::Severity::kError ? " errors"
+                                                          : " warnings")
+              << " (--all lists them)\n";
   }
   std::cout.flush();
-  return shown > 0 ? kExitProblems : kExitClean;
+  if (!std::cout) {
+    error(std::string("standard output: ") + std::strerror(errno));
+    return kExitError;
+  }
+  return reported > 0 ? kExitProblems : kExitClean;
 }
 
 int run_import(const std::string& format, const std::string& file,
@@ -150,6 +203,7 @@ int run_dict_command(int argc, char** argv) {
   std::vector<std::string> check_files;
   bool errors_only = false;
   bool no_canonical_scan = false;
+  bool list_all = false;
   check->add_option("files", check_files, "Phrase tables, loaded in order")
       ->type_name("FILE")
       ->required();
@@ -157,6 +211,9 @@ int run_dict_command(int argc, char** argv) {
                   "Report (and fail on) errors only, not warnings");
   check->add_flag("--no-canonical-scan", no_canonical_scan,
                   "Skip scanning canonical phrases for entries firing there");
+  check->add_flag("--all", list_all,
+                  "List every problem (default: the first 50 of each kind "
+                  "and severity, then a '... and N more' line)");
 
   CLI::App* import = app.add_subcommand(
       "import",
@@ -187,7 +244,7 @@ int run_dict_command(int argc, char** argv) {
     return kExitError;
   }
   if (check->parsed()) {
-    return run_check(check_files, errors_only, !no_canonical_scan);
+    return run_check(check_files, errors_only, !no_canonical_scan, list_all);
   }
   return run_import(format, import_file, out_path);
 }

@@ -27,13 +27,19 @@ enum class ProblemKind {
                ///< across files when the tags differ)
   kConflict,   ///< same spun phrase and context, different canonical (error
                ///< within a file, warning across files)
-  kCycle,      ///< following canonicals leads back to the spun phrase (error)
+  kCycle,      ///< following canonicals leads back to the spun phrase (error;
+               ///< one problem per cycle, at its first entry)
   kChain,      ///< a canonical is itself the spun side of another entry (error
                ///< when that entry has no context and a prior at or above the
                ///< default threshold, else warning)
   kFiresOnCanonical,  ///< an entry fires inside another entry's canonical
                       ///< text (error at or above the default threshold,
                       ///< warning below it)
+  kIdentity,  ///< a canonical alternative is the spun phrase itself once
+              ///< case, hyphens and NFKC are ignored (error: the entry flags
+              ///< text that is already right)
+  kContainsSpun,  ///< a canonical alternative contains the spun phrase as
+                  ///< whole words (error: each --fix pass can grow the text)
 };
 
 /// One problem, located at a line of a table.
@@ -65,9 +71,12 @@ struct CheckOptions {
 /// tables' switch-off lines remove earlier entries), for: parse errors (the
 /// first per file), lines not in NFC, the first unsorted line per file,
 /// duplicate (spun, canonical) pairs, conflicting entries, cycles and chains
-/// through canonical phrases, and entries that fire on another entry's
-/// canonical text. Problems are ordered by table (in the order given), then
-/// line. Complexity: about one scan of each distinct canonical phrase.
+/// through canonical phrases (a cycle is reported once, with its length and
+/// first members), canonicals equal to or containing their spun phrase, and
+/// entries that fire on another entry's canonical text. Problems are ordered
+/// by table (in the order given), then line. Complexity: linear in the size
+/// of the tables plus about one scan of each distinct canonical phrase; each
+/// message is of bounded length (a long cycle lists its first members).
 /// Errors: kIoError when a table cannot be read; kInternal when the
 /// Detector for the canonical scan cannot be built from tables that parsed.
 Result<std::vector<TableProblem>> check_tables(

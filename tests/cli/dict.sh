@@ -25,7 +25,8 @@ expect_out_has "conflict.tsv:5: error: conflicts with conflict.tsv:4" "check: co
 
 run "$CLEANUP" dict check cycle_chain.tsv
 expect_rc 1 "check: cycle"
-expect_out_has "cycle_chain.tsv:2: error: cycle: 'big information' -> 'large information' -> 'big information'" "check: cycle"
+expect_out_has "cycle_chain.tsv:2: error: cycle of 2 entries: 'big information' -> 'large information' -> 'big information' (cycle_chain.tsv:2, cycle_chain.tsv:3)" "check: cycle"
+case "$OUT" in *"cycle_chain.tsv:3: error: cycle"*) fail "check: a cycle is reported once" ;; esac
 expect_out_has "cycle_chain.tsv:5: error: canonical 'profound thinking'" "check: chain"
 
 run "$CLEANUP" dict check fires.tsv
@@ -60,11 +61,47 @@ run "$CLEANUP" dict --help
 expect_rc 0 "dict --help"
 expect_out_has "import" "dict --help"
 
-# The shipped tables have no errors (warnings are listed, not fatal here).
+run "$CLEANUP" dict check identity.tsv
+expect_rc 1 "check: canonical equal to / containing the spun phrase"
+expect_out_has "identity.tsv:2: error: canonical 'foo bar' is the spun phrase 'foo bar' itself" "check: identity"
+expect_out_has "identity.tsv:3: error: canonical 'Foo-Baz' is the spun phrase 'foo baz' itself" "check: identity, case and hyphen"
+expect_out_has "identity.tsv:5: error: canonical 'bad guy gangs' contains the spun phrase 'guy gangs'" "check: containment"
+
+# A write error on stdout is an I/O error (exit 2) with a message.
+"$CLEANUP" dict check duplicate.tsv >/dev/full 2>"$WORK/err"
+RC=$?
+ERR=$(cat "$WORK/err")
+expect_rc 2 "check >/dev/full"
+expect_err_has "standard output: No space left on device" "check >/dev/full"
+
+# The shipped tables have no errors (warnings are listed, not fatal here)
+# but one known entry, reported in issue 16 and left to the table's
+# maintainers: science.tsv turns "technology spillover" into "reverse
+# technology spillover".
 if [ -d "$SRC/dictionaries/en" ]; then
   run "$CLEANUP" dict check --errors-only "$SRC"/dictionaries/en/*.tsv
-  expect_rc 0 "check: shipped tables have no errors"
+  OUT=$(printf '%s\n' "$OUT" | grep -v "science.tsv:[0-9]*: error: canonical 'reverse technology spillover' contains the spun phrase 'technology spillover':")
+  expect_out_empty "check: shipped tables have no errors"
+  [ "$RC" -le 1 ] || fail "check: shipped tables load"
 fi
+
+# ---- hostile tables: linear time, bounded output (timeout catches a hang) ---
+awk 'BEGIN { n = 10000; for (i = 0; i < n; i++) printf "x%d\tx%d\n", i, (i + 1) % n }' \
+  >"$WORK/cycle.tsv"
+run timeout 60 "$CLEANUP" dict check "$WORK/cycle.tsv"
+expect_rc 1 "check: 10,000-entry cycle"
+expect_out_has "cycle.tsv:1: error: cycle of 10000 entries: 'x0' -> 'x1' -> 'x2' -> 'x3' -> 'x4' -> 'x5' -> ... -> 'x0'" "check: 10,000-entry cycle"
+[ "$(printf '%s\n' "$OUT" | grep -c 'error: cycle')" -eq 1 ] || fail "check: the cycle is reported once"
+[ "${#OUT}" -lt 4000 ] || fail "check: 10,000-entry cycle output is bounded"
+
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "x%d\tx%d\n", i, i + 1 }' \
+  | LC_ALL=C sort >"$WORK/chain.tsv"
+run timeout 60 "$CLEANUP" dict check "$WORK/chain.tsv"
+expect_rc 1 "check: 20,000-entry chain"
+[ "$(printf '%s\n' "$OUT" | grep -c 'error: canonical')" -eq 50 ] || fail "check: 50 chain errors listed"
+expect_out_has "... and 19949 more chain errors (--all lists them)" "check: the rest is counted"
+run timeout 60 "$CLEANUP" dict check --all "$WORK/chain.tsv"
+[ "$(printf '%s\n' "$OUT" | grep -c 'error: canonical')" -eq 19999 ] || fail "check --all lists every chain"
 
 # ---- import -----------------------------------------------------------------
 cd "$IMPORT" || exit 1
@@ -122,5 +159,46 @@ expect_err_has "missing.yml" "import: missing file"
 
 run "$CLEANUP" dict import --from vale vale_wordiness.yml -o "$WORK/no/such/dir/out.tsv"
 expect_rc 2 "import: unwritable output"
+
+# -o refuses to replace what is not a regular file.
+mkfifo "$WORK/fifo"
+run timeout 20 "$CLEANUP" dict import --from prh prh_spinner.yml -o "$WORK/fifo"
+expect_rc 2 "import -o FIFO"
+expect_err_has "fifo: not a regular file" "import -o FIFO"
+[ -p "$WORK/fifo" ] || fail "import -o FIFO: the FIFO is still there"
+ln -s /dev/null "$WORK/devnull"
+run "$CLEANUP" dict import --from prh prh_spinner.yml -o "$WORK/devnull"
+expect_rc 2 "import -o symlink to a device"
+[ -L "$WORK/devnull" ] || fail "import -o symlink to a device: the link is still there"
+ls "$WORK" | grep -q 'dict-' && fail "import -o refused: temporary file left behind"
+
+# A byte order mark before a leading comment.
+printf '\357\273\277# list\nfoo bar=baz\n' >"$WORK/bom.txt"
+run "$CLEANUP" dict import --from languagetool "$WORK/bom.txt"
+expect_rc 0 "import: BOM before a comment (LanguageTool)"
+expect_out_has "foo bar	baz	0.8	imported" "import: BOM (LanguageTool)"
+printf '\357\273\277# rule\nextends: substitution\nswap:\n  foo bar: baz\n' >"$WORK/bom.yml"
+run "$CLEANUP" dict import --from vale "$WORK/bom.yml"
+expect_rc 0 "import: BOM before a comment (Vale)"
+
+# Deep nesting: an error with the line, no crash, no memory blow-up.
+{ echo "rules:"; awk 'BEGIN { for (i = 0; i < 30000; i++) printf "- "; print "x" }'; } \
+  >"$WORK/deep.yml"
+run timeout 60 "$CLEANUP" dict import --from prh "$WORK/deep.yml"
+expect_rc 2 "import: YAML nested 30,000 levels"
+expect_err_has "deep.yml:2: nested more than 100 levels deep" "import: YAML nested 30,000 levels"
+{ printf 'extends: substitution\nswap:\n  '"'"; awk 'BEGIN { for (i = 0; i < 30000; i++) printf "("; printf "a"; for (i = 0; i < 30000; i++) printf ")"; print "'"'"': b" }'; } \
+  >"$WORK/deep_vale.yml"
+run timeout 60 "$CLEANUP" dict import --from vale "$WORK/deep_vale.yml"
+expect_rc 0 "import: Vale key with 30,000 nested groups"
+expect_err_has "deep_vale.yml:3: skipped regular expression '(((((" "import: Vale nested groups"
+expect_err_has "groups nested more than 100 levels deep" "import: Vale nested groups"
+
+# Import to a full stdout.
+"$CLEANUP" dict import --from prh prh_spinner.yml >/dev/full 2>"$WORK/err"
+RC=$?
+ERR=$(cat "$WORK/err")
+expect_rc 2 "import >/dev/full"
+expect_err_has "standard output: No space left on device" "import >/dev/full"
 
 finish
