@@ -25,6 +25,7 @@
 
 #include "batch.hpp"
 #include "data_dir.hpp"
+#include "in_place.hpp"
 #ifdef UNSPIN_CLEANUP_DICT_CMD
 #include "dict_cmd.hpp"
 #endif
@@ -68,10 +69,6 @@ void error(const std::string& message) {
   std::cerr << "cleanup: " << message << '\n';
 }
 
-std::string errno_message(const std::string& name, int err) {
-  return name + ": " + std::strerror(err);
-}
-
 /// Makes sure descriptors 0-2 are open (on /dev/null when they were
 /// closed), so no file this program opens - a temporary file of --in-place
 /// above all - becomes standard output and receives the report.
@@ -87,174 +84,12 @@ void ensure_standard_fds() {
   }
 }
 
-/// Reads a whole file (or stdin for "-") into `out`. With `expect`, the
-/// file opened must be that regular file (same device and inode).
-/// Returns "" on success or the error message (without the "cleanup: ").
-std::string read_input(const std::string& arg, const std::string& shown,
-                       std::string& out,
-                       const struct stat* expect = nullptr) {
-  const bool is_stdin = arg == "-";
-  const std::string& name = shown;
-  int fd = is_stdin ? STDIN_FILENO : ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno_message(name, errno);
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (!is_stdin) ::close(fd);
-    return name + ": is a directory";
-  }
-  if (expect && (!S_ISREG(st.st_mode) || st.st_dev != expect->st_dev ||
-                 st.st_ino != expect->st_ino)) {
-    if (!is_stdin) ::close(fd);
-    return name + ": replaced while being read, not rewritten";
-  }
-  out.clear();
-  if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    out.reserve(static_cast<std::size_t>(st.st_size));
-  }
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      if (!is_stdin) ::close(fd);
-      return errno_message(name, err);
-    }
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  if (!is_stdin) ::close(fd);
-  return {};
-}
-
-/// Writes all of `data` to `fd`; false with errno set on failure.
-bool write_all(int fd, std::string_view data) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-/// The file `arg` names, as --in-place may rewrite it: symbolic links are
-/// resolved into `path` (the link itself stays), and anything but a regular
-/// file - a FIFO, a device, a directory, or a link through /proc (whose
-/// target depends on the descriptors of the process reading it) - is
-/// refused. `st` gets the file's status. Returns "" or the error message.
-std::string target_for_rewrite(const std::string& arg, const std::string& shown,
-                               std::string& path, struct stat& st) {
-  const std::string refused = shown + ": not a regular file, not rewritten";
-  auto under_proc = [](const std::string& p) {
-    std::string dir = p.find('/') == std::string::npos
-                          ? "."
-                          : p.substr(0, std::max<std::size_t>(
-                                            1, p.find_last_of('/')));
-    char real[PATH_MAX];
-    if (!::realpath(dir.c_str(), real)) return false;
-    std::string r = real;
-    return r == "/proc" || r.rfind("/proc/", 0) == 0;
-  };
-  std::string p = arg;
-  for (int hops = 0; hops < 40; ++hops) {
-    if (under_proc(p)) return refused;
-    struct stat lst;
-    if (::lstat(p.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) break;
-    char target[PATH_MAX];
-    ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
-    if (n < 0) break;
-    std::string t(target, static_cast<std::size_t>(n));
-    if (t.empty() || t[0] != '/') {
-      std::size_t slash = p.find_last_of('/');
-      t = (slash == std::string::npos ? std::string() : p.substr(0, slash + 1)) +
-          t;
-    }
-    p = t;
-  }
-  char resolved[PATH_MAX];
-  if (!::realpath(arg.c_str(), resolved)) return errno_message(shown, errno);
-  path = resolved;
-  if (::stat(path.c_str(), &st) != 0) return errno_message(shown, errno);
-  if (!S_ISREG(st.st_mode)) return refused;
-  return {};
-}
-
-/// Just before the rename over `path`: still the regular file `like` that
-/// was read? ("" or the error message.)
-std::string still_same_file(const std::string& path, const std::string& shown,
-                            const struct stat& like) {
-  struct stat now;
-  if (::lstat(path.c_str(), &now) != 0) return errno_message(shown, errno);
-  if (!S_ISREG(now.st_mode) || now.st_dev != like.st_dev ||
-      now.st_ino != like.st_ino) {
-    return shown + ": replaced while being rewritten, not rewritten";
-  }
-  return {};
-}
-
-/// Atomically replaces `path` with `data`: a temporary file in the same
-/// directory with `path`'s permissions (and owner, when allowed), fsync,
-/// rename. With `check`, `path` must still be the file `like` right before
-/// the rename. Returns "" or the error message.
-std::string write_atomically(const std::string& path, const std::string& shown,
-                             const std::string& data, const struct stat& like,
-                             bool check) {
-  std::string tmp = path + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return errno_message(shown, errno);
-  std::string err;
-  if (fd <= STDERR_FILENO) err = shown + ": no safe descriptor for a temporary";
-  if (err.empty() && ::fchmod(fd, like.st_mode & 07777) != 0) {
-    err = errno_message(shown, errno);
-  }
-  // Keeping the owner only works for root; otherwise the file becomes ours,
-  // as with any editor that writes a new file.
-  if (err.empty() &&
-      (like.st_uid != ::geteuid() || like.st_gid != ::getegid())) {
-    (void)!::fchown(fd, like.st_uid, like.st_gid);
-  }
-  if (err.empty() && !write_all(fd, data)) err = errno_message(shown, errno);
-  if (err.empty() && ::fsync(fd) != 0) err = errno_message(shown, errno);
-  if (::close(fd) != 0 && err.empty()) err = errno_message(shown, errno);
-  if (err.empty() && check) err = still_same_file(path, shown, like);
-  if (err.empty() && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno_message(shown, errno);
-  }
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
-}
-
-void sync_directory_of(const std::string& path) {
-  std::string dir = path.substr(0, path.find_last_of('/') + 1);
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-}
-
-/// Rewrites the regular file `path` (resolved by target_for_rewrite, status
-/// `st`) with `fixed`, after saving `original` to arg+suffix when a suffix
-/// is given. The link `arg`, if it is one, stays.
-std::string rewrite_in_place(const std::string& arg, const std::string& shown,
-                             const std::string& path, const struct stat& st,
-                             const std::string& original,
-                             const std::string& fixed,
-                             const std::string& suffix) {
-  if (!suffix.empty()) {
-    std::string err = write_atomically(arg + suffix, unspin_cli::printable_name(arg + suffix),
-                                       original, st, false);
-    if (!err.empty()) return err;
-  }
-  std::string err = write_atomically(path, shown, fixed, st, true);
-  if (!err.empty()) return err;
-  sync_directory_of(path);  // make the rename itself durable
-  return {};
-}
+using unspin_cli::errno_message;
+using unspin_cli::read_input;
+using unspin_cli::still_same_file;
+using unspin_cli::sync_directory_of;
+using unspin_cli::target_for_rewrite;
+using unspin_cli::write_all;
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
@@ -718,39 +553,6 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
     r.warnings.push_back(shown + ": empty input");
 }
 
-/// Copies file `from` to a new file `to` atomically (temporary file, fsync,
-/// rename), in chunks. Returns "" or the error message.
-std::string copy_atomically(const std::string& from, const std::string& to,
-                            const struct stat& like) {
-  const std::string shown_to = unspin_cli::printable_name(to);
-  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) return errno_message(unspin_cli::printable_name(from), errno);
-  std::string tmp = to + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    ::close(in);
-    return errno_message(shown_to, errno);
-  }
-  std::string err;
-  if (::fchmod(fd, like.st_mode & 07777) != 0) err = errno_message(shown_to, errno);
-  std::vector<char> chunk(1 << 20);
-  while (err.empty()) {
-    ssize_t n = ::read(in, chunk.data(), chunk.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) err = errno_message(unspin_cli::printable_name(from), errno);
-    if (n <= 0) break;
-    if (!write_all(fd, std::string_view(chunk.data(), static_cast<std::size_t>(n))))
-      err = errno_message(shown_to, errno);
-  }
-  ::close(in);
-  if (err.empty() && ::fsync(fd) != 0) err = errno_message(shown_to, errno);
-  if (::close(fd) != 0 && err.empty()) err = errno_message(shown_to, errno);
-  if (err.empty() && ::rename(tmp.c_str(), to.c_str()) != 0)
-    err = errno_message(shown_to, errno);
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
-}
-
 /// --in-place for a big file: the rewrite is streamed block by block into a
 /// temporary file next to it, then renamed over it (after the backup, if
 /// any), exactly as for small files; memory stays bounded.
@@ -798,7 +600,7 @@ void stream_in_place(const unspin_cli::InputFile& input, const Args& args,
   if (::close(fd) != 0 && err.empty() && r.errors.empty() && changed)
     err = errno_message(input.shown, errno);
   if (err.empty() && r.errors.empty() && changed && !args.backup_suffix.empty())
-    err = copy_atomically(path, input.path + args.backup_suffix, st);
+    err = unspin_cli::copy_atomically(path, input.path + args.backup_suffix, st);
   if (err.empty() && r.errors.empty() && changed)
     err = still_same_file(path, input.shown, st);
   if (err.empty() && r.errors.empty() && changed &&
@@ -821,9 +623,11 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
   FileReport r;
   const std::string& name = input.name;
   const std::string& shown = input.shown;
-  std::string path = input.path;
   struct stat st;
+  std::string text;
+  std::optional<unspin::ScanResult> in_place_scan;
   if (args.in_place) {
+    std::string path;
     if (std::string err = target_for_rewrite(input.path, shown, path, st);
         !err.empty()) {
       r.errors.push_back(err);
@@ -833,6 +637,18 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
       r.deferred = true;
       return r;
     }
+    unspin_cli::InPlaceOutcome done = unspin_cli::rewrite_file(
+        input.path, shown, detector, args.backup_suffix);
+    if (done.binary) {
+      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
+      return r;
+    }
+    if (done.empty && input.named)
+      r.warnings.push_back(shown + ": empty input");
+    if (!done.error.empty()) r.errors.push_back(done.error);
+    if (!done.scan) return r;
+    in_place_scan = std::move(done.scan);
+    text = std::move(done.original);  // the report is on the original
   } else if (input.path == "-" ||
              (::stat(input.path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode) &&
               (!S_ISREG(st.st_mode) ||
@@ -840,47 +656,43 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
     r.deferred = true;
     return r;
   }
-  std::string text;
-  if (std::string err =
-          read_input(path, shown, text, args.in_place ? &st : nullptr);
-      !err.empty()) {
-    r.errors.push_back(err);
-    return r;
-  }
-  if (text.find('\0') != std::string::npos) {
-    // Named files must be text; binary files met while walking a
-    // directory are simply not documents.
-    if (input.named) r.errors.push_back(shown + ": binary file, skipped");
-    return r;
-  }
-  if (text.empty() && input.named) r.warnings.push_back(shown + ": empty input");
-  unspin::Result<unspin::ScanResult> scanned = detector.scan(text);
-  if (!scanned.ok()) {
-    r.errors.push_back(shown + ": " + scanned.status().message());
-    return r;
+  unspin::Result<unspin::ScanResult> scanned =
+      in_place_scan ? unspin::Result<unspin::ScanResult>(std::move(*in_place_scan))
+                    : unspin::Result<unspin::ScanResult>(unspin::ScanResult{});
+  if (!args.in_place) {
+    if (std::string err = read_input(input.path, shown, text); !err.empty()) {
+      r.errors.push_back(err);
+      return r;
+    }
+    if (text.find('\0') != std::string::npos) {
+      // Named files must be text; binary files met while walking a
+      // directory are simply not documents.
+      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
+      return r;
+    }
+    if (text.empty() && input.named)
+      r.warnings.push_back(shown + ": empty input");
+    scanned = detector.scan(text);
+    if (!scanned.ok()) {
+      r.errors.push_back(shown + ": " + scanned.status().message());
+      return r;
+    }
   }
   const std::vector<unspin::Finding>& findings = scanned->findings;
   r.scanned = true;
   r.words = scanned->verdict.words;
   r.findings = findings.size();
   r.spun = scanned->verdict.spun;
-
-  if (args.fix || args.in_place) {
+  if (args.fix) {
     unspin::Result<std::string> fixed =
         unspin::Detector::rewrite(text, findings);
     if (!fixed.ok()) {
       r.errors.push_back(shown + ": " + fixed.status().message());
       return r;
     }
-    if (args.fix) {
-      r.out = std::move(*fixed);
-    } else if (*fixed != text) {
-      std::string err = rewrite_in_place(input.path, shown, path, st, text,
-                                         *fixed, args.backup_suffix);
-      if (!err.empty()) r.errors.push_back(err);
-    }
+    r.out = std::move(*fixed);
+    return r;
   }
-  if (args.fix) return r;
   if (args.format == "text") {
     unspin_cli::write_text(r.out, shown, findings, style);
   } else if (args.format == "jsonl") {
