@@ -488,9 +488,19 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
         break;
       }
     } else if (format == "sarif") {
+      // A few thousand results at a time: a result object takes a few KB,
+      // a block can hold a hundred thousand findings.
       unspin_cli::SarifShift shift{base, lines, col_offset};
-      out = sarif->write_results(unspin_cli::SarifLog::results(
-          name, block, scanned->findings, &shift));
+      const std::vector<unspin::Finding>& all = scanned->findings;
+      constexpr std::size_t kChunk = 2048;
+      for (std::size_t i = 0; i < all.size(); i += kChunk) {
+        std::vector<unspin::Finding> part(
+            all.begin() + static_cast<std::ptrdiff_t>(i),
+            all.begin() + static_cast<std::ptrdiff_t>(
+                              std::min(all.size(), i + kChunk)));
+        std::cout << sarif->write_results(
+            unspin_cli::SarifLog::results(name, block, part, &shift));
+      }
     } else if (format == "json" && whole) {
       unspin_cli::write_json(out, name, *scanned, style);
     } else {

@@ -57,6 +57,17 @@ for r, f in zip(res, rows):
 assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
 PY
 
+# Memory stays bounded (sanitizer builds aside): read whole, this input took
+# 345 MB in json and several GB in sarif.
+if (ulimit -v 4000000 && "$CLEANUP" --version) >/dev/null 2>&1; then
+  for fmt in json:250000 sarif:500000; do
+    /usr/bin/time -f %M -o "$WORK/rss" "$CLEANUP" --no-builtin --dict "$FIX/basic.tsv" \
+      --format=${fmt%%:*} "$WORK/big.txt" >/dev/null 2>&1
+    rss=$(tail -1 "$WORK/rss")
+    [ "$rss" -lt "${fmt##*:}" ] || fail "${fmt%%:*}, big input: peak RSS $rss KB (want < ${fmt##*:} KB)"
+  done
+fi
+
 # Standard input: the same findings as the file, for every format.
 for fmt in json sarif; do
   cl --format=$fmt <"$WORK/big.txt" >"$WORK/stdin.$fmt"
