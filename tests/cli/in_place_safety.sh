@@ -27,6 +27,18 @@ for f in x y; do
   cmp -s "$WORK/dir/$f.txt" "$WORK/expected.txt" ||
     fail "-j 2 --in-place DIR with stdout closed: $f.txt is the rewrite"
 done
+# A big file is rewritten block by block while the findings are printed:
+# with fd 1 closed, the report went into the temporary file.
+python3 - "$FIX/spun.txt" "$WORK/big.txt" <<'PY'
+import sys
+spun = open(sys.argv[1], encoding="utf-8").read()
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write(spun * (17_500_000 // len(spun.encode())))
+PY
+cl --fix "$WORK/big.txt" >"$WORK/big.expected"
+cl --in-place "$WORK/big.txt" >&- 2>/dev/null
+cmp -s "$WORK/big.txt" "$WORK/big.expected" ||
+  fail "--in-place of a big file with stdout closed: file is exactly the rewrite"
 # The findings still reach a closed-then-reopened nothing: no crash, exit 1.
 cp "$FIX/spun.txt" "$WORK/rc.txt"
 cl --in-place "$WORK/rc.txt" >&- 2>&-
