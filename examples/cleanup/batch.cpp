@@ -2,6 +2,8 @@
 // globs, the progress bar and the summary line.
 #include "batch.hpp"
 
+#include "output.hpp"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -77,7 +79,7 @@ struct Walker {
         if (matches_any(options.exclude, sub, name, 0)) continue;
         walk(path, sub);
       } else if (S_ISREG(st.st_mode) && included(sub, name)) {
-        out.push_back(InputFile{path, path, false});
+        out.push_back(InputFile{path, path, false, printable_name(path)});
       }
     }
   }
@@ -103,7 +105,8 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
     struct stat st;
     if (arg == "-" || ::stat(arg.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
       // Not a directory: read as a file; a missing one fails when read.
-      out.push_back(InputFile{arg, arg == "-" ? "<stdin>" : arg, true});
+      std::string name = arg == "-" ? "<stdin>" : arg;
+      out.push_back(InputFile{arg, name, true, printable_name(name)});
       continue;
     }
     any_dir = true;

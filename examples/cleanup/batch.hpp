@@ -19,11 +19,15 @@ namespace unspin_cli {
 struct InputFile {
   /// Path to open; "-" is standard input.
   std::string path;
-  /// Name printed in the output (the path as given or as walked).
+  /// Name printed in the output (the path as given or as walked); exact,
+  /// for the JSON outputs.
   std::string name;
   /// True when named on the command line: a binary file is then an error;
   /// files found by walking a directory that turn out binary are skipped.
   bool named = true;
+  /// `name` escaped for one line of text (printable_name()): for the text
+  /// and diff outputs and messages on stderr.
+  std::string shown;
 };
 
 /// How directories given on the command line are walked.

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -14,13 +15,17 @@
 #include <cstring>
 #include <functional>
 #include <iostream>
+#include <new>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <unspin/unspin.hpp>
 #include <vector>
 
 #include "batch.hpp"
 #include "data_dir.hpp"
+#include "in_place.hpp"
 #ifdef UNSPIN_CLEANUP_DICT_CMD
 #include "dict_cmd.hpp"
 #endif
@@ -64,109 +69,27 @@ void error(const std::string& message) {
   std::cerr << "cleanup: " << message << '\n';
 }
 
-std::string errno_message(const std::string& name, int err) {
-  return name + ": " + std::strerror(err);
-}
-
-/// Reads a whole file (or stdin for "-") into `out`.
-/// Returns "" on success or the error message (without the "cleanup: ").
-std::string read_input(const std::string& arg, std::string& out) {
-  const bool is_stdin = arg == "-";
-  const std::string name = is_stdin ? kStdinName : arg;
-  int fd = is_stdin ? STDIN_FILENO : ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno_message(name, errno);
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (!is_stdin) ::close(fd);
-    return name + ": is a directory";
-  }
-  out.clear();
-  if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    out.reserve(static_cast<std::size_t>(st.st_size));
-  }
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      if (!is_stdin) ::close(fd);
-      return errno_message(name, err);
+/// Makes sure descriptors 0-2 are open (on /dev/null when they were
+/// closed), so no file this program opens - a temporary file of --in-place
+/// above all - becomes standard output and receives the report.
+void ensure_standard_fds() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    int null = ::open("/dev/null", O_RDWR);
+    if (null < 0) std::_Exit(kExitError);  // nowhere safe to write anything
+    if (null != fd) {
+      ::dup2(null, fd);
+      ::close(null);
     }
-    out.append(buf, static_cast<std::size_t>(n));
   }
-  if (!is_stdin) ::close(fd);
-  return {};
 }
 
-/// Writes all of `data` to `fd`; false with errno set on failure.
-bool write_all(int fd, const std::string& data) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-/// Atomically replaces `path` with `data`: a temporary file in the same
-/// directory with `path`'s permissions (and owner, when allowed), fsync,
-/// rename. Returns "" or the error message.
-std::string write_atomically(const std::string& path, const std::string& data,
-                             const struct stat& like) {
-  std::string tmp = path + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return errno_message(path, errno);
-  std::string err;
-  if (::fchmod(fd, like.st_mode & 07777) != 0) {
-    err = errno_message(path, errno);
-  }
-  // Keeping the owner only works for root; otherwise the file becomes ours,
-  // as with any editor that writes a new file.
-  if (err.empty() &&
-      (like.st_uid != ::geteuid() || like.st_gid != ::getegid())) {
-    (void)!::fchown(fd, like.st_uid, like.st_gid);
-  }
-  if (err.empty() && !write_all(fd, data)) err = errno_message(path, errno);
-  if (err.empty() && ::fsync(fd) != 0) err = errno_message(path, errno);
-  if (::close(fd) != 0 && err.empty()) err = errno_message(path, errno);
-  if (err.empty() && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno_message(path, errno);
-  }
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
-}
-
-/// Rewrites file `arg` with `fixed`, after saving `original` to arg+suffix
-/// when a suffix is given. Symbolic links are followed, so the link stays.
-std::string rewrite_in_place(const std::string& arg,
-                             const std::string& original,
-                             const std::string& fixed,
-                             const std::string& suffix) {
-  char resolved[PATH_MAX];
-  std::string path = ::realpath(arg.c_str(), resolved) ? resolved : arg;
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return errno_message(arg, errno);
-  if (!suffix.empty()) {
-    std::string err = write_atomically(arg + suffix, original, st);
-    if (!err.empty()) return err;
-  }
-  std::string err = write_atomically(path, fixed, st);
-  if (!err.empty()) return err;
-  // Make the rename itself durable.
-  std::string dir = path.substr(0, path.find_last_of('/') + 1);
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return {};
-}
+using unspin_cli::errno_message;
+using unspin_cli::read_input;
+using unspin_cli::still_same_file;
+using unspin_cli::sync_directory_of;
+using unspin_cli::target_for_rewrite;
+using unspin_cli::write_all;
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
@@ -270,110 +193,317 @@ struct FileReport {
   bool spun = false;
 };
 
-/// Inputs larger than this are scanned block by block (text, jsonl and
-/// --fix output), so memory stays bounded whatever the input size. Each
+/// Inputs larger than this, standard input and other non-regular files
+/// (FIFOs, devices, process substitution) are scanned block by block in
+/// every format, so memory stays bounded whatever the input size. Each
 /// block is a document of its own for the confidence model.
 constexpr std::size_t kStreamBlock = std::size_t{16} << 20;
 
-bool streamable(const Args& args) {
-  return args.fix || args.format == "text" || args.format == "jsonl";
+/// Can byte `c` be part of a word, or join two words into one token
+/// (hyphen, apostrophe)? Non-ASCII bytes count as letters.
+bool joins_words(unsigned char c) {
+  return c >= 0x80 || std::isalnum(c) || c == '-' || c == '\'' || c == '_';
 }
 
-/// Where to cut a block of `buf` (not at its end unless `eof`): after the
-/// last line break, else after the last ASCII space before an ASCII byte,
-/// else at a UTF-8 character boundary.
-std::size_t block_cut(const std::string& buf, bool eof) {
+/// Where to cut a block of `buf` (its end when `eof`): after the last line
+/// break; unless `lines_only`, else after the last ASCII space or tab
+/// before an ASCII byte, else between the last two bytes that cannot be
+/// part of a word. npos when there is no such place: the caller reads more
+/// (one endless word is held whole; the word would be wrong if cut).
+std::size_t block_cut(const std::string& buf, bool eof, bool lines_only) {
   if (eof) return buf.size();
   std::size_t nl = buf.rfind('\n');
   if (nl != std::string::npos) return nl + 1;
+  if (lines_only || buf.size() < 2) return std::string::npos;
   for (std::size_t i = buf.size() - 1; i > 0; --i) {
     unsigned char c = static_cast<unsigned char>(buf[i - 1]);
     unsigned char next = static_cast<unsigned char>(buf[i]);
     if ((c == ' ' || c == '\t') && next < 0x80) return i;
   }
-  std::size_t i = buf.size();
-  while (i > 0 && (static_cast<unsigned char>(buf[i - 1]) & 0xC0) == 0x80) --i;
-  return i > 0 ? i - 1 : buf.size();
+  for (std::size_t i = buf.size() - 1; i > 0; --i) {
+    if (!joins_words(static_cast<unsigned char>(buf[i - 1])) &&
+        !joins_words(static_cast<unsigned char>(buf[i]))) {
+      return i;
+    }
+  }
+  return std::string::npos;
 }
 
-/// Streams one big input (or stdin) to stdout: reads kStreamBlock at a
-/// time, scans each block, shifts the findings' offsets, lines and columns
-/// to the whole input, and writes the report or the rewritten block at once.
+/// --format=diff on a block of whole lines that is not the input's end:
+/// where to end the block so that no hunk is cut by the block boundary -
+/// a line start B with every changed line of `findings` at least 3 lines
+/// (the hunk context) before or after it, in the block's second half and
+/// leaving the 3 lines after it in the block. The lines from B on are read
+/// again with the next block. npos when there is no such line (changes
+/// everywhere): the caller reads more, so one dense hunk is held whole.
+std::size_t diff_cut(std::string_view block,
+                     const std::vector<unspin::Finding>& findings) {
+  constexpr std::size_t kContext = 3;  // as write_diff's
+  std::size_t n = 0;  // lines in the block (it ends with '\n')
+  for (char c : block) n += c == '\n';
+  if (n < 4 * kContext) return std::string_view::npos;
+  std::vector<char> bad(n + 1, 0);
+  std::size_t line = 0;
+  std::size_t pos = 0;
+  for (const unspin::Finding& f : findings) {
+    if (!f.has_suggestion || f.begin < pos || f.end > block.size()) continue;
+    for (; pos < f.begin; ++pos) line += block[pos] == '\n';
+    std::size_t last = line;
+    for (std::size_t i = f.begin; i + 1 < f.end; ++i) last += block[i] == '\n';
+    // B is bad when a - kContext < B < b + 1 + kContext.
+    std::size_t from = line + 1 > kContext ? line + 1 - kContext : 0;
+    for (std::size_t b = from; b <= std::min(n, last + kContext); ++b) bad[b] = 1;
+  }
+  for (std::size_t b = n - kContext; b >= n / 2 && b > 0; --b) {
+    if (bad[b]) continue;
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      if (block[i] == '\n' && ++seen == b) return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// An unlinked temporary file in $TMPDIR (or /tmp); -1 with errno on error.
+int anonymous_temp_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir && *dir ? dir : "/tmp") +
+                     "/cleanup-spool-XXXXXX";
+  int fd = ::mkstemp(path.data());
+  if (fd >= 0) ::unlink(path.c_str());
+  return fd;
+}
+
+/// Looks for a NUL byte in what `fd` holds from its current offset on, or
+/// (when `spool` >= 0) while copying it all there. Returns 1 for a NUL, 0
+/// for none, -1 on a read or write error (errno set). The offset of a
+/// regular `fd` is left where it was.
+int find_nul(int fd, bool regular, int spool) {
+  off_t at = regular ? ::lseek(fd, 0, SEEK_CUR) : 0;
+  off_t pos = at < 0 ? 0 : at;
+  std::vector<char> chunk(1 << 20);
+  for (;;) {
+    ssize_t n = regular ? ::pread(fd, chunk.data(), chunk.size(), pos)
+                        : ::read(fd, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    if (n == 0) return 0;
+    pos += n;
+    if (std::memchr(chunk.data(), '\0', static_cast<std::size_t>(n))) return 1;
+    if (spool >= 0 &&
+        !write_all(spool, std::string_view(chunk.data(),
+                                           static_cast<std::size_t>(n)))) {
+      return -1;
+    }
+  }
+}
+
+/// Message of a scan error, with "at byte N" shifted by `base` so it
+/// refers to the whole input.
+std::string shift_byte_offset(std::string msg, std::size_t base) {
+  const std::string at = "at byte ";
+  std::size_t p = msg.find(at);
+  if (p != std::string::npos) {
+    std::size_t q = p + at.size();
+    std::size_t e = q;
+    while (e < msg.size() && msg[e] >= '0' && msg[e] <= '9') ++e;
+    if (e > q)
+      msg.replace(q, e - q,
+                  std::to_string(std::stoull(msg.substr(q, e - q)) + base));
+  }
+  return msg;
+}
+
+/// Streams one big or non-regular input (or stdin) to stdout: reads
+/// kStreamBlock at a time, scans each block, shifts the findings' offsets,
+/// lines and columns to the whole input, and writes the report (text,
+/// jsonl, one json object, diff hunks, SARIF results through `sarif`) or
+/// the rewritten block (`rewritten`, for --fix and --in-place) at once.
+/// Outputs that must be all or nothing (--fix, --in-place, json, diff,
+/// sarif) first make sure the input has no NUL byte: a regular file is
+/// searched, a FIFO or pipe is copied to an unlinked temporary file while
+/// searched, then read from there. With `expect`, the file opened must be
+/// that one (--in-place).
 void stream_file(const unspin_cli::InputFile& input, const Args& args,
                  const unspin::Detector& detector,
                  const unspin_cli::OutputStyle& style, FileReport& r,
+                 unspin_cli::SarifLog* sarif, const std::string& open_path,
+                 const struct stat* expect,
                  const std::function<bool(std::string_view, std::string_view)>&
                      rewritten) {
-  const bool is_stdin = input.path == "-";
+  const bool is_stdin = open_path == "-";
   const std::string& name = input.name;
+  const std::string& shown = input.shown;
   int fd = is_stdin ? STDIN_FILENO
-                    : ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+                    : ::open(open_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    r.errors.push_back(errno_message(name, errno));
+    r.errors.push_back(errno_message(shown, errno));
     return;
+  }
+  int spool = -1;
+  auto done = [&] {
+    if (!is_stdin) ::close(fd);
+    if (spool >= 0) ::close(spool);
+  };
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    r.errors.push_back(errno_message(shown, errno));
+    done();
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    r.errors.push_back(shown + ": is a directory");
+    done();
+    return;
+  }
+  if (expect && (!S_ISREG(st.st_mode) || st.st_dev != expect->st_dev ||
+                 st.st_ino != expect->st_ino)) {
+    r.errors.push_back(shown + ": replaced while being read, not rewritten");
+    done();
+    return;
+  }
+  const bool rewriting = args.fix || args.in_place;
+  const std::string format = args.fix ? "fix" : args.format;
+  const bool all_or_nothing =
+      rewriting || (format != "text" && format != "jsonl");
+  int in = fd;
+  if (all_or_nothing) {
+    const bool regular = S_ISREG(st.st_mode);
+    if (!regular) {
+      spool = anonymous_temp_file();
+      if (spool < 0) {
+        r.errors.push_back(errno_message("temporary file for " + shown, errno));
+        done();
+        return;
+      }
+    }
+    int nul = find_nul(fd, regular, spool);
+    if (nul < 0) {
+      r.errors.push_back(errno_message(shown, errno));
+      done();
+      return;
+    }
+    if (nul > 0) {
+      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
+      done();
+      return;
+    }
+    if (!regular) {
+      in = spool;
+      ::lseek(spool, 0, SEEK_SET);
+    }
   }
   std::string buf;
   std::size_t base = 0;        // bytes of the input before buf
   std::size_t lines = 0;       // line breaks before buf
   std::size_t col_offset = 0;  // code points between the last break and buf
+  std::size_t want = kStreamBlock;
   bool eof = false;
   bool any = false;
+  // json: the object is opened at the first block of a multi-block input;
+  // the verdict combines the blocks' (words and findings summed, the score
+  // the highest block's, spun when a block is).
+  bool json_open = false;
+  unspin::Verdict total;
+  std::set<std::string> distinct;
+  unspin_cli::DiffPosition diff_pos;
   std::vector<char> chunk(1 << 16);
   while (!eof || !buf.empty()) {
-    while (!eof && buf.size() < kStreamBlock) {
-      ssize_t n = ::read(fd, chunk.data(), chunk.size());
+    while (!eof && buf.size() < want) {
+      ssize_t n = ::read(in, chunk.data(), chunk.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
-        r.errors.push_back(errno_message(name, errno));
-        if (!is_stdin) ::close(fd);
-        return;
+        r.errors.push_back(errno_message(shown, errno));
+        eof = true;
+        buf.clear();
+        break;
       }
       if (n == 0) eof = true;
       buf.append(chunk.data(), static_cast<std::size_t>(n));
     }
     if (buf.empty()) break;
+    std::size_t cut = block_cut(buf, eof, format == "diff");
+    if (cut == std::string::npos) {
+      want = buf.size() + kStreamBlock;  // no safe place to cut: read more
+      continue;
+    }
+    want = kStreamBlock;
+    const bool whole = !any && eof && cut == buf.size();
     any = true;
-    std::size_t cut = block_cut(buf, eof);
-    if (cut == 0) cut = buf.size();
     std::string_view block(buf.data(), cut);
     if (block.find('\0') != std::string_view::npos) {
-      if (input.named) r.errors.push_back(name + ": binary file, skipped");
+      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
       break;
     }
     unspin::Result<unspin::ScanResult> scanned = detector.scan(block);
     if (!scanned.ok()) {
-      std::string msg = scanned.status().message();
-      // Offsets in messages refer to the whole input.
-      const std::string at = "at byte ";
-      std::size_t p = msg.find(at);
-      if (p != std::string::npos) {
-        std::size_t q = p + at.size();
-        std::size_t e = q;
-        while (e < msg.size() && msg[e] >= '0' && msg[e] <= '9') ++e;
-        if (e > q)
-          msg.replace(q, e - q, std::to_string(std::stoull(msg.substr(q, e - q)) + base));
-      }
-      r.errors.push_back(name + ": " + msg);
+      r.errors.push_back(shown + ": " +
+                         shift_byte_offset(scanned.status().message(), base));
       break;
+    }
+    if (format == "diff" && !rewriting && !(eof && cut == buf.size())) {
+      std::size_t keep = diff_cut(block, scanned->findings);
+      if (keep == std::string_view::npos) {
+        want = buf.size() + kStreamBlock;
+        any = false;
+        continue;
+      }
+      // Words of the lines kept back, roughly (for the summary line).
+      scanned->verdict.words = static_cast<std::size_t>(
+          static_cast<double>(scanned->verdict.words) * keep / cut);
+      cut = keep;
+      block = block.substr(0, cut);
+      std::vector<unspin::Finding>& fs = scanned->findings;
+      fs.erase(std::find_if(fs.begin(), fs.end(),
+                            [&](const unspin::Finding& f) {
+                              return f.begin >= cut;
+                            }),
+               fs.end());
     }
     r.scanned = true;
     r.words += scanned->verdict.words;
     r.findings += scanned->findings.size();
     r.spun = r.spun || scanned->verdict.spun;
     std::string out;
-    if (args.fix || args.in_place) {
+    if (rewriting) {
       unspin::Result<std::string> fixed =
           unspin::Detector::rewrite(block, scanned->findings);
       if (!fixed.ok()) {
-        r.errors.push_back(name + ": " + fixed.status().message());
+        r.errors.push_back(shown + ": " + fixed.status().message());
         break;
       }
       if (!rewritten(block, *fixed)) {
-        r.errors.push_back(errno_message(name, errno));
+        r.errors.push_back(errno_message(shown, errno));
         break;
       }
     }
-    if (!args.fix) {
+    if (format == "fix") {
+      // The rewrite is all the output.
+    } else if (format == "diff") {
+      diff_pos.line_offset = lines;
+      unspin::Status s = unspin_cli::write_diff(out, shown, block,
+                                                scanned->findings, &diff_pos);
+      if (!s.ok()) {
+        r.errors.push_back(shown + ": " + s.message());
+        break;
+      }
+    } else if (format == "sarif") {
+      // 16384 results at a time (each chunk rebuilds the line table): a
+      // result object takes a few KB, a block can hold 300k findings.
+      unspin_cli::SarifShift shift{base, lines, col_offset};
+      const std::vector<unspin::Finding>& all = scanned->findings;
+      constexpr std::size_t kChunk = 16384;
+      for (std::size_t i = 0; i < all.size(); i += kChunk) {
+        std::vector<unspin::Finding> part(
+            all.begin() + static_cast<std::ptrdiff_t>(i),
+            all.begin() + static_cast<std::ptrdiff_t>(
+                              std::min(all.size(), i + kChunk)));
+        std::cout << sarif->write_results(
+            unspin_cli::SarifLog::results(name, block, part, &shift));
+      }
+    } else if (format == "json" && whole) {
+      unspin_cli::write_json(out, name, *scanned, style);
+    } else {
       std::vector<unspin::Finding> shifted = std::move(scanned->findings);
       for (unspin::Finding& f : shifted) {
         if (f.line == 1) f.column += col_offset;
@@ -381,10 +511,28 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
         f.begin += base;
         f.end += base;
       }
-      if (args.format == "text")
-        unspin_cli::write_text(out, name, shifted, style);
-      else
+      if (format == "text") {
+        unspin_cli::write_text(out, shown, shifted, style);
+      } else if (format == "jsonl") {
         unspin_cli::write_jsonl(out, name, shifted, style);
+      } else {
+        if (!json_open) unspin_cli::write_json_begin(out, name);
+        for (const unspin::Finding& f : shifted) {
+          unspin_cli::write_json_finding(out, f, style,
+                                         !json_open && &f == &shifted.front());
+          json_open = true;
+          // Distinct table entries, and distinct discovered originals.
+          distinct.insert(f.source.rfind("table:", 0) == 0
+                              ? f.source
+                              : "discovered\n" + f.suggestion);
+        }
+        json_open = true;
+        const unspin::Verdict& v = scanned->verdict;
+        total.words += v.words;
+        total.findings += v.findings;
+        total.spun_score = std::max(total.spun_score, v.spun_score);
+        total.spun = total.spun || v.spun;
+      }
     }
     std::cout << out;
     // Advance the line and column bookkeeping past this block.
@@ -398,41 +546,21 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
     base += cut;
     buf.erase(0, cut);
   }
-  if (!is_stdin) ::close(fd);
+  if (json_open) {
+    // Closed even after an error, so the line stays one JSON object; the
+    // verdict then covers the blocks scanned (the error is on stderr).
+    total.distinct_phrases = distinct.size();
+    total.findings_per_1000_words =
+        total.words == 0 ? 0.0
+                         : static_cast<double>(total.findings) * 1000.0 /
+                               static_cast<double>(total.words);
+    std::string out;
+    unspin_cli::write_json_end(out, total);
+    std::cout << out;
+  }
+  done();
   if (!any && input.named && r.errors.empty())
-    r.warnings.push_back(name + ": empty input");
-}
-
-/// Copies file `from` to a new file `to` atomically (temporary file, fsync,
-/// rename), in chunks. Returns "" or the error message.
-std::string copy_atomically(const std::string& from, const std::string& to,
-                            const struct stat& like) {
-  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) return errno_message(from, errno);
-  std::string tmp = to + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    ::close(in);
-    return errno_message(to, errno);
-  }
-  std::string err;
-  if (::fchmod(fd, like.st_mode & 07777) != 0) err = errno_message(to, errno);
-  std::vector<char> chunk(1 << 20);
-  while (err.empty()) {
-    ssize_t n = ::read(in, chunk.data(), chunk.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) err = errno_message(from, errno);
-    if (n <= 0) break;
-    if (!write_all(fd, std::string(chunk.data(), static_cast<std::size_t>(n))))
-      err = errno_message(to, errno);
-  }
-  ::close(in);
-  if (err.empty() && ::fsync(fd) != 0) err = errno_message(to, errno);
-  if (::close(fd) != 0 && err.empty()) err = errno_message(to, errno);
-  if (err.empty() && ::rename(tmp.c_str(), to.c_str()) != 0)
-    err = errno_message(to, errno);
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
+    r.warnings.push_back(shown + ": empty input");
 }
 
 /// --in-place for a big file: the rewrite is streamed block by block into a
@@ -440,112 +568,143 @@ std::string copy_atomically(const std::string& from, const std::string& to,
 /// any), exactly as for small files; memory stays bounded.
 void stream_in_place(const unspin_cli::InputFile& input, const Args& args,
                      const unspin::Detector& detector,
-                     const unspin_cli::OutputStyle& style, FileReport& r) {
-  char resolved[PATH_MAX];
-  std::string path =
-      ::realpath(input.path.c_str(), resolved) ? resolved : input.path;
+                     const unspin_cli::OutputStyle& style, FileReport& r,
+                     unspin_cli::SarifLog* sarif) {
+  std::string path;
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    r.errors.push_back(errno_message(input.name, errno));
+  if (std::string err = target_for_rewrite(input.path, input.shown, path, st);
+      !err.empty()) {
+    r.errors.push_back(err);
     return;
   }
   std::string tmp = path + ".cleanup-XXXXXX";
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) {
-    r.errors.push_back(errno_message(input.name, errno));
+    r.errors.push_back(errno_message(input.shown, errno));
+    return;
+  }
+  if (fd <= STDERR_FILENO) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    r.errors.push_back(input.shown + ": no safe descriptor for a temporary");
     return;
   }
   (void)::fchmod(fd, st.st_mode & 07777);
   if (st.st_uid != ::geteuid() || st.st_gid != ::getegid())
     (void)!::fchown(fd, st.st_uid, st.st_gid);
   bool changed = false;
-  stream_file(input, args, detector, style, r,
-              [&](std::string_view block, std::string_view fixed) {
-                changed = changed || block != fixed;
-                return write_all(fd, std::string(fixed));
-              });
+  try {
+    stream_file(input, args, detector, style, r, sarif, path, &st,
+                [&](std::string_view block, std::string_view fixed) {
+                  changed = changed || block != fixed;
+                  return write_all(fd, fixed);
+                });
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
   std::string err;
   if (r.errors.empty() && changed && ::fsync(fd) != 0)
-    err = errno_message(input.name, errno);
+    err = errno_message(input.shown, errno);
   if (::close(fd) != 0 && err.empty() && r.errors.empty() && changed)
-    err = errno_message(input.name, errno);
+    err = errno_message(input.shown, errno);
   if (err.empty() && r.errors.empty() && changed && !args.backup_suffix.empty())
-    err = copy_atomically(path, input.path + args.backup_suffix, st);
+    err = unspin_cli::copy_atomically(path, input.path + args.backup_suffix, st);
+  if (err.empty() && r.errors.empty() && changed)
+    err = still_same_file(path, input.shown, st);
   if (err.empty() && r.errors.empty() && changed &&
       ::rename(tmp.c_str(), path.c_str()) != 0)
-    err = errno_message(input.name, errno);
+    err = errno_message(input.shown, errno);
   if (!err.empty()) r.errors.push_back(err);
   if (!(err.empty() && r.errors.empty() && changed)) {
     ::unlink(tmp.c_str());
     return;
   }
-  std::string dir = path.substr(0, path.find_last_of('/') + 1);
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  sync_directory_of(path);
 }
 
 /// Reads, scans and renders (or rewrites) one file. Thread-safe: touches
-/// only its own file and the const detector.
+/// only its own file and the const detector. Standard input, non-regular
+/// files and files over kStreamBlock are left to stream_file (deferred).
 FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
                         const unspin::Detector& detector,
                         const unspin_cli::OutputStyle& style) {
   FileReport r;
   const std::string& name = input.name;
-  if (streamable(args)) {
-    struct stat st;
-    bool is_stdin = input.path == "-";
-    bool big = !is_stdin && ::stat(input.path.c_str(), &st) == 0 &&
-               S_ISREG(st.st_mode) &&
-               static_cast<std::size_t>(st.st_size) > kStreamBlock;
-    if (is_stdin || big) {
+  const std::string& shown = input.shown;
+  struct stat st;
+  std::string text;
+  std::optional<unspin::ScanResult> in_place_scan;
+  if (args.in_place) {
+    std::string path;
+    if (std::string err = target_for_rewrite(input.path, shown, path, st);
+        !err.empty()) {
+      r.errors.push_back(err);
+      return r;
+    }
+    if (static_cast<std::size_t>(st.st_size) > kStreamBlock) {
       r.deferred = true;
       return r;
     }
-  }
-  std::string text;
-  if (std::string err = read_input(input.path, text); !err.empty()) {
-    r.errors.push_back(err);
+    unspin_cli::InPlaceOutcome done = unspin_cli::rewrite_file(
+        input.path, shown, detector, args.backup_suffix);
+    if (done.binary) {
+      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
+      return r;
+    }
+    if (done.empty && input.named)
+      r.warnings.push_back(shown + ": empty input");
+    if (!done.error.empty()) r.errors.push_back(done.error);
+    if (!done.scan) return r;
+    in_place_scan = std::move(done.scan);
+    text = std::move(done.original);  // the report is on the original
+  } else if (input.path == "-" ||
+             (::stat(input.path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode) &&
+              (!S_ISREG(st.st_mode) ||
+               static_cast<std::size_t>(st.st_size) > kStreamBlock))) {
+    r.deferred = true;
     return r;
   }
-  if (text.find('\0') != std::string::npos) {
-    // Named files must be text; binary files met while walking a
-    // directory are simply not documents.
-    if (input.named) r.errors.push_back(name + ": binary file, skipped");
-    return r;
-  }
-  if (text.empty() && input.named) r.warnings.push_back(name + ": empty input");
-  unspin::Result<unspin::ScanResult> scanned = detector.scan(text);
-  if (!scanned.ok()) {
-    r.errors.push_back(name + ": " + scanned.status().message());
-    return r;
+  unspin::Result<unspin::ScanResult> scanned =
+      in_place_scan ? unspin::Result<unspin::ScanResult>(std::move(*in_place_scan))
+                    : unspin::Result<unspin::ScanResult>(unspin::ScanResult{});
+  if (!args.in_place) {
+    if (std::string err = read_input(input.path, shown, text); !err.empty()) {
+      r.errors.push_back(err);
+      return r;
+    }
+    if (text.find('\0') != std::string::npos) {
+      // Named files must be text; binary files met while walking a
+      // directory are simply not documents.
+      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
+      return r;
+    }
+    if (text.empty() && input.named)
+      r.warnings.push_back(shown + ": empty input");
+    scanned = detector.scan(text);
+    if (!scanned.ok()) {
+      r.errors.push_back(shown + ": " + scanned.status().message());
+      return r;
+    }
   }
   const std::vector<unspin::Finding>& findings = scanned->findings;
   r.scanned = true;
   r.words = scanned->verdict.words;
   r.findings = findings.size();
   r.spun = scanned->verdict.spun;
-
-  if (args.fix || args.in_place) {
+  if (args.fix) {
     unspin::Result<std::string> fixed =
         unspin::Detector::rewrite(text, findings);
     if (!fixed.ok()) {
-      r.errors.push_back(name + ": " + fixed.status().message());
+      r.errors.push_back(shown + ": " + fixed.status().message());
       return r;
     }
-    if (args.fix) {
-      r.out = std::move(*fixed);
-    } else if (*fixed != text) {
-      std::string err =
-          rewrite_in_place(input.path, text, *fixed, args.backup_suffix);
-      if (!err.empty()) r.errors.push_back(err);
-    }
+    r.out = std::move(*fixed);
+    return r;
   }
-  if (args.fix) return r;
   if (args.format == "text") {
-    unspin_cli::write_text(r.out, name, findings, style);
+    unspin_cli::write_text(r.out, shown, findings, style);
   } else if (args.format == "jsonl") {
     unspin_cli::write_jsonl(r.out, name, findings, style);
   } else if (args.format == "json") {
@@ -553,8 +712,8 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
   } else if (args.format == "sarif") {
     r.sarif = unspin_cli::SarifLog::results(name, text, findings);
   } else {
-    unspin::Status st = unspin_cli::write_diff(r.out, name, text, findings);
-    if (!st.ok()) r.errors.push_back(name + ": " + st.message());
+    unspin::Status st = unspin_cli::write_diff(r.out, shown, text, findings);
+    if (!st.ok()) r.errors.push_back(shown + ": " + st.message());
   }
   return r;
 }
@@ -564,9 +723,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
   std::ios::sync_with_stdio(false);
 
@@ -792,11 +949,11 @@ int main(int argc, char** argv) {
   bool any_error = !walk_errors.empty();
   bool any_findings = false;
   for (const std::string& e : walk_errors) {
-    error(e);
+    error(unspin_cli::printable_name(e));
     sarif.add_notification(e, "error");
   }
   for (const std::string& w : walk_warnings) {
-    error("warning: " + w);
+    error("warning: " + unspin_cli::printable_name(w));
     sarif.add_notification(w, "warning");
   }
   totals.errors = walk_errors.size();
@@ -807,19 +964,30 @@ int main(int argc, char** argv) {
   unspin_cli::ordered_parallel<FileReport>(
       inputs.size(), threads,
       [&](std::size_t i) {
-        return process_file(inputs[i], args, *detector, style);
+        try {
+          return process_file(inputs[i], args, *detector, style);
+        } catch (const std::bad_alloc&) {
+          FileReport r;
+          r.errors.push_back(inputs[i].shown + ": out of memory");
+          return r;
+        }
       },
       [&](std::size_t i, FileReport& r) {
         if (r.deferred) {
           progress.clear();
-          if (args.in_place) {
-            stream_in_place(inputs[i], args, *detector, style, r);
-          } else {
-            stream_file(inputs[i], args, *detector, style, r,
-                        [](std::string_view, std::string_view fixed) {
-                          std::cout << fixed;
-                          return static_cast<bool>(std::cout);
-                        });
+          try {
+            if (args.in_place) {
+              stream_in_place(inputs[i], args, *detector, style, r, &sarif);
+            } else {
+              stream_file(inputs[i], args, *detector, style, r, &sarif,
+                          inputs[i].path, nullptr,
+                          [](std::string_view, std::string_view fixed) {
+                            std::cout << fixed;
+                            return static_cast<bool>(std::cout);
+                          });
+            }
+          } catch (const std::bad_alloc&) {
+            r.errors.push_back(inputs[i].shown + ": out of memory");
           }
         }
         if (!r.errors.empty() || !r.warnings.empty() ||
@@ -845,7 +1013,8 @@ int main(int argc, char** argv) {
           if (r.spun) ++totals.spun;
           if (r.findings > 0) any_findings = true;
         }
-        if (r.sarif.is_array()) sarif.add_results(std::move(r.sarif));
+        if (r.sarif.is_array() && !r.sarif.empty())
+          std::cout << sarif.write_results(std::move(r.sarif));
         std::cout << r.out;
         if (stdout_tty) std::cout.flush();  // before the bar is redrawn
         progress.update(i + 1);
@@ -865,4 +1034,17 @@ int main(int argc, char** argv) {
   if (args.exit_zero) return kExitClean;
   if (any_error) return kExitError;
   return any_findings ? kExitFindings : kExitClean;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ensure_standard_fds();
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cout.flush();
+    error("out of memory");
+    return kExitError;
+  }
 }

@@ -200,6 +200,79 @@ void write_jsonl(std::string& out, const std::string& file,
   }
 }
 
+void write_json_begin(std::string& out, const std::string& file) {
+  out += "{\"file\":";
+  out += json(file).dump(-1, ' ', false, json::error_handler_t::replace);
+  out += ",\"findings\":[";
+}
+
+void write_json_finding(std::string& out, const unspin::Finding& f,
+                        const OutputStyle& style, bool first) {
+  if (!first) out += ',';
+  json j = json::object();
+  add_finding_fields(j, f, style);
+  out += j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void write_json_end(std::string& out, const unspin::Verdict& v) {
+  out += "],\"verdict\":";
+  out += verdict_json(v).dump(-1, ' ', false, json::error_handler_t::replace);
+  out += "}\n";
+}
+
+std::string printable_name(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  auto at = [&](std::size_t i) {
+    return i < name.size() ? static_cast<unsigned char>(name[i]) : 0u;
+  };
+  auto hex = [&](unsigned char u) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\x%02x", u);
+    out += buf;
+  };
+  for (std::size_t i = 0; i < name.size();) {
+    unsigned c = at(i);
+    std::size_t n = 0;  // length of a valid UTF-8 sequence at i
+    if (c < 0x80) {
+      n = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = (at(i + 1) & 0xC0) == 0x80 ? 2 : 0;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      n = at(i + 1) >= lo && at(i + 1) <= hi && (at(i + 2) & 0xC0) == 0x80
+              ? 3
+              : 0;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      n = at(i + 1) >= lo && at(i + 1) <= hi && (at(i + 2) & 0xC0) == 0x80 &&
+                  (at(i + 3) & 0xC0) == 0x80
+              ? 4
+              : 0;
+    }
+    if (n == 0) {
+      hex(static_cast<unsigned char>(c));
+      ++i;
+      continue;
+    }
+    if (n == 1 && (c < 0x20 || c == 0x7f)) {
+      if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else {
+        hex(static_cast<unsigned char>(c));
+      }
+    } else {
+      out.append(name.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
 void write_json(std::string& out, const std::string& file,
                 const unspin::ScanResult& result, const OutputStyle& style) {
   json findings = json::array();
@@ -225,7 +298,8 @@ void write_json(std::string& out, const std::string& file,
 
 unspin::Status write_diff(std::string& out, const std::string& file,
                           std::string_view text,
-                          const std::vector<unspin::Finding>& findings) {
+                          const std::vector<unspin::Finding>& findings,
+                          DiffPosition* pos) {
   std::vector<std::string_view> lines = split_lines(text);
   std::vector<std::size_t> starts;
   starts.reserve(lines.size() + 1);
@@ -291,8 +365,12 @@ unspin::Status write_diff(std::string& out, const std::string& file,
     }
   }
 
-  out += "--- a/" + file + "\n+++ b/" + file + "\n";
-  long delta = 0;  // new line number minus old line number so far
+  if (!pos || !pos->header_written) {
+    out += "--- a/" + file + "\n+++ b/" + file + "\n";
+    if (pos) pos->header_written = true;
+  }
+  const std::size_t shift = pos ? pos->line_offset : 0;
+  long delta = pos ? pos->delta : 0;  // new minus old line number so far
   for (std::size_t i = 0; i < changed.size();) {
     // A hunk takes every following block whose context would touch its own.
     std::size_t j = i + 1;
@@ -314,8 +392,8 @@ unspin::Status write_diff(std::string& out, const std::string& file,
         static_cast<std::size_t>(static_cast<long>(old_start) + delta);
     std::size_t new_count =
         static_cast<std::size_t>(static_cast<long>(old_count) + hunk_delta);
-    out += "@@ -" + range(old_start, old_count) + " +" +
-           range(new_start, new_count) + " @@\n";
+    out += "@@ -" + range(old_start + shift, old_count) + " +" +
+           range(new_start + shift, new_count) + " @@\n";
     std::size_t k = i;
     for (std::size_t line = old_start; line <= old_end;) {
       if (k < j && line == changed[k].first) {
@@ -341,6 +419,7 @@ unspin::Status write_diff(std::string& out, const std::string& file,
     delta += hunk_delta;
     i = j;
   }
+  if (pos) pos->delta = delta;
   return unspin::Status::Ok();
 }
 

@@ -41,13 +41,40 @@ void write_jsonl(std::string& out, const std::string& file,
 void write_json(std::string& out, const std::string& file,
                 const unspin::ScanResult& result, const OutputStyle& style);
 
+/// JSON format written piece by piece for a document scanned block by
+/// block: begin, then each finding (already shifted to the whole input),
+/// then end with the combined verdict. Together they write exactly what
+/// write_json writes for the same findings and verdict.
+void write_json_begin(std::string& out, const std::string& file);
+void write_json_finding(std::string& out, const unspin::Finding& f,
+                        const OutputStyle& style, bool first);
+void write_json_end(std::string& out, const unspin::Verdict& verdict);
+
+/// Where a block of a streamed document starts, for write_diff: lines
+/// before it, the new-minus-old line count of the hunks written so far,
+/// and whether the ---/+++ header is already out. Updated by write_diff.
+struct DiffPosition {
+  std::size_t line_offset = 0;
+  long delta = 0;
+  bool header_written = false;
+};
+
 /// Unified diff (--- a/FILE, +++ b/FILE, hunks with 3 lines of context)
 /// between `text` and the text with every finding applied through
 /// Detector::rewrite. Appends nothing when no finding changes the text.
+/// With `pos`, `text` is one block (whole lines) of a bigger document:
+/// line numbers are shifted by it and the header is written once.
 /// Errors: those of Detector::rewrite (kInvalidArgument for bad spans).
 unspin::Status write_diff(std::string& out, const std::string& file,
                           std::string_view text,
-                          const std::vector<unspin::Finding>& findings);
+                          const std::vector<unspin::Finding>& findings,
+                          DiffPosition* pos = nullptr);
+
+/// `name` safe to print on one line of a terminal (text output, stderr):
+/// control characters become \n, \r, \t or \xHH, DEL and bytes that are
+/// not valid UTF-8 become \xHH, as ripgrep prints paths. Anything else is
+/// kept, so ordinary names print as they are.
+std::string printable_name(std::string_view name);
 
 /// `x` rounded to 4 decimals, so JSON numbers are short and stable.
 double round4(double x);

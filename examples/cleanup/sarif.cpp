@@ -30,7 +30,7 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 // Line starts by the library's rules: LF, CR and CRLF end a line.
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text) : text_(text) {
+  LineIndex(std::string_view text, bool at_start) : text_(text) {
     starts_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n' ||
@@ -38,19 +38,40 @@ class LineIndex {
         starts_.push_back(i + 1);
       }
     }
-    bom_ = text.substr(0, 3) == "\xEF\xBB\xBF";
+    bom_ = at_start && text.substr(0, 3) == "\xEF\xBB\xBF";
   }
-  // 1-based line and code-point column of byte `offset`.
+  // 1-based line and code-point column of byte `offset`. Counts from the
+  // last position asked for when it is on the same line, so asking for the
+  // sorted offsets of many findings on one long line stays linear.
   std::pair<std::size_t, std::size_t> locate(std::size_t offset) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    std::size_t line = static_cast<std::size_t>(it - starts_.begin());
-    std::size_t from = starts_[line - 1];
-    if (line == 1 && bom_) from = std::min<std::size_t>(3, offset);
-    std::size_t col = 1;
-    for (std::size_t i = from; i < offset; ++i) {
-      if (!is_continuation(static_cast<unsigned char>(text_[i]))) ++col;
+    std::size_t line = cur_line_;
+    if (line == 0 || offset < starts_[line - 1] ||
+        (line < starts_.size() && offset >= starts_[line])) {
+      auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+      line = static_cast<std::size_t>(it - starts_.begin());
+      cur_line_ = line;
+      cur_off_ = (line == 1 && bom_) ? std::min<std::size_t>(3, text_.size())
+                                     : starts_[line - 1];
+      cur_col_ = 1;
     }
-    return {line, col};
+    if (offset < cur_off_ && line == 1 && bom_ && offset < 3) {
+      return {line, 1};
+    }
+    std::size_t from = (line == 1 && bom_) ? std::min<std::size_t>(3, text_.size())
+                                           : starts_[line - 1];
+    if (offset >= cur_off_) {
+      for (std::size_t i = cur_off_; i < offset; ++i)
+        cur_col_ += !is_continuation(static_cast<unsigned char>(text_[i]));
+    } else if (offset - from < cur_off_ - offset) {
+      cur_col_ = 1;
+      for (std::size_t i = from; i < offset; ++i)
+        cur_col_ += !is_continuation(static_cast<unsigned char>(text_[i]));
+    } else {
+      for (std::size_t i = offset; i < cur_off_; ++i)
+        cur_col_ -= !is_continuation(static_cast<unsigned char>(text_[i]));
+    }
+    cur_off_ = offset;
+    return {line, cur_col_};
   }
   // First byte of the line `delta` lines before (< 0) or after the line of
   // `offset`, clamped to the text.
@@ -67,18 +88,22 @@ class LineIndex {
   std::string_view text_;
   std::vector<std::size_t> starts_;
   bool bom_ = false;
+  // The last position located: line (0 = none), byte and column.
+  mutable std::size_t cur_line_ = 0;
+  mutable std::size_t cur_off_ = 0;
+  mutable std::size_t cur_col_ = 1;
 };
 
 json region(const LineIndex& index, std::string_view text, std::size_t begin,
-            std::size_t end, bool snippet) {
+            std::size_t end, bool snippet, const SarifShift& shift) {
   auto [l1, c1] = index.locate(begin);
   auto [l2, c2] = index.locate(end);
   json r = json::object();
-  r["startLine"] = l1;
-  r["startColumn"] = c1;
-  r["endLine"] = l2;
-  r["endColumn"] = c2;
-  r["byteOffset"] = begin;
+  r["startLine"] = l1 + shift.lines;
+  r["startColumn"] = l1 == 1 ? c1 + shift.col_offset : c1;
+  r["endLine"] = l2 + shift.lines;
+  r["endColumn"] = l2 == 1 ? c2 + shift.col_offset : c2;
+  r["byteOffset"] = begin + shift.base;
   r["byteLength"] = end - begin;
   if (snippet)
     r["snippet"] = {{"text", std::string(text.substr(begin, end - begin))}};
@@ -124,9 +149,21 @@ bool fix_change(std::string_view text, const LineIndex& index,
   std::size_t from = 0;
   std::size_t to = text.size();
   if (!whole_text) {
-    from = index.line_start(f.begin, -2);
+    // The lines around the finding, but never more than kWindow bytes on
+    // either side: on one long line, a whole-line window per finding made
+    // the log quadratic. The rewrite is a splice, so the window only bounds
+    // how far the unchanged prefix and suffix are trimmed.
+    constexpr std::size_t kWindow = 4096;
+    from = std::max(index.line_start(f.begin, -2),
+                    f.begin > kWindow ? f.begin - kWindow : 0);
+    while (from > 0 && is_continuation(static_cast<unsigned char>(text[from])))
+      --from;
     to = index.line_start(f.end, 2);
     if (to <= f.end) to = text.size();
+    to = std::min(to, f.end + kWindow);
+    while (to < text.size() &&
+           is_continuation(static_cast<unsigned char>(text[to])))
+      ++to;
   }
   unspin::Finding local = f;
   local.begin -= from;
@@ -165,10 +202,12 @@ std::string message_text(const unspin::Finding& f) {
 }  // namespace
 
 json SarifLog::results(const std::string& name, std::string_view text,
-                       const std::vector<unspin::Finding>& findings) {
+                       const std::vector<unspin::Finding>& findings,
+                       const SarifShift* shift_or_null) {
   json out = json::array();
   if (findings.empty()) return out;
-  const LineIndex index(text);
+  const SarifShift shift = shift_or_null ? *shift_or_null : SarifShift{};
+  const LineIndex index(text, shift.base == 0);
   const json location = artifact_location(name);
   const bool whole_text = text.size() * findings.size() <= kWholeTextBudget;
   for (const unspin::Finding& f : findings) {
@@ -181,14 +220,14 @@ json SarifLog::results(const std::string& name, std::string_view text,
     r["locations"] = json::array(
         {{{"physicalLocation",
            {{"artifactLocation", location},
-            {"region", region(index, text, f.begin, f.end, true)}}}}});
+            {"region", region(index, text, f.begin, f.end, true, shift)}}}}});
     std::size_t begin = 0;
     std::size_t end = 0;
     std::string inserted;
     if (f.has_suggestion &&
         fix_change(text, index, f, whole_text, begin, end, inserted)) {
       json replacement = {
-          {"deletedRegion", region(index, text, begin, end, false)},
+          {"deletedRegion", region(index, text, begin, end, false, shift)},
           {"insertedContent", {{"text", inserted}}}};
       std::string what = f.suggestion.empty()
                              ? "Delete " + quote_text(f.text)
@@ -215,8 +254,31 @@ json SarifLog::results(const std::string& name, std::string_view text,
   return out;
 }
 
-void SarifLog::add_results(json results) {
-  for (json& r : results) results_.push_back(std::move(r));
+namespace {
+constexpr const char* kResultsMarker = "@@unspin-sarif-results@@";
+}  // namespace
+
+std::string SarifLog::write_results(json results) {
+  std::string out;
+  if (results.empty()) return out;
+  const std::string log = skeleton(true);
+  const std::size_t at = log.find(std::string("\"") + kResultsMarker);
+  const std::size_t line = log.rfind('\n', at) + 1;
+  const std::string indent(at - line, ' ');
+  if (!started_) {
+    out = log.substr(0, line);
+  }
+  for (const json& r : results) {
+    if (started_) out += ",\n";
+    started_ = true;
+    std::string text = r.dump(2, ' ', false, json::error_handler_t::replace);
+    out += indent;
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += indent;
+    }
+  }
+  return out;
 }
 
 void SarifLog::add_notification(const std::string& message, const char* level) {
@@ -225,6 +287,17 @@ void SarifLog::add_notification(const std::string& message, const char* level) {
 }
 
 std::string SarifLog::finish(bool successful) const {
+  std::string log = skeleton(successful);
+  const std::string marker = std::string("\"") + kResultsMarker + "\"";
+  const std::size_t at = log.find(marker);
+  if (started_) return log.substr(at + marker.size());
+  // No result: an empty array, as nlohmann prints it.
+  const std::size_t open = log.rfind('[', at);
+  const std::size_t close = log.find(']', at);
+  return log.substr(0, open) + "[]" + log.substr(close + 1);
+}
+
+std::string SarifLog::skeleton(bool successful) const {
   json rule = {
       {"id", kRuleId},
       {"name", "SpunPhrase"},
@@ -267,9 +340,9 @@ std::string SarifLog::finish(bool successful) const {
     run["originalUriBaseIds"] = {
         {kSrcRoot, {{"uri", "file://" + encode_path(base)}}}};
   }
-  run["invocations"] = json::array({invocation});
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = results_;
+  run["results"] = json::array({kResultsMarker});
+  run["invocations"] = json::array({invocation});
   json log = json::object();
   log["$schema"] = kSchema;
   log["version"] = "2.1.0";

@@ -11,6 +11,14 @@
 
 namespace unspin_cli {
 
+/// Where a block of a document scanned block by block starts: results()
+/// then reports lines, columns and byte offsets in the whole document.
+struct SarifShift {
+  std::size_t base = 0;        ///< bytes before the block
+  std::size_t lines = 0;       ///< line breaks before the block
+  std::size_t col_offset = 0;  ///< code points between the last break and it
+};
+
 /// Builds a SARIF log. Columns are 1-based Unicode code points
 /// (run.columnKind "unicodeCodePoints"); lines break at LF, CR and CRLF; a
 /// UTF-8 BOM is not a column. Regions also carry byteOffset/byteLength (the
@@ -26,23 +34,34 @@ class SarifLog {
   /// into a relative or file:// URI). Findings with a suggestion get a fix
   /// whose replacement is exactly what Detector::rewrite changes for that
   /// finding alone. Safe to call from many threads.
+  /// With `shift`, `text` is a block of a bigger document (a BOM is only
+  /// skipped at the document's start). Linear in the text plus findings.
   static nlohmann::ordered_json results(
       const std::string& name, std::string_view text,
-      const std::vector<unspin::Finding>& findings);
+      const std::vector<unspin::Finding>& findings,
+      const SarifShift* shift = nullptr);
 
-  /// Appends results (from results()) to the run, in call order.
-  void add_results(nlohmann::ordered_json results);
+  /// The log text for results (from results()), in call order: the log's
+  /// head before the first result, then the results, so a long run is
+  /// written as it goes instead of being held in memory. Write the strings
+  /// returned, in order, then finish().
+  std::string write_results(nlohmann::ordered_json results);
 
   /// Records a per-file error or warning as a tool execution notification;
   /// `level` is "error" or "warning".
   void add_notification(const std::string& message, const char* level);
 
-  /// The whole log as pretty-printed JSON plus '\n'. `successful` goes to
-  /// invocations[0].executionSuccessful.
+  /// The rest of the log (all of it when no result was written) as
+  /// pretty-printed JSON plus '\n'. `successful` goes to
+  /// invocations[0].executionSuccessful; the invocation comes after the
+  /// results, as its notifications are only known at the end.
   std::string finish(bool successful) const;
 
  private:
-  nlohmann::ordered_json results_ = nlohmann::ordered_json::array();
+  /// The log with a marker string as the only result, pretty-printed.
+  std::string skeleton(bool successful) const;
+
+  bool started_ = false;  ///< the head and a result were returned
   nlohmann::ordered_json notifications_ = nlohmann::ordered_json::array();
 };
 

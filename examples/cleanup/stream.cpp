@@ -69,13 +69,31 @@ struct Record {
   std::string raw;
 };
 
-struct Processed {
-  std::string out;    // the output line
-  std::string error;  // "" or the message
-  std::size_t words = 0;
-  std::size_t findings = 0;
-  bool spun = false;
-};
+using Processed = RecordOutput;
+
+// True when `s` (JSON or not) opens more than `limit` arrays or objects at
+// once, counting brackets outside strings: a cheap check before parsing.
+bool nested_deeper(const std::string& s, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
 std::size_t utf8_length(const std::string& s, std::size_t i) {
@@ -144,18 +162,27 @@ std::string type_name(const json& j) {
   return std::string("a ") + j.type_name();
 }
 
-Processed process(const unspin::Detector& detector, const Record& rec,
-                  const StreamOptions& options) {
+}  // namespace
+
+RecordOutput process_record(const unspin::Detector& detector,
+                            std::size_t line, const std::string& raw,
+                            const StreamOptions& options) {
+  const Record rec{line, raw};
   Processed p;
   json j;
-  try {
-    j = json::parse(options.replace_invalid_utf8 ? repair_utf8(rec.raw)
-                                                 : rec.raw);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    std::size_t cut = what.find("] ");
-    if (cut != std::string::npos) what.erase(0, cut + 2);
-    p.error = "invalid JSON: " + what;
+  if (nested_deeper(rec.raw, kMaxRecordDepth)) {
+    p.error = "record nested deeper than " + std::to_string(kMaxRecordDepth) +
+              " levels";
+  } else {
+    try {
+      j = json::parse(options.replace_invalid_utf8 ? repair_utf8(rec.raw)
+                                                   : rec.raw);
+    } catch (const json::exception& e) {
+      std::string what = e.what();
+      std::size_t cut = what.find("] ");
+      if (cut != std::string::npos) what.erase(0, cut + 2);
+      p.error = "invalid JSON: " + what;
+    }
   }
   if (p.error.empty() && !j.is_object()) {
     p.error = "record is " + type_name(j) + ", not a JSON object";
@@ -202,6 +229,8 @@ Processed process(const unspin::Detector& detector, const Record& rec,
   return p;
 }
 
+namespace {
+
 // Whitespace-only lines are not records.
 bool blank(const std::string& s) {
   return s.find_first_not_of(" \t\r\f\v") == std::string::npos;
@@ -217,7 +246,7 @@ StreamOutcome run_stream(const unspin::Detector& detector,
   std::vector<Record> batch;
   for (const std::string& input : inputs) {
     const bool is_stdin = input == "-";
-    const std::string name = is_stdin ? "<stdin>" : input;
+    const std::string name = is_stdin ? "<stdin>" : printable_name(input);
     int fd =
         is_stdin ? STDIN_FILENO : ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -243,7 +272,20 @@ StreamOutcome run_stream(const unspin::Detector& detector,
       }
       ordered_parallel<Processed>(
           batch.size(), options.jobs,
-          [&](std::size_t i) { return process(detector, batch[i], options); },
+          [&](std::size_t i) {
+            try {
+              return process_record(detector, batch[i].line, batch[i].raw,
+                                    options);
+            } catch (const std::bad_alloc&) {
+              Processed p;
+              p.error = "out of memory";
+              json bad = json::object();
+              bad["line"] = batch[i].line;
+              bad["unspin"] = {{"error", p.error}};
+              append_json(p.out, bad);
+              return p;
+            }
+          },
           [&](std::size_t i, Processed& p) {
             if (!p.error.empty()) {
               std::cout.flush();  // keep stdout and stderr roughly in step

@@ -32,6 +32,27 @@ struct StreamOutcome {
   bool input_error = false;   ///< an input file could not be read
 };
 
+/// What one record gave: its output line and, for a bad record, the error.
+struct RecordOutput {
+  std::string out;    ///< the output line, with its '\n'
+  std::string error;  ///< "" or the message (also in the line's "unspin")
+  std::size_t words = 0;
+  std::size_t findings = 0;
+  bool spun = false;
+};
+
+/// Records nested deeper than this (arrays and objects) are error records:
+/// the JSON parser recurses once per level.
+constexpr std::size_t kMaxRecordDepth = 512;
+
+/// Handles one record (a line without its '\n') as run_stream does: the
+/// output line always holds one JSON object with an "unspin" field, either
+/// the results or {"error": ...}. Never throws on any bytes (std::bad_alloc
+/// aside). Safe to call from many threads.
+RecordOutput process_record(const unspin::Detector& detector,
+                            std::size_t line, const std::string& raw,
+                            const StreamOptions& options);
+
 /// Reads JSON Lines from each of `inputs` ("-" = stdin) and writes one line
 /// per record to stdout, in input order: the record with its fields and
 /// their order kept and an "unspin" field added (replaced if present):

@@ -1,0 +1,266 @@
+// unspin cleanup: --in-place. Only regular files are rewritten, through a
+// temporary file next to them, fsync and rename, re-checked before the rename.
+#include "in_place.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "output.hpp"
+
+namespace unspin_cli {
+
+std::string errno_message(const std::string& name, int err) {
+  return name + ": " + std::strerror(err);
+}
+
+/// Reads a whole file (or stdin for "-") into `out`. With `expect`, the
+/// file opened must be that regular file (same device and inode).
+/// Returns "" on success or the error message (without the "cleanup: ").
+std::string read_input(const std::string& arg, const std::string& shown,
+                       std::string& out,
+                       const struct stat* expect) {
+  const bool is_stdin = arg == "-";
+  const std::string& name = shown;
+  int fd = is_stdin ? STDIN_FILENO : ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno_message(name, errno);
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!is_stdin) ::close(fd);
+    return name + ": is a directory";
+  }
+  if (expect && (!S_ISREG(st.st_mode) || st.st_dev != expect->st_dev ||
+                 st.st_ino != expect->st_ino)) {
+    if (!is_stdin) ::close(fd);
+    return name + ": replaced while being read, not rewritten";
+  }
+  out.clear();
+  if (S_ISREG(st.st_mode) && st.st_size > 0) {
+    out.reserve(static_cast<std::size_t>(st.st_size));
+  }
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      if (!is_stdin) ::close(fd);
+      return errno_message(name, err);
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  if (!is_stdin) ::close(fd);
+  return {};
+}
+
+/// Writes all of `data` to `fd`; false with errno set on failure.
+bool write_all(int fd, std::string_view data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+/// The file `arg` names, as --in-place may rewrite it: symbolic links are
+/// resolved into `path` (the link itself stays), and anything but a regular
+/// file - a FIFO, a device, a directory, or a link through /proc (whose
+/// target depends on the descriptors of the process reading it) - is
+/// refused. `st` gets the file's status. Returns "" or the error message.
+std::string target_for_rewrite(const std::string& arg, const std::string& shown,
+                               std::string& path, struct stat& st) {
+  const std::string refused = shown + ": not a regular file, not rewritten";
+  auto under_proc = [](const std::string& p) {
+    std::string dir = p.find('/') == std::string::npos
+                          ? "."
+                          : p.substr(0, std::max<std::size_t>(
+                                            1, p.find_last_of('/')));
+    char real[PATH_MAX];
+    if (!::realpath(dir.c_str(), real)) return false;
+    std::string r = real;
+    return r == "/proc" || r.rfind("/proc/", 0) == 0;
+  };
+  std::string p = arg;
+  for (int hops = 0; hops < 40; ++hops) {
+    if (under_proc(p)) return refused;
+    struct stat lst;
+    if (::lstat(p.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) break;
+    char target[PATH_MAX];
+    ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
+    if (n < 0) break;
+    std::string t(target, static_cast<std::size_t>(n));
+    if (t.empty() || t[0] != '/') {
+      std::size_t slash = p.find_last_of('/');
+      t = (slash == std::string::npos ? std::string() : p.substr(0, slash + 1)) +
+          t;
+    }
+    p = t;
+  }
+  char resolved[PATH_MAX];
+  if (!::realpath(arg.c_str(), resolved)) return errno_message(shown, errno);
+  path = resolved;
+  if (::stat(path.c_str(), &st) != 0) return errno_message(shown, errno);
+  if (!S_ISREG(st.st_mode)) return refused;
+  return {};
+}
+
+/// Just before the rename over `path`: still the regular file `like` that
+/// was read? ("" or the error message.)
+std::string still_same_file(const std::string& path, const std::string& shown,
+                            const struct stat& like) {
+  struct stat now;
+  if (::lstat(path.c_str(), &now) != 0) return errno_message(shown, errno);
+  if (!S_ISREG(now.st_mode) || now.st_dev != like.st_dev ||
+      now.st_ino != like.st_ino) {
+    return shown + ": replaced while being rewritten, not rewritten";
+  }
+  return {};
+}
+
+/// Atomically replaces `path` with `data`: a temporary file in the same
+/// directory with `path`'s permissions (and owner, when allowed), fsync,
+/// rename. With `check`, `path` must still be the file `like` right before
+/// the rename. Returns "" or the error message.
+std::string write_atomically(const std::string& path, const std::string& shown,
+                             const std::string& data, const struct stat& like,
+                             bool check) {
+  std::string tmp = path + ".cleanup-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return errno_message(shown, errno);
+  std::string err;
+  if (fd <= STDERR_FILENO) err = shown + ": no safe descriptor for a temporary";
+  if (err.empty() && ::fchmod(fd, like.st_mode & 07777) != 0) {
+    err = errno_message(shown, errno);
+  }
+  // Keeping the owner only works for root; otherwise the file becomes ours,
+  // as with any editor that writes a new file.
+  if (err.empty() &&
+      (like.st_uid != ::geteuid() || like.st_gid != ::getegid())) {
+    (void)!::fchown(fd, like.st_uid, like.st_gid);
+  }
+  if (err.empty() && !write_all(fd, data)) err = errno_message(shown, errno);
+  if (err.empty() && ::fsync(fd) != 0) err = errno_message(shown, errno);
+  if (::close(fd) != 0 && err.empty()) err = errno_message(shown, errno);
+  if (err.empty() && check) err = still_same_file(path, shown, like);
+  if (err.empty() && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    err = errno_message(shown, errno);
+  }
+  if (!err.empty()) ::unlink(tmp.c_str());
+  return err;
+}
+
+void sync_directory_of(const std::string& path) {
+  std::string dir = path.substr(0, path.find_last_of('/') + 1);
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+/// Rewrites the regular file `path` (resolved by target_for_rewrite, status
+/// `st`) with `fixed`, after saving `original` to arg+suffix when a suffix
+/// is given. The link `arg`, if it is one, stays.
+std::string rewrite_in_place(const std::string& arg, const std::string& shown,
+                             const std::string& path, const struct stat& st,
+                             const std::string& original,
+                             const std::string& fixed,
+                             const std::string& suffix) {
+  if (!suffix.empty()) {
+    std::string err = write_atomically(arg + suffix, printable_name(arg + suffix),
+                                       original, st, false);
+    if (!err.empty()) return err;
+  }
+  std::string err = write_atomically(path, shown, fixed, st, true);
+  if (!err.empty()) return err;
+  sync_directory_of(path);  // make the rename itself durable
+  return {};
+}
+
+/// Copies file `from` to a new file `to` atomically (temporary file, fsync,
+/// rename), in chunks. Returns "" or the error message.
+std::string copy_atomically(const std::string& from, const std::string& to,
+                            const struct stat& like) {
+  const std::string shown_to = printable_name(to);
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return errno_message(printable_name(from), errno);
+  std::string tmp = to + ".cleanup-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    ::close(in);
+    return errno_message(shown_to, errno);
+  }
+  std::string err;
+  if (::fchmod(fd, like.st_mode & 07777) != 0) err = errno_message(shown_to, errno);
+  std::vector<char> chunk(1 << 20);
+  while (err.empty()) {
+    ssize_t n = ::read(in, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) err = errno_message(printable_name(from), errno);
+    if (n <= 0) break;
+    if (!write_all(fd, std::string_view(chunk.data(), static_cast<std::size_t>(n))))
+      err = errno_message(shown_to, errno);
+  }
+  ::close(in);
+  if (err.empty() && ::fsync(fd) != 0) err = errno_message(shown_to, errno);
+  if (::close(fd) != 0 && err.empty()) err = errno_message(shown_to, errno);
+  if (err.empty() && ::rename(tmp.c_str(), to.c_str()) != 0)
+    err = errno_message(shown_to, errno);
+  if (!err.empty()) ::unlink(tmp.c_str());
+  return err;
+}
+
+InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,
+                            const unspin::Detector& detector,
+                            const std::string& backup_suffix) {
+  InPlaceOutcome r;
+  std::string path;
+  struct stat st;
+  if (std::string err = target_for_rewrite(arg, shown, path, st); !err.empty()) {
+    r.error = err;
+    return r;
+  }
+  std::string text;
+  if (std::string err = read_input(path, shown, text, &st); !err.empty()) {
+    r.error = err;
+    return r;
+  }
+  if (text.find('\0') != std::string::npos) {
+    r.binary = true;
+    return r;
+  }
+  r.empty = text.empty();
+  unspin::Result<unspin::ScanResult> scanned = detector.scan(text);
+  if (!scanned.ok()) {
+    r.error = shown + ": " + scanned.status().message();
+    return r;
+  }
+  unspin::Result<std::string> fixed =
+      unspin::Detector::rewrite(text, scanned->findings);
+  if (!fixed.ok()) {
+    r.error = shown + ": " + fixed.status().message();
+    return r;
+  }
+  r.scan = std::move(*scanned);
+  if (*fixed != text) {
+    r.error = rewrite_in_place(arg, shown, path, st, text, *fixed, backup_suffix);
+    r.rewritten = r.error.empty();
+  }
+  r.original = std::move(text);
+  return r;
+}
+
+}  // namespace unspin_cli
