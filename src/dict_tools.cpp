@@ -301,7 +301,7 @@ struct Checker {
     for (std::size_t i = 0; i < all.size(); ++i) {
       for (const std::string& alt : all[i].canonicals) {
         auto hit = node_of.find(phrase_key(alt));
-        // Canonical == spun is kIdentity, reported by identity_checks().
+        // Canonical == spun is kIdentity, reported by containment_checks().
         if (hit == node_of.end() || hit->second == entry_node[i]) continue;
         Edge edge{entry_node[i], hit->second, &all[i], &alt};
         out[entry_node[i]].push_back(edge);
@@ -434,27 +434,6 @@ struct Checker {
     add(e.table, e.line, Severity::kError, ProblemKind::kCycle, msg);
   }
 
-  // Words (NFKC case folded) and the punctuation between them, as the
-  // matcher compares phrases; a gap is marked so it never equals a word.
-  static std::vector<std::string> match_tokens(std::string_view phrase) {
-    std::vector<detail::Token> tokens;
-    detail::tokenize(phrase, tokens);
-    std::vector<std::string> out;
-    std::string s;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (i > 0) {
-        detail::normalize_gap(
-            phrase.substr(tokens[i - 1].end,
-                          tokens[i].begin - tokens[i - 1].end),
-            s);
-        if (!s.empty()) out.push_back("\x01" + s);
-      }
-      detail::normalize_word(
-          phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), s);
-      out.push_back(s);
-    }
-    return out;
-  }
 
   // True when `needle` (not empty) occurs in `hay`: Knuth-Morris-Pratt,
   // linear even for long phrases of repeated words.
@@ -474,23 +453,17 @@ struct Checker {
     return false;
   }
 
-  // A canonical equal to its spun phrase flags correct text; one that
-  // contains it ("guy gangs" -> "bad guy gangs") makes every --fix pass
+  // A canonical equal to its spun phrase is a parse error (table.cpp); one
+  // that contains it ("guy gangs" -> "bad guy gangs") makes every --fix pass
   // add words again.
-  void identity_checks(const std::vector<Entry>& all) {
+  void containment_checks(const std::vector<Entry>& all) {
     for (const Entry& e : all) {
       if (e.unknown || e.deletion || e.canonicals.empty()) continue;
-      const std::vector<std::string> spun = match_tokens(e.spun);
+      const std::vector<std::string> spun = detail::match_tokens(e.spun);
       if (spun.empty()) continue;
       for (const std::string& alt : e.canonicals) {
-        const std::vector<std::string> canon = match_tokens(alt);
-        if (canon == spun) {
-          add(e.table, e.line, Severity::kError, ProblemKind::kIdentity,
-              "canonical " + quote(alt) + " is the spun phrase " +
-                  quote(e.spun) +
-                  " itself (matching ignores case and hyphens): the entry "
-                  "flags text that is already right");
-        } else if (contains(canon, spun)) {
+        const std::vector<std::string> canon = detail::match_tokens(alt);
+        if (contains(canon, spun)) {
           add(e.table, e.line, Severity::kError, ProblemKind::kContainsSpun,
               "canonical " + quote(alt) + " contains the spun phrase " +
                   quote(e.spun) + ": each --fix pass can add words again");
@@ -1291,7 +1264,7 @@ Result<std::vector<TableProblem>> check_tables(
   std::vector<Entry> all = detail::combine_tables(std::move(parsed));
   checker.duplicates_and_conflicts(all);
   checker.cycles_and_chains(all);
-  checker.identity_checks(all);
+  checker.containment_checks(all);
   if (options.scan_canonicals && !all.empty()) {
     Status st = checker.canonical_scan(all, options);
     if (!st.ok()) return st;

@@ -170,34 +170,21 @@ Status parse_prior(std::string_view field, double& prior,
   return Status::Ok();
 }
 
-// The matching key of a phrase: its words normalized (case folded, NFKC)
-// as the matcher sees them.
-std::string phrase_key(std::string_view phrase) {
-  std::string key;
-  std::string word;
-  std::size_t pos = 0;
-  while (pos <= phrase.size()) {
-    std::size_t sp = phrase.find(' ', pos);
-    if (sp == std::string_view::npos) sp = phrase.size();
-    normalize_word(phrase.substr(pos, sp - pos), word);
-    if (!key.empty()) key += ' ';
-    key += word;
-    pos = sp + 1;
-  }
-  return key;
-}
-
 }  // namespace
 
 Status check_word_lengths(std::string_view phrase, const std::string& name,
                           std::size_t line) {
+  // Alternatives ('|') and tags or context terms (',') separate words too.
+  auto separates = [](char c) {
+    return c == ' ' || c == '\t' || c == '|' || c == ',';
+  };
   std::size_t run = 0;
   for (std::size_t at = 0; at < phrase.size(); ++at) {
-    run = (phrase[at] == ' ' || phrase[at] == '\t') ? 0 : run + 1;
+    run = separates(phrase[at]) ? 0 : run + 1;
     if (run > kMaxWordBytes) {
       std::size_t len = run;
       for (std::size_t i = at + 1;
-           i < phrase.size() && phrase[i] != ' ' && phrase[i] != '\t'; ++i)
+           i < phrase.size() && !separates(phrase[i]); ++i)
         ++len;
       return parse_error(name, line,
                          "words longer than " + std::to_string(kMaxWordBytes) +
@@ -299,9 +286,11 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
       }
       // An identity would flag text that already reads as the canonical,
       // offering itself as the fix (README: such a span is never flagged).
-      const std::string spun_key = phrase_key(e.spun);
+      // Compared as the matcher compares them: case, NFKC, hyphens and
+      // whitespace between words aside.
+      const std::vector<std::string> spun_key = match_tokens(e.spun);
       for (const std::string& alt : e.canonicals)
-        if (phrase_key(alt) == spun_key)
+        if (match_tokens(alt) == spun_key)
           return parse_error(name, line_no,
                              "the canonical side equals the spun side ('" +
                                  printable(alt) + "'); remove the line or the "

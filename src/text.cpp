@@ -593,4 +593,23 @@ void trim_format_chars(std::string_view text, std::size_t* begin,
   }
 }
 
+std::vector<std::string> match_tokens(std::string_view phrase) {
+  std::vector<Token> tokens;
+  tokenize(phrase, tokens);
+  std::vector<std::string> out;
+  std::string s;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0) {
+      normalize_gap(
+          phrase.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end),
+          s);
+      if (!s.empty()) out.push_back("\x01" + s);
+    }
+    normalize_word(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
+                   s);
+    out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace unspin::detail

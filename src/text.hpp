@@ -71,6 +71,13 @@ void normalize_word(std::string_view word, std::string& out);
 /// the text's gap equals that of the phrase's gap ("" for plain phrases).
 void normalize_gap(std::string_view gap, std::string& out);
 
+/// A phrase as the matcher compares it: its words normalized
+/// (normalize_word) with the normalized gaps between them
+/// (normalize_gap; hyphens and whitespace vanish) as entries marked by a
+/// leading \x01, so a gap never equals a word. Two phrases match the same
+/// text exactly when their match_tokens are equal.
+std::vector<std::string> match_tokens(std::string_view phrase);
+
 /// `text` without a leading UTF-8 byte order mark (EF BB BF), if any.
 std::string_view strip_bom(std::string_view text);
 

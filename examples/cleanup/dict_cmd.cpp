@@ -105,8 +105,6 @@ const char* kind_name(unspin::ProblemKind kind) {
       return "chain";
     case unspin::ProblemKind::kFiresOnCanonical:
       return "fires-on-canonical";
-    case unspin::ProblemKind::kIdentity:
-      return "identity";
     case unspin::ProblemKind::kContainsSpun:
       return "contains-spun";
   }

@@ -35,9 +35,6 @@ enum class ProblemKind {
   kFiresOnCanonical,  ///< an entry fires inside another entry's canonical
                       ///< text (error at or above the default threshold,
                       ///< warning below it)
-  kIdentity,  ///< a canonical alternative is the spun phrase itself once
-              ///< case, hyphens and NFKC are ignored (error: the entry flags
-              ///< text that is already right)
   kContainsSpun,  ///< a canonical alternative contains the spun phrase as
                   ///< whole words (error: each --fix pass can grow the text)
 };
