@@ -657,6 +657,14 @@ def build(rows, stats, lexicon=None):
         if not alts:
             stats["skipped: canonical identical to spun"] += 1
             continue
+        # A canonical that holds the spun phrase as whole words
+        # ("technology spillover" -> "reverse technology spillover") would
+        # rewrite an ordinary term (dict check: contains-spun).
+        alts = [a for a in alts if a == "?" or
+                (" " + match_key(spun) + " ") not in (" " + match_key(a) + " ")]
+        if not alts:
+            stats["skipped: canonical contains spun"] += 1
+            continue
         if any(not words(a) and a != "?" for a in alts):
             stats["skipped: canonical has no words"] += 1
             continue
