@@ -301,7 +301,7 @@ struct Checker {
     for (std::size_t i = 0; i < all.size(); ++i) {
       for (const std::string& alt : all[i].canonicals) {
         auto hit = node_of.find(phrase_key(alt));
-        // Canonical == spun is kIdentity, reported by containment_checks().
+        // Canonical == spun is a parse error (table.cpp).
         if (hit == node_of.end() || hit->second == entry_node[i]) continue;
         Edge edge{entry_node[i], hit->second, &all[i], &alt};
         out[entry_node[i]].push_back(edge);
@@ -1058,12 +1058,14 @@ class Importer {
       start = bar + 1;
     }
     auto& mine = entries_[spun];
-    const std::string spun_key = phrase_key(spun);
+    // The loader refuses an alternative that matches as the spun phrase
+    // does (table.cpp); compared the same way here.
+    const std::vector<std::string> spun_key = detail::match_tokens(spun);
     for (std::string& a : alts) {
-      if (phrase_key(a) == spun_key) {
-        skip(line,
-             quote(spun) + " -> " + quote(a) +
-                 ": only changes case or hyphens (matching ignores both)");
+      if (detail::match_tokens(a) == spun_key) {
+        skip(line, quote(spun) + " -> " + quote(a) +
+                       ": only changes case, hyphens or spacing (matching "
+                       "ignores them)");
         continue;
       }
       if (mine.seen.insert(a).second) mine.alts.push_back(std::move(a));

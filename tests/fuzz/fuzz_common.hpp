@@ -71,6 +71,22 @@ inline unspin::Options shipped_options(unspin::InvalidUtf8 policy) {
   return o;
 }
 
+/// A Detector over shipped_options(policy), built on first use and kept
+/// for the process (libFuzzer exits without tearing it down).
+inline const unspin::Detector& shipped_detector(unspin::InvalidUtf8 policy) {
+  auto make = [policy] {
+    auto r = unspin::Detector::create(shipped_options(policy));
+    if (!r.ok()) fail(r.status().message().c_str());
+    return new unspin::Detector(std::move(r.value()));
+  };
+  if (policy == unspin::InvalidUtf8::kError) {
+    static const unspin::Detector* strict = make();
+    return *strict;
+  }
+  static const unspin::Detector* replacing = make();
+  return *replacing;
+}
+
 /// The invariants of a successful scan of `text`: spans inside the text,
 /// `text` equal to the span's bytes, ordered by begin and non-overlapping,
 /// confidences in [0, 1], 1-based line/column, a consistent verdict.

@@ -17,13 +17,7 @@ using unspin::Options;
 using unspin_fuzz::check;
 
 const Detector& detector() {
-  static const Detector* d = [] {
-    Options o = unspin_fuzz::shipped_options(unspin::InvalidUtf8::kReplace);
-    auto r = Detector::create(o);
-    if (!r.ok()) unspin_fuzz::fail(r.status().message().c_str());
-    return new Detector(std::move(r.value()));
-  }();
-  return *d;
+  return unspin_fuzz::shipped_detector(unspin::InvalidUtf8::kReplace);
 }
 
 bool valid_utf8(std::string_view s) {

@@ -13,14 +13,7 @@ namespace {
 using unspin_fuzz::check;
 
 const unspin::Detector& detector() {
-  static const unspin::Detector* d = [] {
-    unspin::Options o =
-        unspin_fuzz::shipped_options(unspin::InvalidUtf8::kError);
-    auto r = unspin::Detector::create(o);
-    if (!r.ok()) unspin_fuzz::fail(r.status().message().c_str());
-    return new unspin::Detector(std::move(r.value()));
-  }();
-  return *d;
+  return unspin_fuzz::shipped_detector(unspin::InvalidUtf8::kError);
 }
 
 }  // namespace
