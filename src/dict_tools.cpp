@@ -1042,6 +1042,15 @@ class Importer {
       skip(line, "an empty phrase or replacement");
       return;
     }
+    // The loader refuses words over kMaxWordBytes (table.cpp): skip the
+    // pair rather than write a table that does not load.
+    if (!detail::check_word_lengths(spun, name_, line).ok() ||
+        !detail::check_word_lengths(canonical, name_, line).ok()) {
+      skip(line, excerpt(spun) + ": a word longer than " +
+                     std::to_string(detail::kMaxWordBytes) +
+                     " bytes (tables hold shorter words)");
+      return;
+    }
     if (spun.find('\t') != std::string::npos || spun[0] == '!' ||
         spun[0] == '#') {
       skip(line, quote(spun) + ": cannot be written in a table");

@@ -15,7 +15,7 @@ namespace unspin::detail {
 /// Default prior when a table line leaves the field empty.
 inline constexpr double kDefaultPrior = 0.8;
 
-/// Longest word (a run of bytes between spaces or tabs) a table, an
+/// Longest word (a run of bytes between spaces, tabs, '|' or ',') a table, an
 /// allowlist or an irregular-forms table may hold: longer words are a parse
 /// error. The shipped tables' longest is 38 bytes; the limit keeps loading
 /// linear-time and bounded for hostile files.
