@@ -5,8 +5,10 @@
 #include <boost/algorithm/string/classification.hpp>
 #include <boost/algorithm/string/split.hpp>
 #include <boost/algorithm/string/trim.hpp>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -172,6 +174,38 @@ Status parse_prior(std::string_view field, double& prior,
 
 }  // namespace
 
+namespace {
+
+// False when two phrases cannot have equal match_tokens(): both ASCII with
+// different letters and digits (lowercased). Every ASCII letter and digit
+// belongs to a word, and ASCII words compare lowercased, so this is a
+// necessary condition; it spares start-up the tokenizing of ~8,000 entries.
+bool may_match_alike(std::string_view a, std::string_view b) {
+  auto ascii = [](std::string_view s) {
+    for (char c : s)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+  };
+  if (!ascii(a) || !ascii(b)) return true;
+  auto alnum = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (;;) {
+    while (i < a.size() && !alnum(a[i])) ++i;
+    while (j < b.size() && !alnum(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[j])))
+      return false;
+    ++i;
+    ++j;
+  }
+}
+
+}  // namespace
+
 Status check_word_lengths(std::string_view phrase, const std::string& name,
                           std::size_t line) {
   // Alternatives ('|') and tags or context terms (',') separate words too.
@@ -288,13 +322,16 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
       // offering itself as the fix (README: such a span is never flagged).
       // Compared as the matcher compares them: case, NFKC, hyphens and
       // whitespace between words aside.
-      const std::vector<std::string> spun_key = match_tokens(e.spun);
-      for (const std::string& alt : e.canonicals)
-        if (match_tokens(alt) == spun_key)
+      std::optional<std::vector<std::string>> spun_key;
+      for (const std::string& alt : e.canonicals) {
+        if (!may_match_alike(e.spun, alt)) continue;
+        if (!spun_key) spun_key = match_tokens(e.spun);
+        if (match_tokens(alt) == *spun_key)
           return parse_error(name, line_no,
                              "the canonical side equals the spun side ('" +
                                  printable(alt) + "'); remove the line or the "
                                        "alternative");
+      }
     }
     if (fields.size() > 2) {
       Status s = parse_prior(fields[2], e.prior, name, line_no);

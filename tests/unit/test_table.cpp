@@ -157,7 +157,11 @@ TEST_CASE("refuses an entry whose canonical side equals its spun side",
           "[table]") {
   for (const char* line :
        {"foo bar\tfoo bar", "Foo  bar\tfoo BAR\t0.9", "foo bar\tbaz|foo bar",
-        "\xC3\x89t\xC3\xA9\t\xC3\xA9t\xC3\xA9"}) {
+        "\xC3\x89t\xC3\xA9\t\xC3\xA9t\xC3\xA9",
+        // As the matcher compares: hyphens, spacing and punctuation outside
+        // the words aside, full-width letters folded.
+        "foo bar\tFoo-Bar.", "bad guy\tbad\xE2\x80\x90guy",
+        "foo bar\t\xEF\xBD\x86\xEF\xBD\x8F\xEF\xBD\x8F bar"}) {
     INFO(line);
     auto t = parse_table(std::string("a\tb\n") + line + "\n", "t.tsv");
     REQUIRE_FALSE(t.ok());
@@ -167,6 +171,8 @@ TEST_CASE("refuses an entry whose canonical side equals its spun side",
   }
   // Switch-offs, unknown and deletion canonicals are no identities.
   CHECK(parse_table("!foo\tfoo\nfoo\t?\nfoo\t<delete>\nfoo\tfoo bar\n", "t.tsv").ok());
+  // Other punctuation between words is part of the phrase.
+  CHECK(parse_table("tcp ip\ttcp/ip\nfoo bar\tfoo, bar\n", "t.tsv").ok());
 }
 
 TEST_CASE("a UTF-8 byte order mark may start a table or an allowlist",
