@@ -130,36 +130,51 @@ std::string still_same_file(const std::string& path, const std::string& shown,
   return {};
 }
 
-/// Atomically replaces `path` with `data`: a temporary file in the same
-/// directory with `path`'s permissions (and owner, when allowed), fsync,
-/// rename. With `check`, `path` must still be the file `like` right before
-/// the rename. Returns "" or the error message.
+TempFile::~TempFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+std::string TempFile::open(const std::string& path, const std::string& shown,
+                           const struct stat& like) {
+  path_ = path;
+  shown_ = shown;
+  like_ = like;
+  std::string tmp = path + ".cleanup-XXXXXX";
+  fd_ = ::mkstemp(tmp.data());
+  if (fd_ < 0) return errno_message(shown, errno);
+  tmp_ = tmp;
+  if (fd_ <= STDERR_FILENO) return shown + ": no safe descriptor for a temporary";
+  if (::fchmod(fd_, like.st_mode & 07777) != 0) return errno_message(shown, errno);
+  // Keeping the owner only works for root; otherwise the file becomes ours,
+  // as with any editor that writes a new file.
+  if (like.st_uid != ::geteuid() || like.st_gid != ::getegid())
+    (void)!::fchown(fd_, like.st_uid, like.st_gid);
+  return {};
+}
+
+std::string TempFile::commit(bool check) {
+  std::string err;
+  if (::fsync(fd_) != 0) err = errno_message(shown_, errno);
+  if (::close(fd_) != 0 && err.empty()) err = errno_message(shown_, errno);
+  fd_ = -1;
+  if (err.empty() && check) err = still_same_file(path_, shown_, like_);
+  if (err.empty() && ::rename(tmp_.c_str(), path_.c_str()) != 0)
+    err = errno_message(shown_, errno);
+  if (err.empty()) tmp_.clear();  // renamed: nothing to remove
+  return err;
+}
+
+/// Atomically replaces `path` with `data` (TempFile). With `check`, `path`
+/// must still be the file `like` right before the rename. Returns "" or
+/// the error message.
 std::string write_atomically(const std::string& path, const std::string& shown,
                              const std::string& data, const struct stat& like,
                              bool check) {
-  std::string tmp = path + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return errno_message(shown, errno);
-  std::string err;
-  if (fd <= STDERR_FILENO) err = shown + ": no safe descriptor for a temporary";
-  if (err.empty() && ::fchmod(fd, like.st_mode & 07777) != 0) {
-    err = errno_message(shown, errno);
-  }
-  // Keeping the owner only works for root; otherwise the file becomes ours,
-  // as with any editor that writes a new file.
-  if (err.empty() &&
-      (like.st_uid != ::geteuid() || like.st_gid != ::getegid())) {
-    (void)!::fchown(fd, like.st_uid, like.st_gid);
-  }
-  if (err.empty() && !write_all(fd, data)) err = errno_message(shown, errno);
-  if (err.empty() && ::fsync(fd) != 0) err = errno_message(shown, errno);
-  if (::close(fd) != 0 && err.empty()) err = errno_message(shown, errno);
-  if (err.empty() && check) err = still_same_file(path, shown, like);
-  if (err.empty() && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno_message(shown, errno);
-  }
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
+  TempFile tmp;
+  if (std::string err = tmp.open(path, shown, like); !err.empty()) return err;
+  if (!write_all(tmp.fd(), data)) return errno_message(shown, errno);
+  return tmp.commit(check);
 }
 
 void sync_directory_of(const std::string& path) {
@@ -190,37 +205,28 @@ std::string rewrite_in_place(const std::string& arg, const std::string& shown,
   return {};
 }
 
-/// Copies file `from` to a new file `to` atomically (temporary file, fsync,
-/// rename), in chunks. Returns "" or the error message.
+/// Copies file `from` to a new file `to` atomically (TempFile), in chunks.
+/// Returns "" or the error message.
 std::string copy_atomically(const std::string& from, const std::string& to,
                             const struct stat& like) {
   const std::string shown_to = printable_name(to);
   int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) return errno_message(printable_name(from), errno);
-  std::string tmp = to + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    ::close(in);
-    return errno_message(shown_to, errno);
-  }
-  std::string err;
-  if (::fchmod(fd, like.st_mode & 07777) != 0) err = errno_message(shown_to, errno);
+  TempFile tmp;
+  std::string err = tmp.open(to, shown_to, like);
   std::vector<char> chunk(1 << 20);
   while (err.empty()) {
     ssize_t n = ::read(in, chunk.data(), chunk.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) err = errno_message(printable_name(from), errno);
     if (n <= 0) break;
-    if (!write_all(fd, std::string_view(chunk.data(), static_cast<std::size_t>(n))))
+    if (!write_all(tmp.fd(),
+                   std::string_view(chunk.data(), static_cast<std::size_t>(n))))
       err = errno_message(shown_to, errno);
   }
   ::close(in);
-  if (err.empty() && ::fsync(fd) != 0) err = errno_message(shown_to, errno);
-  if (::close(fd) != 0 && err.empty()) err = errno_message(shown_to, errno);
-  if (err.empty() && ::rename(tmp.c_str(), to.c_str()) != 0)
-    err = errno_message(shown_to, errno);
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
+  if (!err.empty()) return err;
+  return tmp.commit(false);
 }
 
 InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,

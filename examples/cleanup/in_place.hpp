@@ -41,6 +41,35 @@ std::string still_same_file(const std::string& path, const std::string& shown,
 /// fsync of the directory holding `path`, so a rename is durable.
 void sync_directory_of(const std::string& path);
 
+/// A temporary file next to `path` ("PATH.cleanup-XXXXXX") with the mode
+/// of `like` (and its owner, when allowed), on a descriptor above 2 (never
+/// one of the standard streams); removed unless commit() renamed it over
+/// `path`. The one place of the temporary + fsync + rename sequence.
+class TempFile {
+ public:
+  TempFile() = default;
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile();
+
+  /// Creates the temporary; "" or the message (nothing is left behind).
+  std::string open(const std::string& path, const std::string& shown,
+                   const struct stat& like);
+  /// The descriptor to write to (valid after a successful open()).
+  int fd() const { return fd_; }
+  /// fsync, close and rename over `path`; with `check`, only while `path`
+  /// is still the file `like` (still_same_file). "" or the message; on an
+  /// error the temporary is removed.
+  std::string commit(bool check);
+
+ private:
+  std::string path_;
+  std::string shown_;
+  std::string tmp_;
+  struct stat like_ {};
+  int fd_ = -1;
+};
+
 /// Atomically replaces `path` with `data`: a temporary file in the same
 /// directory with the permissions of `like` (and owner, when allowed),
 /// fsync, rename. With `check`, `path` must still be the file `like` right

@@ -577,48 +577,25 @@ void stream_in_place(const unspin_cli::InputFile& input, const Args& args,
     r.errors.push_back(err);
     return;
   }
-  std::string tmp = path + ".cleanup-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    r.errors.push_back(errno_message(input.shown, errno));
+  unspin_cli::TempFile tmp;
+  if (std::string err = tmp.open(path, input.shown, st); !err.empty()) {
+    r.errors.push_back(err);
     return;
   }
-  if (fd <= STDERR_FILENO) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    r.errors.push_back(input.shown + ": no safe descriptor for a temporary");
-    return;
-  }
-  (void)::fchmod(fd, st.st_mode & 07777);
-  if (st.st_uid != ::geteuid() || st.st_gid != ::getegid())
-    (void)!::fchown(fd, st.st_uid, st.st_gid);
   bool changed = false;
-  try {
-    stream_file(input, args, detector, style, r, sarif, path, &st,
-                [&](std::string_view block, std::string_view fixed) {
-                  changed = changed || block != fixed;
-                  return write_all(fd, fixed);
-                });
-  } catch (...) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw;
-  }
+  stream_file(input, args, detector, style, r, sarif, path, &st,
+              [&](std::string_view block, std::string_view fixed) {
+                changed = changed || block != fixed;
+                return write_all(tmp.fd(), fixed);
+              });
+  // Nothing to change, or an error: the temporary goes, the file stays.
+  if (!r.errors.empty() || !changed) return;
   std::string err;
-  if (r.errors.empty() && changed && ::fsync(fd) != 0)
-    err = errno_message(input.shown, errno);
-  if (::close(fd) != 0 && err.empty() && r.errors.empty() && changed)
-    err = errno_message(input.shown, errno);
-  if (err.empty() && r.errors.empty() && changed && !args.backup_suffix.empty())
+  if (!args.backup_suffix.empty())
     err = unspin_cli::copy_atomically(path, input.path + args.backup_suffix, st);
-  if (err.empty() && r.errors.empty() && changed)
-    err = still_same_file(path, input.shown, st);
-  if (err.empty() && r.errors.empty() && changed &&
-      ::rename(tmp.c_str(), path.c_str()) != 0)
-    err = errno_message(input.shown, errno);
-  if (!err.empty()) r.errors.push_back(err);
-  if (!(err.empty() && r.errors.empty() && changed)) {
-    ::unlink(tmp.c_str());
+  if (err.empty()) err = tmp.commit(true);
+  if (!err.empty()) {
+    r.errors.push_back(err);
     return;
   }
   sync_directory_of(path);
