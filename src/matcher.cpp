@@ -3,7 +3,6 @@
 #include "matcher.hpp"
 
 #include <algorithm>
-#include <deque>
 
 namespace unspin::detail {
 namespace {
@@ -23,20 +22,6 @@ std::uint64_t hash_word(std::string_view w) {
 bool is_plain_gap_byte(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
          c == '\v';
-}
-
-// Token normalization with the ASCII fast path inlined.
-void normalize_token(std::string_view text, const Token& t, std::string& out) {
-  std::string_view w = text.substr(t.begin, t.end - t.begin);
-  if (t.ascii) {
-    out.resize(w.size());
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      char c = w[i];
-      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-  } else {
-    normalize_word(w, out);
-  }
 }
 
 }  // namespace
@@ -126,7 +111,7 @@ bool PhraseTrie::compile(std::string_view phrase, CompiledPhrase& out) {
   std::string word;
   std::string gap;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    normalize_token(phrase, tokens[i], word);
+    normalize_word(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), word);
     out.words.push_back(vocab_.intern(word));
     if (i == 0) {
       out.gaps.push_back(0);
@@ -207,108 +192,114 @@ std::uint16_t PhraseTrie::gap_id(std::string_view text, const Token& prev,
   return it == gap_ids_.end() ? 0xFFFF : it->second;
 }
 
-std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
-                                  HitSet& out, std::size_t window) const {
+void PhraseTrie::begin_hits(Scratch& scratch, HitSet& out) const {
   out.variants.clear();
   out.term_present.assign(term_count_, 0);
   out.near.clear();
   out.allowed.clear();
   out.blocked.clear();
+  out.span_tokens.clear();
+  out.spans_end = 0;
+  scratch.tokens.clear();
+  scratch.ids.clear();
+  scratch.base = 0;
+  scratch.next = 0;
+  scratch.recent.clear();
+}
+
+std::size_t PhraseTrie::add_hits(std::string_view text, const TokenWindow& window,
+                                 Scratch& scratch, HitSet& out) const {
   std::vector<Token>& tokens = scratch.tokens;
   std::vector<WordId>& ids = scratch.ids;
-  tokens.clear();
-  ids.clear();
-  std::string& word = scratch.buffer;
-  std::string gap_buffer;
-  // Established terms that may still contain a later match: those starting
-  // at most max_words_ words back.
-  struct Established {
-    std::size_t first, last;
-    std::int32_t node;
-  };
-  std::deque<Established> recent;
-  std::size_t base = 0;      // global index of tokens[0]
-  std::size_t next = 0;      // next start position (local index)
-  std::size_t pos = 0;       // text tokenized up to here
-  for (;;) {
-    if (pos < text.size()) {
-      std::size_t end = safe_split(text, std::min(text.size(), pos + window));
-      std::size_t old = tokens.size();
-      tokenize(text.substr(pos, end - pos), tokens);
-      ids.resize(tokens.size());
-      for (std::size_t i = old; i < tokens.size(); ++i) {
-        tokens[i].begin += pos;
-        tokens[i].end += pos;
-        normalize_token(text, tokens[i], word);
-        ids[i] = vocab_.find(word);
-      }
-      pos = end;
-    }
-    const bool final = pos >= text.size();
-    const std::size_t n = tokens.size();
-    // A walk from i may read up to max_words_ tokens: only start where they
-    // are all present, unless this is the end of the text.
-    std::size_t limit = final ? n : (n > max_words_ ? n - max_words_ : 0);
-    for (std::size_t i = next; i < limit; ++i) {
-      if (ids[i] == kNoWord) continue;
-      const std::size_t walk_begin = out.variants.size();
-      std::int32_t node = child(0, 0, ids[i]);
-      std::size_t j = i;
-      while (node >= 0) {
-        const NodeInfo& inf = infos_[node];
-        const std::size_t first = base + i;
-        const std::size_t last = base + j + 1;
-        if (!inf.variants.empty()) {
-          Hit h;
-          h.first = first;
-          h.last = last;
-          h.begin = tokens[i].begin;
-          h.end = tokens[j].end;
-          if (i > 0) {
-            h.has_prev = true;
-            h.prev_begin = tokens[i - 1].begin;
-            h.prev_end = tokens[i - 1].end;
-          }
-          h.node = node;
-          out.variants.push_back(std::move(h));
+  std::deque<Scratch::Established>& recent = scratch.recent;
+  const std::size_t base = scratch.base;  // global index of tokens[0]
+  // The window's words not read before, with their ids.
+  tokens.insert(tokens.end(), window.tokens.begin() + static_cast<std::ptrdiff_t>(window.fresh),
+                window.tokens.end());
+  ids.reserve(tokens.size());
+  for (std::size_t i = window.fresh; i < window.tokens.size(); ++i)
+    ids.push_back(vocab_.find(window.key(i)));
+  const bool final = window.last;
+  const std::size_t n = tokens.size();
+  // A walk from i may read up to max_words_ tokens: only start where they
+  // are all present, unless this is the end of the text.
+  std::size_t limit = final ? n : (n > max_words_ ? n - max_words_ : 0);
+  for (std::size_t i = scratch.next; i < limit; ++i) {
+    if (ids[i] == kNoWord) continue;
+    const std::size_t walk_begin = out.variants.size();
+    std::int32_t node = child(0, 0, ids[i]);
+    std::size_t j = i;
+    while (node >= 0) {
+      const NodeInfo& inf = infos_[node];
+      const std::size_t first = base + i;
+      const std::size_t last = base + j + 1;
+      if (!inf.variants.empty()) {
+        Hit h;
+        h.first = first;
+        h.last = last;
+        h.begin = tokens[i].begin;
+        h.end = tokens[j].end;
+        if (i > 0) {
+          h.has_prev = true;
+          h.prev_begin = tokens[i - 1].begin;
+          h.prev_end = tokens[i - 1].end;
         }
-        for (std::uint32_t t : inf.terms) {
-          out.term_present[t] = 1;
-          if (near_term_[t]) {
-            if (out.near.empty()) out.near.resize(term_count_);
-            out.near[t].emplace_back(first, last);
-          }
+        h.node = node;
+        // Its words, stored once: words from `first` on that an earlier
+        // match stored are shared (matches come in order of start).
+        if (out.spans_end <= first) out.spans_end = first;
+        h.span = out.span_tokens.size() - (out.spans_end - first);
+        for (std::size_t g = out.spans_end; g < last; ++g)
+          out.span_tokens.push_back(tokens[g - base]);
+        out.spans_end = std::max(out.spans_end, last);
+        out.variants.push_back(std::move(h));
+      }
+      for (std::uint32_t t : inf.terms) {
+        out.term_present[t] = 1;
+        if (near_term_[t]) {
+          if (out.near.empty()) out.near.resize(term_count_);
+          out.near[t].emplace_back(first, last);
         }
-        if (inf.allow) out.allowed.emplace_back(tokens[i].begin, tokens[j].end);
-        if (inf.blocks_discovery)
-          out.blocked.emplace_back(tokens[i].begin, tokens[j].end);
-        if (!inf.established_by.empty()) recent.push_back({first, last, node});
-        ++j;
-        if (j >= n || ids[j] == kNoWord) break;
-        std::uint16_t g = gap_id(text, tokens[j - 1], tokens[j], gap_buffer);
-        if (g == 0xFFFF) break;
-        node = child(node, g, ids[j]);
       }
-      while (!recent.empty() && recent.front().first + max_words_ < base + i)
-        recent.pop_front();
-      for (std::size_t k = walk_begin; k < out.variants.size(); ++k) {
-        Hit& h = out.variants[k];
-        for (const Established& e : recent)
-          if (e.first <= h.first && e.last >= h.last)
-            for (std::uint32_t by : infos_[e.node].established_by)
-              h.contained_by.push_back(
-                  {by, e.first < h.first || e.last > h.last});
-      }
+      if (inf.allow) out.allowed.emplace_back(tokens[i].begin, tokens[j].end);
+      if (inf.blocks_discovery)
+        out.blocked.emplace_back(tokens[i].begin, tokens[j].end);
+      if (!inf.established_by.empty()) recent.push_back({first, last, node});
+      ++j;
+      if (j >= n || ids[j] == kNoWord) break;
+      std::uint16_t g = gap_id(text, tokens[j - 1], tokens[j], scratch.gap_buffer);
+      if (g == 0xFFFF) break;
+      node = child(node, g, ids[j]);
     }
-    next = std::max(next, limit);
-    if (final) return base + n;
-    // Drop what no later walk needs; keep one word before `next` for a/an.
-    std::size_t drop = next > 0 ? next - 1 : 0;
-    tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(drop));
-    ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(drop));
-    base += drop;
-    next -= drop;
+    while (!recent.empty() && recent.front().first + max_words_ < base + i)
+      recent.pop_front();
+    for (std::size_t k = walk_begin; k < out.variants.size(); ++k) {
+      Hit& h = out.variants[k];
+      for (const Scratch::Established& e : recent)
+        if (e.first <= h.first && e.last >= h.last)
+          for (std::uint32_t by : infos_[e.node].established_by)
+            h.contained_by.push_back({by, e.first < h.first || e.last > h.last});
+    }
   }
+  scratch.next = std::max(scratch.next, limit);
+  if (final) return base + n;
+  // Drop what no later walk needs; keep one word before `next` for a/an.
+  std::size_t drop = scratch.next > 0 ? scratch.next - 1 : 0;
+  tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(drop));
+  ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(drop));
+  scratch.base += drop;
+  scratch.next -= drop;
+  return scratch.base + tokens.size();
+}
+
+std::size_t PhraseTrie::find_hits(std::string_view text, Scratch& scratch,
+                                  HitSet& out, std::size_t window) const {
+  begin_hits(scratch, out);
+  WindowReader reader(text, window);
+  TokenWindow w;
+  std::size_t words = 0;
+  while (reader.next(w)) words = add_hits(text, w, scratch, out);
+  return words;
 }
 
 }  // namespace unspin::detail

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +55,8 @@ struct Hit {
   std::size_t prev_end = 0;
   bool has_prev = false;
   std::int32_t node = 0;
+  /// Its words are HitSet::span_tokens[span, span + last - first).
+  std::size_t span = 0;
   /// An entry whose canonical (an established term) contains this match;
   /// `strictly`: the term is longer than the match (it has words before
   /// or after it), not just a form of the same words.
@@ -76,6 +79,12 @@ struct HitSet {
   std::vector<std::pair<std::size_t, std::size_t>> allowed;
   /// Byte ranges of switched-off phrases (NodeInfo::blocks_discovery).
   std::vector<std::pair<std::size_t, std::size_t>> blocked;
+  /// The words of the variant matches (Hit::span), each word once: what a
+  /// finding needs of its span (case, line breaks) after the windows are
+  /// gone. Grows with the matches, not with the text.
+  std::vector<Token> span_tokens;
+  /// One past the index (among the text's words) of span_tokens.back().
+  std::size_t spans_end = 0;
 };
 
 /// Open-addressing map from 64-bit keys to trie nodes (transitions below the
@@ -120,19 +129,37 @@ class PhraseTrie {
   /// Words in the longest phrase inserted.
   std::size_t max_words() const { return max_words_; }
 
-  /// Per-scan state: a window of the text's tokens and their word ids.
+  /// Per-scan state: the text's words not yet walked from (and the one
+  /// before them), with their word ids.
   struct Scratch {
     std::vector<Token> tokens;
     std::vector<WordId> ids;
-    std::string buffer;
+    std::string gap_buffer;
+    std::size_t base = 0;  ///< index among the text's words of tokens[0]
+    std::size_t next = 0;  ///< next start of a walk (index into tokens)
+    /// Established terms that may still contain a later match.
+    struct Established {
+      std::size_t first, last;
+      std::int32_t node;
+    };
+    std::deque<Established> recent;
   };
 
-  /// Fills `out` (cleared first) with every variant match (all lengths, all
-  /// start positions; in order of start, then length), the context terms
-  /// present, near-term positions and allowlisted ranges; returns the number
-  /// of words in the text. Tokenizes in windows of about `window` bytes cut
-  /// at safe_split() points; established terms are resolved on the fly, so
-  /// memory grows with the matches, not with the text.
+  /// Starts a scan: clears `out` and `scratch`.
+  void begin_hits(Scratch& scratch, HitSet& out) const;
+  /// Adds the matches that start in the words of `window` (the windows of
+  /// one WindowReader, in order, after begin_hits()) to `out`: every
+  /// variant match (all lengths, all start positions; in order of start,
+  /// then length), the context terms present, near-term positions and
+  /// allowlisted and switched-off ranges. A walk from the last max_words()
+  /// words of a window waits for the next one. Uses the window's keys:
+  /// nothing is tokenized again. Returns the number of the text's words
+  /// read so far.
+  std::size_t add_hits(std::string_view text, const TokenWindow& window,
+                       Scratch& scratch, HitSet& out) const;
+
+  /// begin_hits() and add_hits() over the windows of a WindowReader(text,
+  /// window); returns the number of words in the text.
   std::size_t find_hits(std::string_view text, Scratch& scratch, HitSet& out,
                         std::size_t window = std::size_t{1} << 20) const;
 

@@ -62,4 +62,26 @@ double document_score(const std::vector<double>& best_per_entry) {
   return std::round((1 - clean) * 10000) / 10000;
 }
 
+double table_confidence(ScoreInput in, const DocumentEvidence& doc,
+                        const ScoreWeights& w, std::string* explanation) {
+  in.other_phrases = static_cast<int>(doc.distinct_entries) - 1;
+  // Evidence is a density: in a long document (a book, a corpus scanned
+  // as one text) unrelated ordinary words must not vouch for each other,
+  // so it is divided by the number of 5,000-word stretches.
+  in.other_evidence = (doc.total_prior - in.prior) /
+                      std::max(1.0, static_cast<double>(doc.words) / kEvidenceWords);
+  return confidence(in, w, explanation);
+}
+
+void make_verdict(std::size_t words, std::size_t findings,
+                  const std::vector<double>& best_per_phrase, Verdict& v) {
+  v.words = words;
+  v.findings = findings;
+  v.distinct_phrases = best_per_phrase.size();
+  v.findings_per_1000_words =
+      v.words == 0 ? 0 : static_cast<double>(v.findings) * 1000.0 / v.words;
+  v.spun_score = document_score(best_per_phrase);
+  v.spun = v.spun_score >= 0.5;
+}
+
 }  // namespace unspin::detail

@@ -3,8 +3,11 @@
 #ifndef UNSPIN_SRC_SCORE_HPP_
 #define UNSPIN_SRC_SCORE_HPP_
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "unspin/unspin.hpp"
 
 namespace unspin::detail {
 
@@ -42,6 +45,29 @@ double confidence(const ScoreInput& in, const ScoreWeights& w,
 
 /// Noisy-OR of the best confidence of each distinct reported entry.
 double document_score(const std::vector<double>& best_per_entry);
+
+/// What the document says about all table findings at once.
+struct DocumentEvidence {
+  std::size_t words = 0;           ///< words in the document
+  std::size_t distinct_entries = 0;  ///< entries with a chosen match
+  double total_prior = 0;          ///< sum of those entries' priors
+};
+
+/// The confidence of a chosen match of an entry with `prior` given the
+/// rest of the document (its own prior is taken out of the evidence);
+/// `explanation` as for confidence().
+double table_confidence(ScoreInput in, const DocumentEvidence& doc,
+                        const ScoreWeights& w, std::string* explanation);
+
+/// A discovered span's best guess becomes its suggestion when it restores
+/// the original more likely than not (a fixed cut, so a finding does not
+/// depend on the scan's threshold).
+inline constexpr double kOfferGuess = 0.5;
+
+/// The verdict: `words`, the findings, and the document score from the
+/// best confidence of each distinct entry or discovered lemma.
+void make_verdict(std::size_t words, std::size_t findings,
+                  const std::vector<double>& best_per_phrase, Verdict& v);
 
 }  // namespace unspin::detail
 

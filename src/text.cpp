@@ -15,6 +15,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 
@@ -610,6 +611,112 @@ std::vector<std::string> match_tokens(std::string_view phrase) {
     out.push_back(s);
   }
   return out;
+}
+
+}  // namespace unspin::detail
+
+namespace unspin::detail {
+
+std::vector<std::string> TokenWindow::key_strings() const {
+  std::vector<std::string> out;
+  out.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) out.emplace_back(key(i));
+  return out;
+}
+
+void TokenWindow::read(std::string_view text, std::size_t b, std::size_t e) {
+  begin = b;
+  end = e;
+  const std::string_view part = text.substr(b, e - b);
+  invalid = find_invalid_utf8(part);
+  if (invalid != std::string_view::npos) invalid += b;
+  tokens.clear();
+  tokenize(part, tokens);
+  key_bytes.clear();
+  key_ends.clear();
+  key_ends.reserve(tokens.size());
+  for (Token& t : tokens) {
+    t.begin += b;
+    t.end += b;
+    const std::string_view w = text.substr(t.begin, t.end - t.begin);
+    if (t.ascii) {
+      // normalize_word()'s ASCII path, without the copy.
+      const std::size_t at = key_bytes.size();
+      key_bytes.append(w);
+      for (std::size_t i = at; i < key_bytes.size(); ++i) {
+        const char c = key_bytes[i];
+        if (c >= 'A' && c <= 'Z') key_bytes[i] = static_cast<char>(c + ('a' - 'A'));
+      }
+    } else {
+      normalize_word(w, buffer_);
+      key_bytes += buffer_;
+    }
+    key_ends.push_back(key_bytes.size());
+  }
+}
+
+bool WindowReader::next(TokenWindow& w) {
+  const std::size_t n = text_.size();
+  if (pos_ >= n) return false;
+  // The same cuts as discovery always made: a window of window_ bytes
+  // ending at a safe split, and the next one starting overlap_ + 2 words
+  // before that cut.
+  const std::size_t cut = pos_ + window_ >= n ? n : safe_split(text_, pos_ + window_);
+  w.read(text_, pos_, cut);
+  const std::vector<Token>& tokens = w.tokens;
+  std::size_t own_to = cut;
+  std::size_t next = cut;
+  if (cut < n && tokens.size() > 2 * overlap_) {
+    const std::size_t to = tokens[tokens.size() - overlap_].begin;
+    const std::size_t from = safe_split(text_, tokens[tokens.size() - overlap_ - 3].end);
+    if (from > pos_ && from <= to) {
+      own_to = to;
+      next = from;
+    }
+  }
+  w.first_word = word_base_;
+  w.own_begin = own_from_;
+  w.own_end = own_to;
+  w.last = cut >= n;
+  w.fresh = 0;
+  while (w.fresh < tokens.size() && tokens[w.fresh].begin < prev_cut_) ++w.fresh;
+  std::size_t read = 0;  // words before `next`, numbered by this window
+  while (read < tokens.size() && tokens[read].begin < next) ++read;
+  word_base_ += read;
+  own_from_ = own_to;
+  prev_cut_ = cut;
+  pos_ = next;
+  return true;
+}
+
+Ranges merge_ranges(Ranges ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  Ranges merged;
+  for (auto r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, r.second);
+    else
+      merged.push_back(r);
+  }
+  return merged;
+}
+
+bool overlaps(const Ranges& merged, std::size_t b, std::size_t e) {
+  auto it = std::upper_bound(merged.begin(), merged.end(),
+                             std::make_pair(b, SIZE_MAX));
+  if (it != merged.begin() && std::prev(it)->second > b) return true;
+  return it != merged.end() && it->first < e;
+}
+
+void clip_tokens(const Token* first, const Token* last, std::size_t begin,
+                 std::size_t end, std::vector<Token>& out) {
+  out.clear();
+  for (const Token* t = first; t != last; ++t) {
+    Token c = *t;
+    c.begin = std::max(c.begin, begin);
+    c.end = std::min(c.end, end);
+    if (c.begin < c.end) out.push_back(c);
+  }
 }
 
 }  // namespace unspin::detail

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -93,6 +94,83 @@ std::string printable(std::string_view content, std::size_t max = 80);
 /// them: ICU's word breaks attach them to the word before ("rights"+U+202C).
 void trim_format_chars(std::string_view text, std::size_t* begin,
                        std::size_t* end);
+
+/// The words of one window of a text, validated, tokenized and normalized
+/// once; the table matcher and discovery both read them.
+struct TokenWindow {
+  std::size_t begin = 0;       ///< the window is bytes [begin, end) of the text
+  std::size_t end = 0;
+  std::size_t first_word = 0;  ///< index of tokens[0] among the text's words
+  /// tokens[0, fresh) were in the window before (the overlap).
+  std::size_t fresh = 0;
+  /// Discovery keeps the findings that start in [own_begin, own_end).
+  std::size_t own_begin = 0;
+  std::size_t own_end = 0;
+  bool last = false;  ///< the window ends at the end of the text
+  /// Offset (into the text) of the first invalid UTF-8 byte of the window,
+  /// or npos.
+  std::size_t invalid = std::string_view::npos;
+  std::vector<Token> tokens;  ///< offsets into the whole text
+  /// Normalized keys (normalize_word) of the tokens, back to back: key i
+  /// is key_bytes[key_ends[i - 1], key_ends[i]).
+  std::string key_bytes;
+  std::vector<std::size_t> key_ends;
+
+  std::string_view key(std::size_t i) const {
+    const std::size_t b = i == 0 ? 0 : key_ends[i - 1];
+    return std::string_view(key_bytes).substr(b, key_ends[i] - b);
+  }
+  std::vector<std::string> key_strings() const;
+  /// Validates, tokenizes and normalizes bytes [begin, end) of `text`
+  /// (which must start and end at safe_split() points or the text's ends).
+  /// Sets begin, end, invalid, tokens and keys; leaves the rest.
+  void read(std::string_view text, std::size_t begin, std::size_t end);
+
+ private:
+  std::string buffer_;
+};
+
+/// Cuts a text into windows of about `window_bytes` at safe_split() points
+/// and reads each once (TokenWindow::read). After the first, a window
+/// starts again about `overlap_tokens` + 2 words before the end of the one
+/// before it (at a safe_split point), so that a phrase across a cut is seen
+/// whole, with its left context; own_begin/own_end split the windows into
+/// non-overlapping zones (each ends `overlap_tokens` words before its cut).
+/// Words shared by two windows are counted once (first_word, fresh).
+class WindowReader {
+ public:
+  explicit WindowReader(std::string_view text,
+                        std::size_t window_bytes = std::size_t{1} << 20,
+                        std::size_t overlap_tokens = 10)
+      : text_(text), window_(window_bytes), overlap_(overlap_tokens) {}
+  /// Fills `w` with the next window; false when the text is done (a text
+  /// without bytes has no window).
+  bool next(TokenWindow& w);
+
+ private:
+  std::string_view text_;
+  std::size_t window_;
+  std::size_t overlap_;
+  std::size_t pos_ = 0;         // the next window starts here
+  std::size_t word_base_ = 0;   // index of the word at pos_
+  std::size_t own_from_ = 0;    // the next window's zone starts here
+  std::size_t prev_cut_ = 0;    // end of the window before
+};
+
+/// Sorted, non-overlapping byte ranges of a text.
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+/// `ranges` sorted, with overlapping and touching ones merged.
+Ranges merge_ranges(Ranges ranges);
+
+/// True when [b, e) overlaps one of the merge_ranges() ranges.
+bool overlaps(const Ranges& merged, std::size_t b, std::size_t e);
+
+/// The tokens [first, last) cut to the bytes [begin, end) (those left
+/// without a byte dropped), replacing `out`: the words of a span that
+/// trim_format_chars() narrowed, as tokenize() of the span would give them.
+void clip_tokens(const Token* first, const Token* last, std::size_t begin,
+                 std::size_t end, std::vector<Token>& out);
 
 }  // namespace unspin::detail
 

@@ -235,9 +235,8 @@ class Detector {
   Detector& operator=(Detector&&) noexcept = default;
   ~Detector();
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit Detector(std::shared_ptr<const Impl> impl);
   static Result<Detector> create_impl(const Options& options);
   Result<ScanResult> scan_impl(std::string_view text,

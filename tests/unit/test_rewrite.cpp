@@ -77,3 +77,108 @@ TEST_CASE("refuses overlapping or out-of-range findings", "[rewrite]") {
   far.end = 99;
   CHECK_FALSE(unspin::detail::apply_findings("abc", {&far}).ok());
 }
+
+namespace {
+
+// A finding over [b, e) of `text` for the rendering functions.
+unspin::Finding span_of(std::size_t b, std::size_t e) {
+  unspin::Finding f;
+  f.begin = b;
+  f.end = e;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("a deleted phrase takes its commas, spaces or the next capital",
+          "[rewrite]") {
+  std::string text = "They were, needless to say, gone.";
+  unspin::Finding f = span_of(11, 26);
+  unspin::detail::delete_span(text, f);
+  CHECK(text.substr(0, f.begin) + f.suggestion + text.substr(f.end) ==
+        "They were gone.");
+  text = "Needless to say, the gangs left.";
+  f = span_of(0, 15);
+  unspin::detail::delete_span(text, f);
+  CHECK(text.substr(0, f.begin) + f.suggestion + text.substr(f.end) ==
+        "The gangs left.");
+  text = "It has actually been done.";
+  f = span_of(7, 15);
+  unspin::detail::delete_span(text, f);
+  CHECK(text.substr(0, f.begin) + f.suggestion + text.substr(f.end) ==
+        "It has been done.");
+}
+
+TEST_CASE("a suggestion keeps the span's line breaks and apostrophes",
+          "[rewrite]") {
+  const std::string text = "bad guy\ngangs and nature\xE2\x80\x99s";
+  std::vector<unspin::detail::Token> tokens;
+  unspin::detail::tokenize(text, tokens);
+  std::vector<unspin::detail::Token> span(tokens.begin(), tokens.begin() + 3);
+  CHECK(unspin::detail::keep_layout(text, span, "evil criminal gangs") ==
+        "evil criminal\ngangs");
+  std::vector<unspin::detail::Token> two(tokens.begin() + 3, tokens.end());
+  CHECK(unspin::detail::keep_layout(text, two, "and the world's") ==
+        "and the world\xE2\x80\x99s");
+}
+
+TEST_CASE("a replaced span takes in an a/an that no longer fits", "[rewrite]") {
+  const std::string text = "It was a profound error.";
+  unspin::Finding f = span_of(9, 17);
+  std::vector<std::string> suggestions = {"egregious", "deep"};
+  std::size_t b = 0, e = 0;
+  REQUIRE(unspin::detail::word_before(text, f.begin, &b, &e));
+  CHECK(text.substr(b, e - b) == "a");
+  unspin::detail::fix_article(text, b, e, 0, CasePattern::kAsIs, f, suggestions);
+  CHECK(f.begin == 7);
+  CHECK(suggestions == std::vector<std::string>{"an egregious", "a deep"});
+  // An article inside the finding before is that finding's.
+  f = span_of(9, 17);
+  suggestions = {"egregious"};
+  unspin::detail::fix_article(text, b, e, 8, CasePattern::kAsIs, f, suggestions);
+  CHECK(f.begin == 9);
+  CHECK(suggestions == std::vector<std::string>{"egregious"});
+}
+
+TEST_CASE("renders a table finding in the case of its span", "[rewrite]") {
+  const std::string text = "Some Bad Guy Gangs left.";
+  unspin::detail::HitSet found;
+  unspin::detail::tokenize(text, found.span_tokens);
+  unspin::detail::Hit hit;
+  hit.first = 1;
+  hit.last = 4;
+  hit.span = 1;
+  hit.begin = found.span_tokens[1].begin;
+  hit.end = found.span_tokens[3].end;
+  hit.has_prev = true;
+  hit.prev_begin = 0;
+  hit.prev_end = 4;
+  unspin::detail::Entry entry;
+  entry.spun = "bad guy gangs";
+  entry.canonicals = {"criminal gangs"};
+  entry.table = "news.tsv";
+  entry.line = 7;
+  unspin::Finding f;
+  f.explanation = "prior 0.80";
+  unspin::detail::render_table_finding(text, entry, entry.canonicals, hit,
+                                       found.span_tokens, 0, f);
+  CHECK(f.begin == 5);
+  CHECK(f.end == 18);
+  CHECK(f.text == "Bad Guy Gangs");
+  CHECK(f.suggestion == "Criminal Gangs");
+  CHECK(f.source == "table:news.tsv:7");
+  CHECK(f.explanation == "table news.tsv:7 (bad guy gangs -> criminal gangs): prior 0.80");
+}
+
+TEST_CASE("gives findings their line and column in code points", "[rewrite]") {
+  const std::string text = "\xEF\xBB\xBF" "caf\xC3\xA9 x\r\ny\rz";
+  std::vector<unspin::Finding> findings = {span_of(9, 10), span_of(12, 13),
+                                           span_of(14, 15)};
+  unspin::detail::locate_findings(text, findings);
+  CHECK(findings[0].line == 1);
+  CHECK(findings[0].column == 6);
+  CHECK(findings[1].line == 2);
+  CHECK(findings[1].column == 1);
+  CHECK(findings[2].line == 3);
+  CHECK(findings[2].column == 1);
+}
