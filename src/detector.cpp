@@ -13,6 +13,7 @@
 #include "discovery.hpp"
 #include "matcher.hpp"
 #include "morphology.hpp"
+#include "options.hpp"
 #include "rewrite.hpp"
 #include "score.hpp"
 #include "table.hpp"
@@ -20,22 +21,6 @@
 #include "unspin/unspin.hpp"
 
 namespace unspin {
-
-DataSource DataSource::File(std::string path, std::string name) {
-  DataSource s;
-  s.path = std::move(path);
-  s.name = std::move(name);
-  if (s.name.empty()) s.name = detail::source_name(s);
-  return s;
-}
-
-DataSource DataSource::Memory(std::string name, std::string text) {
-  DataSource s;
-  s.name = std::move(name);
-  s.text = std::move(text);
-  s.in_memory = true;
-  return s;
-}
 
 namespace {
 
@@ -330,30 +315,7 @@ Result<Detector> Detector::create(const Options& options) {
 }
 
 Result<Detector> Detector::create_impl(const Options& options) {
-  if (!(options.min_confidence >= 0 && options.min_confidence <= 1))
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::min_confidence must be in [0, 1]");
-  if (options.hunspell_aff.empty() != options.hunspell_dic.empty())
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::hunspell_aff and Options::hunspell_dic must be "
-                  "given together");
-  if (options.irregular_forms.size() > 1)
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::irregular_forms takes at most one source");
-  if (options.morphology_cache.size() > 1)
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::morphology_cache takes at most one source");
-  for (const std::string& d : options.domains)
-    if (d.empty())
-      return Status(ErrorCode::kInvalidArgument,
-                    "Options::domains holds an empty tag");
-  if (options.language_model.size() > 1 || options.thesaurus.size() > 1)
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::language_model and Options::thesaurus take at "
-                  "most one source each");
-  if (!options.thesaurus.empty() && options.language_model.empty())
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::thesaurus needs Options::language_model");
+  if (Status st = detail::validate(options); !st.ok()) return st;
 
   // ICU's lazily built singletons (normalizer, break rules) are made once
   // here, before the loader threads below use them alongside this one.
@@ -371,18 +333,18 @@ Result<Detector> Detector::create_impl(const Options& options) {
   // Morphology (Hunspell loading, ~half of start-up) is built on another
   // thread while the tables are read and parsed here.
   std::future<Result<std::unique_ptr<Morphology>>> morph_future;
-  if (!options.hunspell_aff.empty() || !options.irregular_forms.empty()) {
+  if (!options.hunspell_aff.empty() || options.irregular_forms) {
     std::string irregular;
     std::string irregular_name;
-    if (!options.irregular_forms.empty()) {
-      Result<std::string> t = detail::read_source(options.irregular_forms[0]);
+    if (options.irregular_forms) {
+      Result<std::string> t = detail::read_source(*options.irregular_forms);
       if (!t.ok()) return t.status();
       irregular = std::move(t.value());
-      irregular_name = detail::source_name(options.irregular_forms[0]);
+      irregular_name = detail::source_name(*options.irregular_forms);
     }
     std::string cache;
-    if (!options.morphology_cache.empty() && !options.hunspell_aff.empty()) {
-      Result<std::string> t = detail::read_source(options.morphology_cache[0]);
+    if (options.morphology_cache && !options.hunspell_aff.empty()) {
+      Result<std::string> t = detail::read_source(*options.morphology_cache);
       if (!t.ok()) return t.status();
       cache = std::move(t.value());
     }
@@ -406,7 +368,7 @@ Result<Detector> Detector::create_impl(const Options& options) {
   }
   // Phrases a table switches off are not to be discovered again.
   std::vector<std::string> switched_off;
-  if (!options.language_model.empty())
+  if (options.language_model)
     for (const detail::Table& t : tables)
       for (const detail::SwitchOff& off : t.switch_offs)
         switched_off.push_back(off.spun);
@@ -433,14 +395,14 @@ Result<Detector> Detector::create_impl(const Options& options) {
   // The discovery data (LM, thesaurus, substitutions learned from the
   // active entries) loads on another thread while the tables compile.
   std::future<Result<std::unique_ptr<const detail::DiscoveryData>>> discovery_future;
-  if (!options.language_model.empty()) {
+  if (options.language_model) {
     std::vector<Entry> active;
     active.reserve(impl->entries.size());
     for (const CompiledEntry& ce : impl->entries) active.push_back(ce.entry);
     discovery_future = std::async(
         std::launch::async,
-        [lm = options.language_model[0],
-         th = options.thesaurus.empty() ? DataSource{} : options.thesaurus[0],
+        [lm = *options.language_model,
+         th = options.thesaurus.value_or(DataSource{}),
          active = std::move(active)] {
           return detail::DiscoveryData::load(lm, th, active);
         });
@@ -738,6 +700,7 @@ bool word_before(std::string_view text, std::size_t pos, std::size_t* b,
 Result<ScanResult> Detector::scan(std::string_view text,
                                   const ScanOptions& options) const {
   try {
+    if (Status st = detail::validate(options); !st.ok()) return st;
     return scan_impl(text, options);
   } catch (const std::exception& e) {
     return Status(ErrorCode::kInternal, std::string("scanning: ") + e.what());
@@ -751,8 +714,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   if (bad != std::string_view::npos && im.invalid_utf8 == InvalidUtf8::kError)
     return Status(ErrorCode::kInvalidUtf8,
                   detail::describe_invalid_utf8(text, bad));
-  double threshold =
-      options.min_confidence >= 0 ? options.min_confidence : im.min_confidence;
+  double threshold = options.min_confidence.value_or(im.min_confidence);
 
   thread_local PhraseTrie::Scratch scratch;
   thread_local detail::HitSet found;
