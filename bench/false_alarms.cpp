@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "data_dir.hpp"  // examples/cleanup: data dir -> Options
+#include "data_dir.hpp"  // examples/cleanup: finding the data dir
 #include "unspin/unspin.hpp"
 
 namespace {
@@ -213,16 +213,16 @@ bool planted_found(const std::string& phrase, const std::string& doc,
 int main(int argc, char** argv) {
   Args args = parse_args(argc, argv);
 
-  unspin::Options options;
-  options.invalid_utf8 = unspin::InvalidUtf8::kReplace;
   std::string dir = unspin_cli::find_data_dir(args.data_dir);
   if (dir.empty()) fail("no unspin data directory found (use --data-dir)");
-  unspin::Status st = unspin_cli::add_data_dir(dir, true, options);
-  if (!st.ok()) fail(st.message());
+  unspin::Result<unspin::Options> made = unspin::options_from_data_dir(dir);
+  if (!made.ok()) fail(made.status().message());
+  unspin::Options options = std::move(made).value();
+  options.invalid_utf8 = unspin::InvalidUtf8::kReplace;
   if (!args.morphology) {
     options.hunspell_aff.clear();
     options.hunspell_dic.clear();
-    options.irregular_forms.clear();
+    options.irregular_forms.reset();
   }
   if (args.min_confidence >= 0) options.min_confidence = args.min_confidence;
   auto detector = unspin::Detector::create(options);

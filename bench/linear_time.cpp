@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-#include "data_dir.hpp"  // examples/cleanup: data dir -> Options
+#include "data_dir.hpp"  // examples/cleanup: finding the data dir
 #include "unspin/unspin.hpp"
 
 namespace {
@@ -135,19 +135,20 @@ int main(int argc, char** argv) {
     }
   }
 
-  unspin::Options options;
   std::string dir = unspin_cli::find_data_dir(data_dir);
   if (dir.empty()) {
     std::cerr << "unspin_linear_time: no unspin data dir found\n";
     return 2;
   }
-  unspin::Status st = unspin_cli::add_data_dir(dir, true, options);
-  if (st.ok() && discover) st = unspin_cli::add_discovery_data(dir, options);
-  if (!st.ok()) {
-    std::cerr << "unspin_linear_time: " << st.message() << "\n";
+  unspin::DataDirOptions what;
+  what.discovery = discover;
+  unspin::Result<unspin::Options> options =
+      unspin::options_from_data_dir(dir, what);
+  if (!options.ok()) {
+    std::cerr << "unspin_linear_time: " << options.status().message() << "\n";
     return 2;
   }
-  auto detector = unspin::Detector::create(options);
+  auto detector = unspin::Detector::create(*options);
   if (!detector.ok()) {
     std::cerr << "unspin_linear_time: " << detector.status().message() << "\n";
     return 2;

@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "data_dir.hpp"  // examples/cleanup: data dir -> Options
+#include "data_dir.hpp"  // examples/cleanup: finding the data dir
 #include "unspin/unspin.hpp"
 
 namespace {
@@ -220,18 +220,19 @@ int main(int argc, char** argv) {
     std::cerr << ")\n";
     return 1;
   }
-  unspin::Options options;
-  if (auto st = unspin_cli::add_data_dir(data_dir, true, options); !st.ok()) {
-    std::cerr << "unspin_scan_bench: " << st.message() << "\n";
+  unspin::Result<unspin::Options> made = unspin::options_from_data_dir(data_dir);
+  if (!made.ok()) {
+    std::cerr << "unspin_scan_bench: " << made.status().message() << "\n";
     return 1;
   }
+  unspin::Options options = std::move(made).value();
   if (!args.morphology) {
-    options.irregular_forms.clear();
+    options.irregular_forms.reset();
     options.hunspell_aff.clear();
     options.hunspell_dic.clear();
   }
   std::string morph = options.hunspell_aff.empty() ? "" : "hunspell";
-  if (!options.irregular_forms.empty()) {
+  if (options.irregular_forms) {
     morph += morph.empty() ? "irregular" : "+irregular";
   }
   if (morph.empty()) morph = "off";

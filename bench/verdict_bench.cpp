@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "bench_common.hpp"
-#include "data_dir.hpp"  // examples/cleanup: data dir -> Options
+#include "data_dir.hpp"  // examples/cleanup: finding the data dir
 #include "unspin/unspin.hpp"
 
 namespace {
@@ -158,17 +158,17 @@ int main(int argc, char** argv) {
     }
   }
   auto make = [&](bool discover) {
-    unspin::Options o;
-    unspin::Status st = unspin_cli::add_data_dir(dir, false, o);
-    if (!st.ok()) fail(st.message());
+    unspin::DataDirOptions what;
+    what.tables = false;  // science.tsv is replaced by its 80 % part
+    what.discovery = discover;
+    unspin::Result<unspin::Options> made =
+        unspin::options_from_data_dir(dir, what);
+    if (!made.ok()) fail(made.status().message());
+    unspin::Options o = std::move(made).value();
     o.tables.push_back(unspin::DataSource::Memory("science-80.tsv", table80));
     for (const char* t : {"mt.tsv", "news.tsv"})
       o.tables.push_back(unspin::DataSource::File(
           dir + "/dictionaries/en/" + t, std::string("en/") + t));
-    if (discover) {
-      st = unspin_cli::add_discovery_data(dir, o);
-      if (!st.ok()) fail(st.message());
-    }
     auto d = unspin::Detector::create(o);
     if (!d.ok()) fail(d.status().message());
     return std::move(d).value();

@@ -147,11 +147,41 @@ unspin_options* unspin_options_new(void) {
 
 void unspin_options_free(unspin_options* options) { delete options; }
 
+unspin_code unspin_options_new_from_data_dir(const char* dir, unsigned flags,
+                                             unspin_options** options,
+                                             unspin_error** error) {
+  ClearError(error);
+  if (options != nullptr) *options = nullptr;
+  if (dir == nullptr || options == nullptr) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_options_new_from_data_dir: dir and options must not "
+                "be NULL");
+  }
+  constexpr unsigned kKnown = UNSPIN_DATA_DIR_NO_TABLES | UNSPIN_DATA_DIR_DISCOVERY;
+  if ((flags & ~kKnown) != 0) {
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                "unspin_options_new_from_data_dir: unknown flags " +
+                    std::to_string(flags & ~kKnown));
+  }
+  try {
+    unspin::DataDirOptions what;
+    what.tables = (flags & UNSPIN_DATA_DIR_NO_TABLES) == 0;
+    what.discovery = (flags & UNSPIN_DATA_DIR_DISCOVERY) != 0;
+    unspin::Result<unspin::Options> made =
+        unspin::options_from_data_dir(dir, what);
+    if (!made.ok()) return Fail(error, made.status());
+    *options = new unspin_options{std::move(made).value()};
+    return UNSPIN_OK;
+  } catch (...) {
+    return FailCurrent(error);
+  }
+}
+
 unspin_code unspin_options_add_table_file(unspin_options* options,
                                           const char* path, const char* name) {
   if (path == nullptr) return UNSPIN_INVALID_ARGUMENT;
   return Set(options, [&](unspin::Options& o) {
-    o.tables.push_back(unspin::DataSource::File(path, name ? name : ""));
+    o.tables.push_back(unspin::DataSource::from_file(path, name ? name : ""));
     return UNSPIN_OK;
   });
 }
@@ -165,7 +195,7 @@ unspin_code unspin_options_add_table_text(unspin_options* options,
   }
   return Set(options, [&](unspin::Options& o) {
     o.tables.push_back(
-        unspin::DataSource::Memory(name, std::string(View(text, len))));
+        unspin::DataSource::from_text(name, std::string(View(text, len))));
     return UNSPIN_OK;
   });
 }
@@ -175,7 +205,8 @@ unspin_code unspin_options_add_allowlist_file(unspin_options* options,
                                               const char* name) {
   if (path == nullptr) return UNSPIN_INVALID_ARGUMENT;
   return Set(options, [&](unspin::Options& o) {
-    o.allowlists.push_back(unspin::DataSource::File(path, name ? name : ""));
+    o.allowlists.push_back(
+        unspin::DataSource::from_file(path, name ? name : ""));
     return UNSPIN_OK;
   });
 }
@@ -205,8 +236,8 @@ unspin_code unspin_options_set_hunspell(unspin_options* options,
 unspin_code unspin_options_set_morphology_cache(unspin_options* options,
                                                 const char* path) {
   return Set(options, [&](unspin::Options& o) {
-    o.morphology_cache.clear();
-    if (path) o.morphology_cache.push_back(unspin::DataSource::File(path));
+    o.morphology_cache.reset();
+    if (path) o.morphology_cache = unspin::DataSource::from_file(path);
     return UNSPIN_OK;
   });
 }
@@ -218,11 +249,11 @@ unspin_code unspin_options_set_language_model(unspin_options* options,
     return UNSPIN_INVALID_ARGUMENT;
   }
   return Set(options, [&](unspin::Options& o) {
-    o.language_model.clear();
-    o.thesaurus.clear();
-    if (lm_path) o.language_model.push_back(unspin::DataSource::File(lm_path));
+    o.language_model.reset();
+    o.thesaurus.reset();
+    if (lm_path) o.language_model = unspin::DataSource::from_file(lm_path);
     if (thesaurus_path) {
-      o.thesaurus.push_back(unspin::DataSource::File(thesaurus_path));
+      o.thesaurus = unspin::DataSource::from_file(thesaurus_path);
     }
     return UNSPIN_OK;
   });
@@ -233,8 +264,9 @@ unspin_code unspin_options_add_irregular_file(unspin_options* options,
                                               const char* name) {
   if (path == nullptr) return UNSPIN_INVALID_ARGUMENT;
   return Set(options, [&](unspin::Options& o) {
-    o.irregular_forms.push_back(
-        unspin::DataSource::File(path, name ? name : ""));
+    // At most one file: a second one is refused here, not replaced.
+    if (o.irregular_forms) return UNSPIN_INVALID_ARGUMENT;
+    o.irregular_forms = unspin::DataSource::from_file(path, name ? name : "");
     return UNSPIN_OK;
   });
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "morphology.hpp"
+#include "options.hpp"
 #include "strings.hpp"
 #include "text.hpp"
 
@@ -238,30 +239,7 @@ class Compiler {
 };
 
 Status Compiler::run(const Options& options) {
-  if (!(options.min_confidence >= 0 && options.min_confidence <= 1))
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::min_confidence must be in [0, 1]");
-  if (options.hunspell_aff.empty() != options.hunspell_dic.empty())
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::hunspell_aff and Options::hunspell_dic must be "
-                  "given together");
-  if (options.irregular_forms.size() > 1)
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::irregular_forms takes at most one source");
-  if (options.morphology_cache.size() > 1)
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::morphology_cache takes at most one source");
-  for (const std::string& d : options.domains)
-    if (d.empty())
-      return Status(ErrorCode::kInvalidArgument,
-                    "Options::domains holds an empty tag");
-  if (options.language_model.size() > 1 || options.thesaurus.size() > 1)
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::language_model and Options::thesaurus take at "
-                  "most one source each");
-  if (!options.thesaurus.empty() && options.language_model.empty())
-    return Status(ErrorCode::kInvalidArgument,
-                  "Options::thesaurus needs Options::language_model");
+  if (Status st = detail::validate(options); !st.ok()) return st;
 
   // ICU's lazily built singletons (normalizer, break rules) are made once
   // here, before the loader threads below use them alongside this one.
@@ -278,18 +256,18 @@ Status Compiler::run(const Options& options) {
   // Morphology (Hunspell loading, ~half of start-up) is built on another
   // thread while the tables are read and parsed here.
   std::future<Result<std::unique_ptr<Morphology>>> morph_future;
-  if (!options.hunspell_aff.empty() || !options.irregular_forms.empty()) {
+  if (!options.hunspell_aff.empty() || options.irregular_forms) {
     std::string irregular;
     std::string irregular_name;
-    if (!options.irregular_forms.empty()) {
-      Result<std::string> t = detail::read_source(options.irregular_forms[0]);
+    if (options.irregular_forms) {
+      Result<std::string> t = detail::read_source(*options.irregular_forms);
       if (!t.ok()) return t.status();
       irregular = std::move(t.value());
-      irregular_name = detail::source_name(options.irregular_forms[0]);
+      irregular_name = detail::source_name(*options.irregular_forms);
     }
     std::string cache;
-    if (!options.morphology_cache.empty() && !options.hunspell_aff.empty()) {
-      Result<std::string> t = detail::read_source(options.morphology_cache[0]);
+    if (options.morphology_cache && !options.hunspell_aff.empty()) {
+      Result<std::string> t = detail::read_source(*options.morphology_cache);
       if (!t.ok()) return t.status();
       cache = std::move(t.value());
     }
@@ -313,7 +291,7 @@ Status Compiler::run(const Options& options) {
   }
   // Phrases a table switches off are not to be discovered again.
   std::vector<std::string> switched_off;
-  if (!options.language_model.empty())
+  if (options.language_model)
     for (const detail::Table& t : tables)
       for (const detail::SwitchOff& off : t.switch_offs)
         switched_off.push_back(off.spun);
@@ -340,14 +318,14 @@ Status Compiler::run(const Options& options) {
   // The discovery data (LM, thesaurus, substitutions learned from the
   // active entries) loads on another thread while the tables compile.
   std::future<Result<std::unique_ptr<const detail::DiscoveryData>>> discovery_future;
-  if (!options.language_model.empty()) {
+  if (options.language_model) {
     std::vector<Entry> active;
     active.reserve(c_.entries.size());
     for (const CompiledEntry& ce : c_.entries) active.push_back(ce.entry);
     discovery_future = std::async(
         std::launch::async,
-        [lm = options.language_model[0],
-         th = options.thesaurus.empty() ? DataSource{} : options.thesaurus[0],
+        [lm = *options.language_model,
+         th = options.thesaurus.value_or(DataSource{}),
          active = std::move(active)] {
           return detail::DiscoveryData::load(lm, th, active);
         });

@@ -12,28 +12,13 @@
 #include "matcher.hpp"
 #include "rewrite.hpp"
 #include "score.hpp"
+#include "options.hpp"
 #include "select.hpp"
 #include "table.hpp"
 #include "text.hpp"
 #include "unspin/unspin.hpp"
 
 namespace unspin {
-
-DataSource DataSource::File(std::string path, std::string name) {
-  DataSource s;
-  s.path = std::move(path);
-  s.name = std::move(name);
-  if (s.name.empty()) s.name = detail::source_name(s);
-  return s;
-}
-
-DataSource DataSource::Memory(std::string name, std::string text) {
-  DataSource s;
-  s.name = std::move(name);
-  s.text = std::move(text);
-  s.in_memory = true;
-  return s;
-}
 
 // Everything create() built, shared by the copies of a Detector.
 struct Detector::Impl : detail::Compiled {};
@@ -59,6 +44,7 @@ Result<Detector> Detector::create_impl(const Options& options) {
 Result<ScanResult> Detector::scan(std::string_view text,
                                   const ScanOptions& options) const {
   try {
+    if (Status st = detail::validate(options); !st.ok()) return st;
     return scan_impl(text, options);
   } catch (const std::exception& e) {
     return Status(ErrorCode::kInternal, std::string("scanning: ") + e.what());
@@ -68,8 +54,7 @@ Result<ScanResult> Detector::scan(std::string_view text,
 Result<ScanResult> Detector::scan_impl(std::string_view text,
                                        const ScanOptions& options) const {
   const detail::Compiled& c = *impl_;
-  const double threshold =
-      options.min_confidence >= 0 ? options.min_confidence : c.min_confidence;
+  const double threshold = options.min_confidence.value_or(c.min_confidence);
 
   // 1. Each window of the text is read once (validated, tokenized,
   //    normalized); the matcher and discovery take its words.

@@ -490,7 +490,11 @@ struct Checker {
     opt.min_confidence = 0;
     opt.hunspell_aff = options.hunspell_aff;
     opt.hunspell_dic = options.hunspell_dic;
-    opt.irregular_forms = options.irregular_forms;
+    if (options.irregular_forms.size() > 1)
+      return Status(ErrorCode::kInvalidArgument,
+                    "DictOptions::irregular_forms takes at most one source");
+    if (!options.irregular_forms.empty())
+      opt.irregular_forms = options.irregular_forms.front();
     opt.invalid_utf8 = InvalidUtf8::kReplace;
     Result<Detector> det = Detector::create(opt);
     if (!det.ok())

@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
   std::sort(tables.begin(), tables.end());
   for (const std::string& t : tables)
     options.tables.push_back(unspin::DataSource::File(t));
-  options.irregular_forms.push_back(unspin::DataSource::File(
-      dir + "/dictionaries/morphology/en_irregular.tsv"));
+  options.irregular_forms = unspin::DataSource::File(
+      dir + "/dictionaries/morphology/en_irregular.tsv");
   options.hunspell_aff = dir + "/hunspell/en_US.aff";
   options.hunspell_dic = dir + "/hunspell/en_US.dic";
 

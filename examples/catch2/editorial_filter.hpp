@@ -9,9 +9,10 @@
 
 namespace editorial {
 
-/// Builds a detector from an unspin data directory (share/unspin): every
-/// shipped phrase table, the irregular forms and the annotated Hunspell
-/// dictionary. Errors: those of unspin::Detector::create.
+/// Builds a detector from an unspin data directory (share/unspin) with
+/// unspin::options_from_data_dir: every shipped phrase table, the irregular
+/// forms and the annotated Hunspell dictionary. Errors: those of
+/// unspin::options_from_data_dir and unspin::Detector::create.
 unspin::Result<unspin::Detector> make_detector(const std::string& data_dir);
 
 /// Restores spun phrases with `detector` and squeezes runs of spaces left

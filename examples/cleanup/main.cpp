@@ -125,11 +125,6 @@ std::vector<std::string> preprocess(int argc, char** argv, bool& empty_suffix) {
 /// Builds the detector from the command line; nullopt (message already
 /// printed) on error.
 std::optional<unspin::Detector> make_detector(const Args& args) {
-  unspin::Options options;
-  if (args.min_confidence >= 0) options.min_confidence = args.min_confidence;
-  options.invalid_utf8 = args.invalid_utf8 == "replace"
-                             ? unspin::InvalidUtf8::kReplace
-                             : unspin::InvalidUtf8::kError;
   if (!args.data_dir.empty() && !unspin_cli::is_data_dir(args.data_dir)) {
     error(args.data_dir +
           ": not an unspin data directory (no dictionaries/en)");
@@ -146,21 +141,33 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
     error(msg);
     return std::nullopt;
   }
+  // How to get the discovery data, for a message about its absence.
+  const std::string discovery_hint =
+      "; --discover needs the language model built with the default CMake "
+      "option UNSPIN_WITH_DISCOVERY=ON (apt packages libsphinxbase-dev, "
+      "pocketsphinx-en-us, mythes-en-us)";
+  unspin::Options options;
   if (!dir.empty()) {
-    unspin::Status st =
-        unspin_cli::add_data_dir(dir, !args.no_builtin, options);
-    if (!st.ok()) {
-      error(st.message());
+    unspin::DataDirOptions what;
+    what.tables = !args.no_builtin;
+    what.discovery = args.discover;
+    unspin::Result<unspin::Options> made =
+        unspin::options_from_data_dir(dir, what);
+    if (!made.ok()) {
+      std::string msg = made.status().message();
+      if (args.discover && msg.rfind(dir + "/lm/", 0) == 0) msg += discovery_hint;
+      error(msg);
       return std::nullopt;
     }
+    options = std::move(*made);
+  } else if (args.discover) {
+    error("no data directory" + discovery_hint);
+    return std::nullopt;
   }
-  if (args.discover) {
-    unspin::Status st = unspin_cli::add_discovery_data(dir, options);
-    if (!st.ok()) {
-      error(st.message());
-      return std::nullopt;
-    }
-  }
+  if (args.min_confidence >= 0) options.min_confidence = args.min_confidence;
+  options.invalid_utf8 = args.invalid_utf8 == "replace"
+                             ? unspin::InvalidUtf8::kReplace
+                             : unspin::InvalidUtf8::kError;
   // User tables come after the shipped ones so they can add entries and
   // switch shipped ones off.
   for (const std::string& d : args.dicts) {

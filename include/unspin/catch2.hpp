@@ -7,6 +7,7 @@
 #include <unspin/unspin.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -55,14 +56,15 @@ inline std::vector<std::size_t> FindAll(const std::string& haystack,
 }  // namespace catch2_detail
 
 /// Matches text in which `detector` finds no spun phrase (at the detector's
-/// threshold, or at `min_confidence` when that is >= 0). On failure the
+/// threshold, or at `min_confidence` when given). On failure the
 /// description lists every finding: line, column, text, suggestion,
 /// confidence and source. Text that cannot be scanned (invalid UTF-8) does
-/// not match. Keeps a copy of the detector (cheap: it is shared). Use one
+/// not match, nor does any text for a `min_confidence` outside [0, 1]. Keeps a copy of the detector (cheap: it is shared). Use one
 /// matcher object per CHECK_THAT (Catch caches the description).
 class IsFreeOfSpinMatcher : public Catch::MatcherBase<std::string> {
  public:
-  explicit IsFreeOfSpinMatcher(Detector detector, double min_confidence = -1)
+  explicit IsFreeOfSpinMatcher(Detector detector,
+                               std::optional<double> min_confidence = {})
       : detector_(std::move(detector)), min_confidence_(min_confidence) {}
 
   bool match(const std::string& text) const override {
@@ -106,15 +108,15 @@ class IsFreeOfSpinMatcher : public Catch::MatcherBase<std::string> {
 
  private:
   Detector detector_;
-  double min_confidence_;
+  std::optional<double> min_confidence_;
   // Filled by match() for describe(), which Catch calls afterwards.
   mutable std::vector<Finding> findings_;
   mutable std::string error_;
 };
 
 /// CHECK_THAT(text, unspin::IsFreeOfSpin(detector)): see IsFreeOfSpinMatcher.
-inline IsFreeOfSpinMatcher IsFreeOfSpin(const Detector& detector,
-                                        double min_confidence = -1) {
+inline IsFreeOfSpinMatcher IsFreeOfSpin(
+    const Detector& detector, std::optional<double> min_confidence = {}) {
   return IsFreeOfSpinMatcher(detector, min_confidence);
 }
 

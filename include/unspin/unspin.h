@@ -87,6 +87,31 @@ unspin_options* unspin_options_new(void);
 /** Releases options. NULL is fine. A detector made from them stays valid. */
 void unspin_options_free(unspin_options* options);
 
+/** Flags of unspin_options_new_from_data_dir (bitwise or; 0: the tables and
+    morphology, no discovery). */
+enum {
+  UNSPIN_DATA_DIR_NO_TABLES = 1, /**< leave out the dictionaries/en tables */
+  UNSPIN_DATA_DIR_DISCOVERY = 2  /**< add lm/en-us.lmc and lm/thesaurus.tsv */
+};
+
+/** New options for the shipped data in directory `dir` (an installed
+    share/unspin or a build tree's data dir), as unspin::options_from_data_dir:
+    every .tsv file in dictionaries/en as a table (sorted, named "en/NAME.tsv";
+    not with UNSPIN_DATA_DIR_NO_TABLES), the irregular forms, the annotated
+    Hunspell dictionary and its paradigm cache when present, and with
+    UNSPIN_DATA_DIR_DISCOVERY the language model (required) and thesaurus.
+    The other settings are the defaults of unspin_options_new; add tables and
+    settings with the functions below. *options is owned by the caller
+    (unspin_options_free). Only lists the directory: files are read by
+    unspin_detector_new.
+    Errors: UNSPIN_IO_ERROR naming the path (`dir` is not a directory,
+    dictionaries/en cannot be listed, lm/en-us.lmc is missing),
+    UNSPIN_INVALID_ARGUMENT (NULL dir or options, unknown flags),
+    UNSPIN_OUT_OF_MEMORY. */
+unspin_code unspin_options_new_from_data_dir(const char* dir, unsigned flags,
+                                             unspin_options** options,
+                                             unspin_error** error);
+
 /*
  * The setters below copy their string arguments and return
  * UNSPIN_INVALID_ARGUMENT when `options` or a required string is NULL,
@@ -142,8 +167,9 @@ unspin_code unspin_options_set_language_model(unspin_options* options,
 unspin_code unspin_options_set_morphology_cache(unspin_options* options,
                                                 const char* path);
 
-/** Adds an irregular-inflections file (TSV: lemma, kind, form). `name` may
-    be NULL. */
+/** Adds the irregular-inflections file (TSV: lemma, kind, form). `name` may
+    be NULL. At most one: UNSPIN_INVALID_ARGUMENT when one is already set
+    (by this call or unspin_options_new_from_data_dir). */
 unspin_code unspin_options_add_irregular_file(unspin_options* options,
                                               const char* path,
                                               const char* name);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,7 +31,10 @@ class Status {
   Status() = default;
   Status(ErrorCode code, std::string message)
       : code_(code), message_(std::move(message)) {}
-  static Status Ok() { return Status(); }
+  /// The OK status.
+  [[nodiscard]] static Status ok_status() { return Status(); }
+  /// Old name of ok_status(), kept until every caller is renamed.
+  [[nodiscard]] static Status Ok() { return ok_status(); }
   bool ok() const { return code_ == ErrorCode::kOk; }
   ErrorCode code() const { return code_; }
   /// Message without a trailing newline, e.g. "news.tsv:17: expected 2-5 fields".
@@ -48,8 +52,10 @@ class Result {
   Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be OK
   bool ok() const { return std::holds_alternative<T>(v_); }
-  /// The error; Status::Ok() when ok().
-  Status status() const { return ok() ? Status::Ok() : std::get<Status>(v_); }
+  /// The error; Status::ok_status() when ok().
+  [[nodiscard]] Status status() const {
+    return ok() ? Status::ok_status() : std::get<Status>(v_);
+  }
   /// The value. Precondition: ok().
   T& value() & { return std::get<T>(v_); }
   const T& value() const& { return std::get<T>(v_); }
@@ -74,8 +80,21 @@ struct DataSource {
   std::string text;
   bool in_memory = false;
 
-  static DataSource File(std::string path, std::string name = {});
-  static DataSource Memory(std::string name, std::string text);
+  /// The file at `path`, called `name` in messages (default: its file name).
+  [[nodiscard]] static DataSource from_file(std::string path,
+                                            std::string name = {});
+  /// In-memory `text`, called `name` in messages ("mine.tsv:3: ...").
+  [[nodiscard]] static DataSource from_text(std::string name,
+                                            std::string text);
+  /// Old names of from_file() and from_text(), kept until every caller is
+  /// renamed.
+  [[nodiscard]] static DataSource File(std::string path,
+                                       std::string name = {}) {
+    return from_file(std::move(path), std::move(name));
+  }
+  [[nodiscard]] static DataSource Memory(std::string name, std::string text) {
+    return from_text(std::move(name), std::move(text));
+  }
 };
 
 /// What to do with invalid UTF-8 in scanned text.
@@ -101,15 +120,15 @@ struct Options {
   std::string hunspell_aff;
   std::string hunspell_dic;
   /// Irregular inflections (TSV: lemma, kind, form); optional.
-  std::vector<DataSource> irregular_forms;
+  std::optional<DataSource> irregular_forms;
   /// Paradigms precomputed at build time for the words of the shipped
-  /// tables (<data dir>/hunspell/en_US.paradigms); optional, at most one.
+  /// tables (<data dir>/hunspell/en_US.paradigms); optional.
   /// create() then loads Hunspell only if a table needs a word the cache
   /// lacks, which makes it about 3x faster with the shipped tables. A cache
   /// made by another unspin version or from other Hunspell or
   /// irregular-forms files, or damaged, is ignored (checksums, a seal);
   /// results are the same with or without it.
-  std::vector<DataSource> morphology_cache;
+  std::optional<DataSource> morphology_cache;
   /// Findings with confidence below this are not reported. Range [0, 1],
   /// default 0.5.
   double min_confidence = 0.5;
@@ -120,16 +139,45 @@ struct Options {
   /// Discovery of spun phrases that no table holds (docs/discovery.md):
   /// word substitutions learned from the loaded tables (and the thesaurus
   /// below) proposed for each 2-4 word phrase and checked with an English
-  /// trigram language model. Off while this is empty; at most one source:
+  /// trigram language model. Off while this is unset; the model is
   /// the compact model made at build time (<data dir>/lm/en-us.lmc, from
   /// Debian's pocketsphinx-en-us) or an ARPA text model. Costs ~0.3 s and
   /// ~70 MB at create() and makes scans several times slower. Its findings
   /// have source "discovered:<how>" and never overlap a table finding.
-  std::vector<DataSource> language_model;
+  std::optional<DataSource> language_model;
   /// Thesaurus for discovery ("word<TAB>neighbour neighbour ..." lines;
-  /// <data dir>/lm/thesaurus.tsv, from mythes-en-us); optional, at most one.
-  std::vector<DataSource> thesaurus;
+  /// <data dir>/lm/thesaurus.tsv, from mythes-en-us); optional, only with
+  /// language_model (create() returns kInvalidArgument otherwise).
+  std::optional<DataSource> thesaurus;
 };
+
+/// What options_from_data_dir() takes from a data directory.
+struct DataDirOptions {
+  /// Every dictionaries/en/*.tsv as a phrase table. Default on; off for a
+  /// caller that brings its own tables but wants the shipped morphology.
+  bool tables = true;
+  /// The discovery data: lm/en-us.lmc (required) and lm/thesaurus.tsv (when
+  /// present). Default off.
+  bool discovery = false;
+};
+
+/// Options for the shipped data in `dir` (an installed share/unspin, or a
+/// build tree's data dir), the other fields at their defaults:
+/// - tables: every dictionaries/en/*.tsv when `what.tables`, sorted by file
+///   name (later tables may switch earlier entries off), named
+///   "en/NAME.tsv" in messages and in Finding::source;
+/// - irregular_forms: dictionaries/morphology/en_irregular.tsv, if present;
+/// - hunspell_aff/hunspell_dic: hunspell/en_US.aff and .dic, if both are
+///   present, with hunspell/en_US.paradigms as morphology_cache if present;
+/// - language_model and thesaurus: lm/en-us.lmc and lm/thesaurus.tsv (the
+///   thesaurus if present) when `what.discovery`.
+/// Reads no file (create() does); only lists the directory. Add your own
+/// tables, allowlists and settings to the result before create().
+/// Errors: kIoError naming the path when `dir` is not a directory, when
+/// dictionaries/en cannot be listed (with `what.tables`), or when
+/// lm/en-us.lmc is missing (with `what.discovery`).
+[[nodiscard]] Result<Options> options_from_data_dir(
+    const std::string& dir, const DataDirOptions& what = {});
 
 /// One flagged span.
 struct Finding {
@@ -194,8 +242,9 @@ struct ScanResult {
 
 /// Per-scan options.
 struct ScanOptions {
-  /// Overrides Options::min_confidence when >= 0.
-  double min_confidence = -1;
+  /// Overrides Options::min_confidence for this scan when set. Range [0, 1]
+  /// (scan() returns kInvalidArgument outside it). Default: unset.
+  std::optional<double> min_confidence;
 };
 
 /// The compiled phrase tables plus morphology: built once by create(), then
@@ -205,22 +254,23 @@ class Detector {
   /// Loads and compiles the tables.
   /// Errors: kIoError (unreadable file), kParseError (malformed line, with
   /// file:line), kInvalidArgument (bad Options field, named), kInternal.
-  static Result<Detector> create(const Options& options);
+  [[nodiscard]] static Result<Detector> create(const Options& options);
 
   /// Scans a whole document (UTF-8). Complexity: linear in text size.
-  /// Errors: kInvalidUtf8 when the text is invalid and the policy is kError.
-  Result<ScanResult> scan(std::string_view text,
+  /// Errors: kInvalidUtf8 when the text is invalid and the policy is kError;
+  /// kInvalidArgument when options.min_confidence is outside [0, 1].
+  [[nodiscard]] Result<ScanResult> scan(std::string_view text,
                           const ScanOptions& options = {}) const;
 
   /// Applies the chosen findings (non-overlapping, from a scan of `text`)
   /// and returns the new text. Findings without a suggestion are skipped.
   /// Errors: kInvalidArgument when a finding's span is outside the text or
   /// findings overlap.
-  static Result<std::string> rewrite(std::string_view text,
-                                     const std::vector<Finding>& chosen);
+  [[nodiscard]] static Result<std::string> rewrite(
+      std::string_view text, const std::vector<Finding>& chosen);
 
   /// scan() then rewrite() with every reported finding.
-  Result<std::string> fix(std::string_view text) const;
+  [[nodiscard]] Result<std::string> fix(std::string_view text) const;
 
   /// Number of compiled phrase variants (entries times inflected forms).
   std::size_t variant_count() const;

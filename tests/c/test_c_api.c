@@ -375,6 +375,72 @@ static void test_shipped_data(void) {
   unspin_detector_free(d);
 }
 
+/* Options from a data directory: the shipped one, then the error paths. */
+static void test_options_from_data_dir(void) {
+  unspin_options* o = NULL;
+  unspin_error* e = NULL;
+  char irregular[4096], missing[4096];
+  unspin_detector* d;
+  unspin_result* r;
+  CHECK(unspin_options_new_from_data_dir(UNSPIN_BUILD_DATA_DIR, 0, &o, &e) ==
+        UNSPIN_OK);
+  CHECK(o != NULL);
+  CHECK(e == NULL);
+  /* The data dir set the irregular forms: a second file is refused. */
+  snprintf(irregular, sizeof irregular, "%s/tables/forms.tsv", kData);
+  CHECK(unspin_options_add_irregular_file(o, irregular, NULL) ==
+        UNSPIN_INVALID_ARGUMENT);
+  d = make(o);
+  unspin_options_free(o);
+  r = scan(d, "bad guy gangs");
+  CHECK(unspin_result_count(r) == 1);
+  CHECK_STR(unspin_finding_suggestion(r, 0), "criminal gangs");
+  CHECK(contains(unspin_finding_source(r, 0), "table:en/news.tsv:"));
+  unspin_result_free(r);
+  unspin_detector_free(d);
+
+  /* Without the tables: morphology only, so nothing to find. */
+  o = NULL;
+  CHECK(unspin_options_new_from_data_dir(UNSPIN_BUILD_DATA_DIR,
+                                         UNSPIN_DATA_DIR_NO_TABLES, &o,
+                                         &e) == UNSPIN_OK);
+  d = make(o);
+  unspin_options_free(o);
+  CHECK(unspin_detector_entry_count(d) == 0);
+  unspin_detector_free(d);
+
+  /* A missing directory: an I/O error naming it, no options. */
+  snprintf(missing, sizeof missing, "%s/no-such-dir", kData);
+  o = NULL;
+  CHECK(unspin_options_new_from_data_dir(missing, 0, &o, &e) ==
+        UNSPIN_IO_ERROR);
+  CHECK(o == NULL);
+  CHECK(unspin_error_code(e) == UNSPIN_IO_ERROR);
+  CHECK(contains(unspin_error_message(e), missing));
+  unspin_error_free(e);
+  e = NULL;
+
+  /* tests/data has no lm/: discovery names the missing model. */
+  CHECK(unspin_options_new_from_data_dir(
+            kData, UNSPIN_DATA_DIR_NO_TABLES | UNSPIN_DATA_DIR_DISCOVERY, &o,
+            &e) == UNSPIN_IO_ERROR);
+  CHECK(o == NULL);
+  CHECK(contains(unspin_error_message(e), "lm/en-us.lmc: missing"));
+  unspin_error_free(e);
+  e = NULL;
+
+  /* Bad arguments. */
+  CHECK(unspin_options_new_from_data_dir(NULL, 0, &o, &e) ==
+        UNSPIN_INVALID_ARGUMENT);
+  CHECK(contains(unspin_error_message(e), "must not be NULL"));
+  unspin_error_free(e);
+  CHECK(unspin_options_new_from_data_dir(UNSPIN_BUILD_DATA_DIR, 0, NULL,
+                                         NULL) == UNSPIN_INVALID_ARGUMENT);
+  CHECK(unspin_options_new_from_data_dir(UNSPIN_BUILD_DATA_DIR, 64u, &o,
+                                         NULL) == UNSPIN_INVALID_ARGUMENT);
+  CHECK(o == NULL);
+}
+
 /* Discovery on the tiny fixture LM: a phrase no table holds. */
 static void test_discovery(void) {
   char table[4096], lm[4096], th[4096];
@@ -425,6 +491,7 @@ int main(void) {
   test_invalid_utf8();
   test_creation_errors();
   test_shipped_data();
+  test_options_from_data_dir();
   test_discovery();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "unspin/unspin.hpp"
 
@@ -18,7 +19,7 @@ namespace unspin_fuzz {
 inline const std::string kTestData = UNSPIN_TEST_DATA_DIR;
 /// The repository root (compile definition).
 inline const std::string kSource = UNSPIN_SOURCE_DIR;
-/// The build tree's runtime data dir, holding the annotated Hunspell copy.
+/// The build tree's runtime data dir (tables, annotated Hunspell copy).
 inline const std::string kBuildData = UNSPIN_BUILD_DATA_DIR;
 
 /// Prints `what` and aborts, so libFuzzer records the input as a crash.
@@ -38,34 +39,29 @@ inline bool readable(const std::string& path) {
   return in.good();
 }
 
-/// Options with the shipped tables (those present), the mini fixture table,
-/// the irregular forms and, when the build made one, the annotated Hunspell
-/// dictionary; min_confidence 0 so every candidate is exercised.
+/// Options for the build tree's data dir (unspin::options_from_data_dir:
+/// the shipped tables, irregular forms, annotated Hunspell dictionary and
+/// paradigm cache) plus the mini fixture table, with discovery on (the
+/// generated LM and thesaurus when built, else the tiny test fixtures);
+/// min_confidence 0 so every candidate is exercised. Aborts when the data
+/// dir is missing (build the whole fuzz project first).
 inline unspin::Options shipped_options(unspin::InvalidUtf8 policy) {
-  unspin::Options o;
-  for (const char* t : {"news.tsv", "science.tsv", "mt.tsv"}) {
-    std::string path = kSource + "/dictionaries/en/" + t;
-    if (readable(path)) o.tables.push_back(unspin::DataSource::File(path));
+  const bool lm_built = readable(kBuildData + "/lm/en-us.lmc") &&
+                        readable(kBuildData + "/lm/thesaurus.tsv");
+  unspin::DataDirOptions what;
+  what.discovery = lm_built;
+  unspin::Result<unspin::Options> made =
+      unspin::options_from_data_dir(kBuildData, what);
+  if (!made.ok()) fail(made.status().message().c_str());
+  unspin::Options o = std::move(made).value();
+  o.tables.push_back(
+      unspin::DataSource::from_file(kTestData + "/tables/mini.tsv"));
+  if (!lm_built) {
+    o.language_model =
+        unspin::DataSource::from_file(kTestData + "/discovery/tiny.arpa");
+    o.thesaurus = unspin::DataSource::from_file(kTestData +
+                                                "/discovery/tiny_thesaurus.tsv");
   }
-  o.tables.push_back(unspin::DataSource::File(kTestData + "/tables/mini.tsv"));
-  o.irregular_forms.push_back(unspin::DataSource::File(
-      kSource + "/dictionaries/morphology/en_irregular.tsv"));
-  std::string aff = kBuildData + "/hunspell/en_US.aff";
-  std::string dic = kBuildData + "/hunspell/en_US.dic";
-  if (readable(aff) && readable(dic)) {
-    o.hunspell_aff = aff;
-    o.hunspell_dic = dic;
-  }
-  // Discovery on: the generated LM and thesaurus when built, else the tiny
-  // test fixtures.
-  std::string lm = kBuildData + "/lm/en-us.lmc";
-  std::string th = kBuildData + "/lm/thesaurus.tsv";
-  if (!readable(lm) || !readable(th)) {
-    lm = kTestData + "/discovery/tiny.arpa";
-    th = kTestData + "/discovery/tiny_thesaurus.tsv";
-  }
-  o.language_model.push_back(unspin::DataSource::File(lm));
-  o.thesaurus.push_back(unspin::DataSource::File(th));
   o.min_confidence = 0;
   o.invalid_utf8 = policy;
   return o;

@@ -135,9 +135,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       DataSource::File(unspin_fuzz::kTestData + "/tables/mini.tsv"));
   o.hunspell_aff = aff;
   o.hunspell_dic = dic;
-  o.irregular_forms.push_back(
-      DataSource::Memory("irregular.tsv", std::string(part[2])));
-  if (!cache.empty()) o.morphology_cache.push_back(DataSource::Memory("c", cache));
+  o.irregular_forms =
+      DataSource::Memory("irregular.tsv", std::string(part[2]));
+  if (!cache.empty()) o.morphology_cache = DataSource::Memory("c", cache);
   o.min_confidence = 0;
   o.invalid_utf8 = unspin::InvalidUtf8::kReplace;
   auto d = Detector::create(o);

@@ -29,8 +29,8 @@ Options mini_options(InvalidUtf8 policy) {
   Options o;
   o.tables.push_back(
       DataSource::File(unspin_fuzz::kTestData + "/tables/mini.tsv"));
-  o.irregular_forms.push_back(
-      DataSource::File(unspin_fuzz::kTestData + "/tables/forms.tsv"));
+  o.irregular_forms =
+      DataSource::File(unspin_fuzz::kTestData + "/tables/forms.tsv");
   o.min_confidence = 0;
   o.invalid_utf8 = policy;
   return o;

@@ -41,8 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   // the morphology (paradigms, affix rules) over the fuzzed phrases.
   o.hunspell_aff = unspin_fuzz::kTestData + "/morph/tiny.aff";
   o.hunspell_dic = unspin_fuzz::kTestData + "/morph/tiny.dic";
-  o.irregular_forms.push_back(
-      DataSource::File(unspin_fuzz::kTestData + "/morph/tiny_irregular.tsv"));
+  o.irregular_forms =
+      DataSource::File(unspin_fuzz::kTestData + "/morph/tiny_irregular.tsv");
   o.min_confidence = 0;
   o.invalid_utf8 = unspin::InvalidUtf8::kReplace;
 

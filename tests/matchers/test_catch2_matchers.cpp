@@ -12,8 +12,8 @@ unspin::Detector fixture_detector(
   unspin::Options o;
   o.tables.push_back(
       unspin::DataSource::File(UNSPIN_TEST_DATA_DIR "/tables/mini.tsv"));
-  o.irregular_forms.push_back(
-      unspin::DataSource::File(UNSPIN_TEST_DATA_DIR "/tables/forms.tsv"));
+  o.irregular_forms =
+      unspin::DataSource::File(UNSPIN_TEST_DATA_DIR "/tables/forms.tsv");
   o.invalid_utf8 = policy;
   auto d = unspin::Detector::create(o);
   INFO(d.status().message());

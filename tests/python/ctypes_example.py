@@ -1,6 +1,6 @@
 # unspin from Python through ctypes and the C API (include/unspin/unspin.h).
 # Kept identical to the snippet in docs/c-api-python.md; ctest runs it.
-import ctypes, ctypes.util, glob, os
+import ctypes, ctypes.util, os
 
 lib = ctypes.CDLL(os.environ.get("UNSPIN_LIBRARY")
                   or ctypes.util.find_library("unspin") or "libunspin.so")
@@ -8,10 +8,8 @@ data = os.environ.get("UNSPIN_DATA_DIR", "/usr/local/share/unspin")
 
 P, S, STR = ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p
 for name, res, args in [
-    ("unspin_options_new", P, []),
-    ("unspin_options_add_table_file", ctypes.c_int, [P, STR, STR]),
-    ("unspin_options_add_irregular_file", ctypes.c_int, [P, STR, STR]),
-    ("unspin_options_set_hunspell", ctypes.c_int, [P, STR, STR]),
+    ("unspin_options_new_from_data_dir", ctypes.c_int,
+     [STR, ctypes.c_uint, ctypes.POINTER(P), ctypes.POINTER(P)]),
     ("unspin_options_free", None, [P]),
     ("unspin_detector_new", ctypes.c_int, [P, ctypes.POINTER(P), ctypes.POINTER(P)]),
     ("unspin_detector_scan", ctypes.c_int, [P, STR, S, ctypes.POINTER(P), ctypes.POINTER(P)]),
@@ -34,14 +32,10 @@ def check(code, error):
         lib.unspin_error_free(error)
         raise RuntimeError(message)
 
-options = lib.unspin_options_new()
-for table in sorted(glob.glob(os.path.join(data, "dictionaries/en/*.tsv"))):
-    lib.unspin_options_add_table_file(options, table.encode(), None)
-lib.unspin_options_add_irregular_file(
-    options, os.path.join(data, "dictionaries/morphology/en_irregular.tsv").encode(), None)
-lib.unspin_options_set_hunspell(options, os.path.join(data, "hunspell/en_US.aff").encode(),
-                                os.path.join(data, "hunspell/en_US.dic").encode())
-detector, result, error = P(), P(), P()
+options, detector, result, error = P(), P(), P(), P()
+# The shipped tables and morphology (flags 0; UNSPIN_DATA_DIR_DISCOVERY = 2).
+check(lib.unspin_options_new_from_data_dir(data.encode(), 0, ctypes.byref(options),
+                                           ctypes.byref(error)), error)
 check(lib.unspin_detector_new(options, ctypes.byref(detector), ctypes.byref(error)), error)
 lib.unspin_options_free(options)
 

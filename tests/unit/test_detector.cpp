@@ -23,7 +23,7 @@ Options fixture_options(const std::string& table_text = {}) {
     o.tables.push_back(DataSource::File(kData + "/tables/mini.tsv"));
   else
     o.tables.push_back(DataSource::Memory("t.tsv", table_text));
-  o.irregular_forms.push_back(DataSource::File(kData + "/tables/forms.tsv"));
+  o.irregular_forms = DataSource::File(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   return o;
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "unspin/unspin.hpp"
@@ -26,8 +27,8 @@ const char* kTable =
 Options tiny_options() {
   Options o;
   o.tables.push_back(DataSource::Memory("mem.tsv", kTable));
-  o.language_model.push_back(DataSource::File(kDir + "tiny.arpa"));
-  o.thesaurus.push_back(DataSource::File(kDir + "tiny_thesaurus.tsv"));
+  o.language_model = DataSource::File(kDir + "tiny.arpa");
+  o.thesaurus = DataSource::File(kDir + "tiny_thesaurus.tsv");
   return o;
 }
 
@@ -164,8 +165,8 @@ TEST_CASE("a phrase a table switches off is not discovered either",
 TEST_CASE("discovery is off without a language model and honours the "
           "threshold", "[discovery][detector]") {
   Options o = tiny_options();
-  o.language_model.clear();
-  o.thesaurus.clear();
+  o.language_model.reset();
+  o.thesaurus.reset();
   Detector off = make(o);
   auto r = off.scan("We use profound learning.");
   REQUIRE(r.ok());
@@ -181,28 +182,26 @@ TEST_CASE("discovery is off without a language model and honours the "
 
 TEST_CASE("bad discovery options are errors naming the problem",
           "[discovery][detector]") {
-  Options two = tiny_options();
-  two.language_model.push_back(DataSource::File(kDir + "tiny.arpa"));
-  auto a = Detector::create(two);
-  REQUIRE_FALSE(a.ok());
-  CHECK(a.status().code() == ErrorCode::kInvalidArgument);
+  // A second language model cannot be given: the field holds at most one.
+  static_assert(std::is_same_v<decltype(Options::language_model),
+                               std::optional<DataSource>>);
 
   Options orphan = tiny_options();
-  orphan.language_model.clear();
+  orphan.language_model.reset();
   auto b = Detector::create(orphan);
   REQUIRE_FALSE(b.ok());
   CHECK(b.status().code() == ErrorCode::kInvalidArgument);
   CHECK(b.status().message().find("thesaurus") != std::string::npos);
 
   Options missing = tiny_options();
-  missing.language_model[0] = DataSource::File(kDir + "no-such.lmc");
+  missing.language_model = DataSource::File(kDir + "no-such.lmc");
   auto c = Detector::create(missing);
   REQUIRE_FALSE(c.ok());
   CHECK(c.status().code() == ErrorCode::kIoError);
   CHECK(c.status().message().find("no-such.lmc") != std::string::npos);
 
   Options bad = tiny_options();
-  bad.language_model[0] = DataSource::Memory(
+  bad.language_model = DataSource::Memory(
       "bad.arpa", "\\data\\\n\\1-grams:\n-1.0\ta\n\\2-grams:\n-0.5\ta\tb\n");
   auto e = Detector::create(bad);
   REQUIRE_FALSE(e.ok());

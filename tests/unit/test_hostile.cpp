@@ -35,7 +35,7 @@ Options mini(InvalidUtf8 policy = InvalidUtf8::kReplace,
   o.tables.push_back(DataSource::File(kData + "/tables/mini.tsv"));
   if (!extra_table.empty())
     o.tables.push_back(DataSource::Memory("extra.tsv", extra_table));
-  o.irregular_forms.push_back(DataSource::File(kData + "/tables/forms.tsv"));
+  o.irregular_forms = DataSource::File(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   o.invalid_utf8 = policy;
   return o;
@@ -694,7 +694,7 @@ TEST_CASE("fix is idempotent when a canonical side contains its spun side",
       "guy gangs\tbad guy gangs\n"
       "outfit\tcriminal outfit|outfit of thugs\n"
       "spillover\treverse technology spillover\n"));
-  o.irregular_forms.push_back(DataSource::File(kData + "/tables/forms.tsv"));
+  o.irregular_forms = DataSource::File(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   Detector d = make(o);
   for (const std::string text :

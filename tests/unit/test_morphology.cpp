@@ -432,11 +432,11 @@ TEST_CASE("the shipped paradigm cache gives the same Detector without "
     unspin::Options o;
     for (const char* t : {"mt.tsv", "news.tsv", "science.tsv"})
       o.tables.push_back(unspin::DataSource::File(d + "/dictionaries/en/" + t));
-    o.irregular_forms.push_back(unspin::DataSource::File(
-        d + "/dictionaries/morphology/en_irregular.tsv"));
+    o.irregular_forms = unspin::DataSource::File(
+        d + "/dictionaries/morphology/en_irregular.tsv");
     o.hunspell_aff = d + "/hunspell/en_US.aff";
     o.hunspell_dic = d + "/hunspell/en_US.dic";
-    if (cached) o.morphology_cache.push_back(unspin::DataSource::File(paradigms));
+    if (cached) o.morphology_cache = unspin::DataSource::File(paradigms);
     return o;
   };
   // The Detector built with the cache needs no word outside it.

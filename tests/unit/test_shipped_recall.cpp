@@ -44,14 +44,9 @@ std::string lower(std::string s) {
 
 const unspin::Detector& shipped() {
   static const unspin::Detector detector = [] {
-    unspin::Options o;
-    for (const std::string& t : list(kData + "/dictionaries/en", ".tsv"))
-      o.tables.push_back(unspin::DataSource::File(kData + "/dictionaries/en/" + t, "en/" + t));
-    o.irregular_forms.push_back(
-        unspin::DataSource::File(kData + "/dictionaries/morphology/en_irregular.tsv"));
-    o.hunspell_aff = kData + "/hunspell/en_US.aff";
-    o.hunspell_dic = kData + "/hunspell/en_US.dic";
-    auto d = unspin::Detector::create(o);
+    auto o = unspin::options_from_data_dir(kData);
+    if (!o.ok()) FAIL(o.status().message());
+    auto d = unspin::Detector::create(*o);
     if (!d.ok()) FAIL(d.status().message());
     return std::move(d.value());
   }();
