@@ -529,8 +529,6 @@ Result<Detector> Detector::create_impl(const Options& options) {
   impl->term_ids.clear();
   if (morph && !morph->deferred_load_status().ok())
     return morph->deferred_load_status();
-  if (std::string* sink = detail::paradigm_export_sink(); sink && morph)
-    *sink = morph->export_cache();
   if (discovery_future.valid()) {
     std::unique_ptr<const detail::DiscoveryData> discovery;
     Status st = take(discovery_future, &discovery);
