@@ -413,8 +413,6 @@ Status Compiler::run(const Options& options) {
   }
   if (morph && !morph->deferred_load_status().ok())
     return morph->deferred_load_status();
-  if (std::string* sink = detail::paradigm_export_sink(); sink && morph)
-    *sink = morph->export_cache();
   if (discovery_future.valid()) {
     std::unique_ptr<const detail::DiscoveryData> discovery;
     Status st = take(discovery_future, &discovery);

@@ -5,8 +5,8 @@
 // gives the readings of the input word: its stem ("st:") and the affix flags
 // applied ("is:", "ip:", added by the annotation), so "killed" is kill + D.
 // The forms of a lemma are then produced by applying the dictionary's own
-// rules, parsed here from the .aff, to the root's flags, read here from the
-// .dic: exactly the words Hunspell::generate() gives and spell() accepts, but
+// rules, parsed from the .aff by aff_dic.hpp, to the root's flags, read from
+// the .dic: exactly the words Hunspell::generate() gives and spell() accepts, but
 // without calling Hunspell once per form (generate() re-analyzes the word
 // for every pattern, and spell() on a non-word costs ~5 us because of the
 // compound checks). A suffix flag's inflection class is inferred from its
@@ -20,21 +20,19 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <charconv>
 #include <cstdint>
-#include <cstdlib>
 #include <fstream>
 #include <hunspell.hxx>
-#include <limits>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <utility>
 
+#include "aff_dic.hpp"
+#include "hash.hpp"
+#include "strings.hpp"
 #include "table.hpp"
 #include "text.hpp"
 
@@ -58,85 +56,6 @@ constexpr std::array<Inflection, kKinds> kOrder = {
 constexpr std::array<Inflection, 5> kRuleKinds = {
     Inflection::kS, Inflection::kPast, Inflection::kIng, Inflection::kEr,
     Inflection::kEst};
-
-// One position of an affix condition: a byte set, negated or not, or '.'.
-// Conditions are matched byte-wise, exact for English dictionaries' ASCII
-// conditions.
-struct CondChar {
-  std::string set;
-  bool negate = false;
-  bool any = false;
-  bool Matches(char c) const {
-    if (any) return true;
-    bool in = set.find(c) != std::string::npos;
-    return negate ? !in : in;
-  }
-};
-
-struct AffixRule {
-  std::string strip;
-  std::string add;
-  std::vector<CondChar> cond;
-};
-
-std::vector<CondChar> ParseCondition(const std::string& s) {
-  std::vector<CondChar> out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    CondChar c;
-    if (s[i] == '.') {
-      c.any = true;
-    } else if (s[i] == '[') {
-      size_t j = i + 1;
-      if (j < s.size() && s[j] == '^') {
-        c.negate = true;
-        ++j;
-      }
-      while (j < s.size() && s[j] != ']') c.set += s[j++];
-      i = j;
-    } else {
-      c.set = std::string(1, s[i]);
-    }
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
-}
-
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() &&
-         s.compare(s.size() - p.size(), p.size(), p) == 0;
-}
-
-// Applies a suffix rule to `root`; false if the rule does not apply.
-bool ApplySuffix(const AffixRule& r, const std::string& root,
-                 std::string* out) {
-  if (root.size() < r.cond.size() || root.size() <= r.strip.size() ||
-      !EndsWith(root, r.strip)) {
-    return false;
-  }
-  size_t start = root.size() - r.cond.size();
-  for (size_t i = 0; i < r.cond.size(); ++i) {
-    if (!r.cond[i].Matches(root[start + i])) return false;
-  }
-  out->assign(root, 0, root.size() - r.strip.size());
-  out->append(r.add);
-  return true;
-}
-
-// True when prefix rule `r` applies to `root`.
-bool PrefixApplies(const AffixRule& r, std::string_view root) {
-  if (root.size() < r.cond.size() || root.size() <= r.strip.size() ||
-      !StartsWith(root, r.strip)) {
-    return false;
-  }
-  for (size_t i = 0; i < r.cond.size(); ++i) {
-    if (!r.cond[i].Matches(root[i])) return false;
-  }
-  return true;
-}
 
 // True for a non-empty word of ASCII letters a-z only.
 bool IsPlain(std::string_view w) {
@@ -262,9 +181,7 @@ class EntryTable {
     return (static_cast<uint64_t>(h | 0x80000000u) << 32) | index;
   }
   static uint32_t Hash(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<uint32_t>(h >> 32);
+    return static_cast<uint32_t>(fnv1a64(w) >> 32);
   }
   // The slot holding `word`, or the empty slot where it would go.
   size_t Find(std::string_view word, uint32_t h) const {
@@ -304,20 +221,11 @@ std::mutex& HunspellMutex() {
   return m;
 }
 
+// Hunspell objects constructed so far (hunspell_loads()); counted under
+// HunspellMutex().
+std::size_t g_hunspell_loads = 0;
+
 constexpr std::string_view kCacheMagic = "# unspin paradigms v1 ";
-
-std::uint64_t Fnv64(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
-std::string Hex(std::uint64_t v) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = kDigits[v & 15];
-  return out;
-}
 
 bool ReadAll(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -328,40 +236,6 @@ bool ReadAll(const std::string& path, std::string* out) {
   if (size < 0) return false;
   out->resize(static_cast<size_t>(size));
   return static_cast<bool>(in.read(out->data(), size));
-}
-
-// The number at the start of `s` read the way Hunspell reads counts (atoi:
-// leading blanks, an optional sign, digits), saturated to 0..2^62 instead of
-// overflowing; -1 for a negative or missing number.
-long long LeadingCount(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  bool negative = false;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
-  size_t digits = i;
-  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
-  if (digits == i) return -1;
-  long long v = 0;
-  auto [end, ec] = std::from_chars(s.data() + i, s.data() + digits, v);
-  if (ec == std::errc::result_out_of_range) v = 1ll << 62;
-  (void)end;
-  return negative && v > 0 ? -1 : v;
-}
-
-// Hunspell takes the counts in .aff and .dic files at their word: it
-// reserves memory for them before reading a line (std::bad_alloc, an abort,
-// for "REP 99999999"; ~800 MB for a .dic starting 99999999). A real file
-// never announces more entries than it has lines, so a count above that is
-// refused here, before Hunspell sees the file. These are the .aff
-// directives whose second field is such a count (SFX/PFX headers have it
-// in the fourth).
-bool IsCountDirective(std::string_view d) {
-  for (std::string_view k :
-       {"REP", "ICONV", "OCONV", "PHONE", "BREAK", "MAP",
-        "CHECKCOMPOUNDPATTERN", "COMPOUNDRULE", "AF", "AM"}) {
-    if (d == k) return true;
-  }
-  return false;
 }
 
 std::string FileName(const std::string& path) {
@@ -378,16 +252,11 @@ std::string CacheKey(const std::string& aff, const std::string& dic,
   // The library version stands for the paradigm algorithm: a cache made by
   // another version is not trusted.
   return std::string(kCacheMagic) + "unspin=" + UNSPIN_VERSION + " aff=" +
-         Hex(Fnv64(a)) + " dic=" + Hex(Fnv64(d)) + " irregular=" +
-         Hex(irregular_hash);
+         hex64(fnv1a64(a)) + " dic=" + hex64(fnv1a64(d)) + " irregular=" +
+         hex64(irregular_hash);
 }
 
 }  // namespace
-
-std::string*& paradigm_export_sink() {
-  thread_local std::string* sink = nullptr;
-  return sink;
-}
 
 struct Morphology::Impl {
   std::unique_ptr<Hunspell> hunspell;
@@ -397,22 +266,13 @@ struct Morphology::Impl {
   Status load_status;  // of the deferred load, once it ran
   std::string aff_path, dic_path;
   std::uint64_t irregular_hash = 0;
-  bool annotated = false;
-  std::array<std::vector<AffixRule>, 256> suffixes;
-  std::array<std::vector<AffixRule>, 256> prefixes;
-  std::array<bool, 256> suffix_cross{};
-  std::array<bool, 256> prefix_cross{};
-  std::string prefix_flags;
-  std::string suffix_flags;
+  AffixFile aff;  // the .aff as parsed (aff_dic.hpp)
   // Suffix flags of each rule kind (indexed by Inflection).
   std::array<std::string, kKinds> class_flags;
   std::array<Inflection, 256> flag_class{};  // kBase: not an inflection
-  // NEEDAFFIX, ONLYINCOMPOUND, FORBIDDENWORD, KEEPCASE: roots with one of
-  // these get their forms checked with spell().
-  std::string special_flags;
-  // Flags named by COMPOUNDRULE, and whether words made only of a-z can be
-  // judged without Hunspell (see MaybeWord()).
-  std::string compound_flags;
+  // Whether words made only of a-z can be judged without Hunspell (see
+  // MaybeWord()): the .aff is simple and no letters-only entry carries a
+  // COMPOUNDRULE flag.
   bool prefilter = true;
   // The .dic text and, for entries not starting with a capital, word ->
   // flags (homonyms' flags concatenated). Keys point into dic_text.
@@ -443,9 +303,9 @@ struct Morphology::Impl {
     if (!prefilter || !IsPlain(w) || IsEntry(w) || SuffixedEntry(w)) {
       return true;
     }
-    for (char p : prefix_flags) {
-      for (const AffixRule& r : prefixes[Byte(p)]) {
-        if (r.add.empty() || !StartsWith(w, r.add)) continue;
+    for (char p : aff.prefix_flags) {
+      for (const AffixRule& r : aff.prefixes[Byte(p)]) {
+        if (r.add.empty() || !starts_with(w, r.add)) continue;
         // Superset of Hunspell's test: the root needs the prefix flag, or
         // the prefix may come from a suffix's continuation.
         std::string rest = r.strip + w.substr(r.add.size());
@@ -458,9 +318,9 @@ struct Morphology::Impl {
   // True when undoing some suffix rule on `w` gives an entry that has the
   // rule's flag.
   bool SuffixedEntry(const std::string& w) const {
-    for (char f : suffix_flags) {
-      for (const AffixRule& r : suffixes[Byte(f)]) {
-        if (!EndsWith(w, r.add)) continue;
+    for (char f : aff.suffix_flags) {
+      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+        if (!ends_with(w, r.add)) continue;
         const std::string_view* flags =
             RootFlags(w.substr(0, w.size() - r.add.size()) + r.strip);
         if (flags && flags->find(f) != std::string_view::npos) return true;
@@ -473,7 +333,7 @@ struct Morphology::Impl {
     std::vector<Analysis> out;
     if (!hunspell || !MaybeWord(w)) return out;
     for (const std::string& s : hunspell->analyze(w)) {
-      out.push_back(ParseAnalysis(s, annotated));
+      out.push_back(ParseAnalysis(s, aff.annotated));
     }
     return out;
   }
@@ -484,8 +344,8 @@ struct Morphology::Impl {
   // The surface of prefix flag `flag` on `root`, or "" if none applies.
   std::string PrefixSurface(char flag, const std::string& root,
                             const std::string& word) const {
-    for (const AffixRule& r : prefixes[Byte(flag)]) {
-      if (PrefixApplies(r, root) && StartsWith(word, r.add)) return r.add;
+    for (const AffixRule& r : aff.prefixes[Byte(flag)]) {
+      if (prefix_applies(r, root) && starts_with(word, r.add)) return r.add;
     }
     return "";
   }
@@ -496,28 +356,28 @@ struct Morphology::Impl {
     std::vector<RootReading> out;
     if (const std::string_view* f = RootFlags(lemma))
       out.push_back({"", lemma, std::string(*f)});
-    for (char p : prefix_flags) {
-      for (const AffixRule& r : prefixes[Byte(p)]) {
-        if (r.add.empty() || !StartsWith(lemma, r.add)) continue;
+    for (char p : aff.prefix_flags) {
+      for (const AffixRule& r : aff.prefixes[Byte(p)]) {
+        if (r.add.empty() || !starts_with(lemma, r.add)) continue;
         std::string root = r.strip + lemma.substr(r.add.size());
         const std::string_view* f = RootFlags(root);
-        if (f && f->find(p) != std::string::npos && PrefixApplies(r, root)) {
+        if (f && f->find(p) != std::string::npos && prefix_applies(r, root)) {
           out.push_back(
-              {r.add, root, std::string(*f), false, prefix_cross[Byte(p)]});
+              {r.add, root, std::string(*f), false, aff.prefix_cross[Byte(p)]});
         }
       }
     }
     // Suffixed readings (killing: kill + G, elimination: eliminate + N),
     // found as Hunspell finds them: undo a rule, look the root up.
     std::string form;
-    for (char f : suffix_flags) {
-      for (const AffixRule& r : suffixes[Byte(f)]) {
-        if (r.add.empty() || !EndsWith(lemma, r.add)) continue;
+    for (char f : aff.suffix_flags) {
+      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+        if (r.add.empty() || !ends_with(lemma, r.add)) continue;
         std::string root =
             lemma.substr(0, lemma.size() - r.add.size()) + r.strip;
         const std::string_view* rf = RootFlags(root);
         if (rf && rf->find(f) != std::string_view::npos &&
-            ApplySuffix(r, root, &form) && form == lemma) {
+            apply_suffix(r, root, &form) && form == lemma) {
           out.push_back({"", root, std::string(*rf), true});
         }
       }
@@ -535,14 +395,14 @@ struct Morphology::Impl {
       // eliminate/X) or if it is an entry.
       std::vector<std::string> derived;
       for (char f : rr.flags) {
-        for (const AffixRule& r : suffixes[Byte(f)]) {
-          if (ApplySuffix(r, rr.root, &form)) derived.push_back(form);
+        for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+          if (apply_suffix(r, rr.root, &form)) derived.push_back(form);
         }
       }
       for (Inflection k : kRuleKinds) {
         for (char f : class_flags[Index(k)]) {
-          for (const AffixRule& r : suffixes[Byte(f)]) {
-            if (ApplySuffix(r, lemma, &form) &&
+          for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+            if (apply_suffix(r, lemma, &form) &&
                 (std::find(derived.begin(), derived.end(), form) !=
                      derived.end() ||
                  IsEntry(form))) {
@@ -553,16 +413,16 @@ struct Morphology::Impl {
       }
       return;
     }
-    bool check = rr.flags.find_first_of(special_flags) != std::string::npos;
+    bool check = rr.flags.find_first_of(aff.special_flags) != std::string::npos;
     for (char f : rr.flags) {
       Inflection k = ClassOf(f);
       if (k == Inflection::kBase) continue;
       // Hunspell combines a prefix and a suffix only if both allow it.
-      if (!rr.prefix.empty() && (!rr.prefix_cross || !suffix_cross[Byte(f)])) {
+      if (!rr.prefix.empty() && (!rr.prefix_cross || !aff.suffix_cross[Byte(f)])) {
         continue;
       }
-      for (const AffixRule& r : suffixes[Byte(f)]) {
-        if (!ApplySuffix(r, rr.root, &form)) continue;
+      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+        if (!apply_suffix(r, rr.root, &form)) continue;
         form.insert(0, rr.prefix);
         if (!check || (hunspell && hunspell->spell(form))) {
           AddUnique(&(*fs)[Index(k)], form);
@@ -615,12 +475,12 @@ struct Morphology::Impl {
     };
     // potatoes, echoes: listed as entries because the S rules cannot make
     // them; preferred over a rule-made "echos".
-    if (EndsWith(l, "o") && IsEntry(l + "es") &&
+    if (ends_with(l, "o") && IsEntry(l + "es") &&
         std::find(s.begin(), s.end(), l + "es") == s.end()) {
       s.insert(s.begin(), l + "es");
     }
     if (s.empty()) {
-      if (EndsWith(l, "man") && l.size() > 3) {
+      if (ends_with(l, "man") && l.size() > 3) {
         add_if_entry(l.substr(0, l.size() - 3) + "men", &s);  // chairmen
       }
     }
@@ -638,7 +498,7 @@ struct Morphology::Impl {
     }
     // The -ing rule drops a final e, wrong after ee/oe/ye (seeing, hoeing).
     if (ing.empty() &&
-        (EndsWith(l, "ee") || EndsWith(l, "oe") || EndsWith(l, "ye"))) {
+        (ends_with(l, "ee") || ends_with(l, "oe") || ends_with(l, "ye"))) {
       add_if_entry(l + "ing", &ing);
     }
     // A verb (it has a past) without a G flag: its -ing form is an entry
@@ -646,7 +506,7 @@ struct Morphology::Impl {
     // finds unrelated words (morn: morning).
     if (ing.empty() && !past.empty() && l.size() >= 3) {
       add_if_entry(l + "ing", &ing);
-      if (ing.empty() && EndsWith(l, "e")) {
+      if (ing.empty() && ends_with(l, "e")) {
         add_if_entry(l.substr(0, l.size() - 1) + "ing", &ing);
       }
       if (ing.empty()) add_if_entry(l + l.back() + "ing", &ing);
@@ -657,9 +517,9 @@ struct Morphology::Impl {
       std::string stem = l;
       if (EndsCvc(l)) {
         stem = l + l.back();
-      } else if (EndsWith(l, "e")) {
+      } else if (ends_with(l, "e")) {
         stem.pop_back();
-      } else if (EndsWith(l, "y") && l.size() > 2 &&
+      } else if (ends_with(l, "y") && l.size() > 2 &&
                  !IsVowel(l[l.size() - 2])) {
         stem.back() = 'i';
       }
@@ -704,21 +564,21 @@ struct Morphology::Impl {
   static std::vector<std::string> SpellingRuleLemmas(const std::string& w) {
     std::vector<std::string> out;
     size_t n = w.size();
-    if (EndsWith(w, "oes")) out.push_back(w.substr(0, n - 2));
-    if (EndsWith(w, "men") && n > 3) out.push_back(w.substr(0, n - 3) + "man");
-    if (EndsWith(w, "ing") && n > 5) {
+    if (ends_with(w, "oes")) out.push_back(w.substr(0, n - 2));
+    if (ends_with(w, "men") && n > 3) out.push_back(w.substr(0, n - 3) + "man");
+    if (ends_with(w, "ing") && n > 5) {
       out.push_back(w.substr(0, n - 3));        // reading -> read
       out.push_back(w.substr(0, n - 3) + "e");  // taking -> take
     }
     for (std::string_view suf : {"ed", "ing", "er", "est"}) {
       size_t m = suf.size();
-      if (n > m + 3 && EndsWith(w, suf) && w[n - m - 1] == w[n - m - 2]) {
+      if (n > m + 3 && ends_with(w, suf) && w[n - m - 1] == w[n - m - 2]) {
         out.push_back(w.substr(0, n - m - 1));  // stopped -> stop
       }
     }
     for (std::string_view suf : {"er", "est"}) {
       size_t m = suf.size();
-      if (n > m + 2 && EndsWith(w, suf)) {
+      if (n > m + 2 && ends_with(w, suf)) {
         std::string stem = w.substr(0, n - m);
         out.push_back(stem + "e");  // simpler -> simple
         if (stem.back() == 'i')
@@ -734,10 +594,10 @@ struct Morphology::Impl {
     std::vector<std::string> out;
     std::string form;
     for (char f : class_flags[Index(Inflection::kS)]) {
-      for (const AffixRule& r : suffixes[Byte(f)]) {
-        if (r.add.empty() || !EndsWith(w, r.add)) continue;
+      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+        if (r.add.empty() || !ends_with(w, r.add)) continue;
         std::string cand = w.substr(0, w.size() - r.add.size()) + r.strip;
-        if (ApplySuffix(r, cand, &form) && form == w) {
+        if (apply_suffix(r, cand, &form) && form == w) {
           AddUnique(&out, cand);
         }
       }
@@ -756,6 +616,7 @@ struct Morphology::Impl {
     {
       std::lock_guard<std::mutex> lock(HunspellMutex());
       hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
+      ++g_hunspell_loads;
     }
     IndexDic();
   }
@@ -773,7 +634,7 @@ struct Morphology::Impl {
     std::string_view body = text.substr(nl + 1, last - nl);
     std::string_view seal = text.substr(last + 1, text.size() - last - 2);
     size_t lines = static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
-    if (seal != "# end " + std::to_string(lines) + " " + Hex(Fnv64(body)))
+    if (seal != "# end " + std::to_string(lines) + " " + hex64(fnv1a64(body)))
       return false;
     text = text.substr(0, last + 1);
     std::unordered_map<std::string, std::vector<Paradigm>> cache;
@@ -946,74 +807,10 @@ struct Morphology::Impl {
     if (!ReadAll(path, &text)) {
       return Status(ErrorCode::kIoError, "cannot read " + path);
     }
-    const long long lines =
-        static_cast<long long>(std::count(text.begin(), text.end(), '\n')) + 1;
-    std::istringstream in(std::move(text));
-    std::string line;
-    size_t line_no = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      std::vector<std::string> f;
-      size_t i = 0;
-      while (i < line.size()) {
-        while (i < line.size() && std::isspace(Byte(line[i]))) ++i;
-        size_t j = i;
-        while (j < line.size() && !std::isspace(Byte(line[j]))) ++j;
-        if (j > i) f.push_back(line.substr(i, j - i));
-        i = j;
-      }
-      if (f.size() < 2) continue;
-      const bool affix_header =
-          (f[0] == "SFX" || f[0] == "PFX") && f.size() == 4;
-      if (IsCountDirective(f[0]) || affix_header) {
-        const std::string& count = affix_header ? f[3] : f[1];
-        if (LeadingCount(count) > lines) {
-          return Status(ErrorCode::kParseError,
-                        FileName(path) + ":" + std::to_string(line_no) +
-                            ": " + f[0] + " announces " + printable(count) +
-                            " entries, more than the file's " +
-                            std::to_string(lines) + " lines");
-        }
-      }
-      if (f[0] == "NEEDAFFIX" || f[0] == "ONLYINCOMPOUND" ||
-          f[0] == "FORBIDDENWORD" || f[0] == "KEEPCASE") {
-        special_flags += f[1];
-      }
-      if (f[0] == "COMPOUNDRULE") {
-        compound_flags += f[1];
-      } else if (f[0] == "COMPOUNDFLAG" || f[0] == "COMPOUNDBEGIN" ||
-                 f[0] == "COMPOUNDMIDDLE" || f[0] == "COMPOUNDEND" ||
-                 f[0] == "CIRCUMFIX" || f[0] == "FLAG" || f[0] == "AF" ||
-                 f[0] == "IGNORE" || f[0] == "COMPLEXPREFIXES" ||
-                 f[0] == "FULLSTRIP" ||
-                 (f[0] == "ICONV" && f.size() >= 3 &&
-                  f[1].find_first_of("abcdefghijklmnopqrstuvwxyz") !=
-                      std::string::npos)) {
-        // Compounds, input conversions or flag syntax this parser does not
-        // model: leave every decision to Hunspell.
-        prefilter = false;
-      }
-      bool sfx = f[0] == "SFX";
-      if ((!sfx && f[0] != "PFX") || f[1].size() != 1 || f.size() < 4) continue;
-      unsigned char flag = Byte(f[1][0]);
-      if (f.size() == 4) {  // header: "SFX D Y 4"
-        (sfx ? suffix_cross : prefix_cross)[flag] = f[2] == "Y";
-        std::string& flags = sfx ? suffix_flags : prefix_flags;
-        if (flags.find(f[1][0]) == std::string::npos) flags += f[1][0];
-        continue;
-      }
-      AffixRule r;
-      r.strip = f[2] == "0" ? "" : f[2];
-      if (f[3].find('/') != std::string::npos) prefilter = false;  // twofold
-      r.add = f[3].substr(0, f[3].find('/'));
-      if (r.add == "0") r.add.clear();
-      r.cond = ParseCondition(f[4]);
-      for (size_t k = 5; k < f.size(); ++k) {
-        if (StartsWith(f[k], "is:") || StartsWith(f[k], "ip:"))
-          annotated = true;
-      }
-      (sfx ? suffixes : prefixes)[flag].push_back(std::move(r));
-    }
+    Result<AffixFile> parsed = parse_aff(text, FileName(path));
+    if (!parsed.ok()) return parsed.status();
+    aff = std::move(parsed.value());
+    prefilter = aff.simple;
     ClassifySuffixFlags();
     return Status::Ok();
   }
@@ -1027,7 +824,7 @@ struct Morphology::Impl {
         {Inflection::kEr, {"r", "er", "ier"}},
         {Inflection::kEst, {"st", "est", "iest"}}};
     for (int flag = 0; flag < 256; ++flag) {
-      const std::vector<AffixRule>& rules = suffixes[flag];
+      const std::vector<AffixRule>& rules = aff.suffixes[flag];
       if (rules.empty()) continue;
       for (const auto& [k, ends] : endings) {
         bool all = true;
@@ -1047,73 +844,32 @@ struct Morphology::Impl {
   // Reads the .dic into dic_text and checks its entry count: run before
   // Hunspell is given the file.
   Status ReadDic(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status(ErrorCode::kIoError, "cannot read " + path);
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size < 0) return Status(ErrorCode::kIoError, "cannot read " + path);
-    dic_text.resize(static_cast<size_t>(size));
-    if (!in.read(dic_text.data(), size)) {
+    if (!ReadAll(path, &dic_text)) {
       return Status(ErrorCode::kIoError, "cannot read " + path);
     }
-    std::string_view text(dic_text);
-    // The entry count on the first line is a hint, trusted only as far as
-    // the file can hold that many entries (2 bytes each at least); Hunspell
-    // allocates for it, so a larger count is an error (see
-    // IsCountDirective()). A UTF-8 BOM before it is skipped, as Hunspell does.
-    std::string_view first = text.substr(0, text.find('\n'));
-    if (StartsWith(first, "\xEF\xBB\xBF")) first.remove_prefix(3);
-    long long count = LeadingCount(first);
-    if (count < 1) {
-      // Hunspell would load no word at all, and say so only on stderr.
-      return Status(ErrorCode::kParseError,
-                    FileName(path) +
-                        ":1: expected the entry count (a positive number)");
-    }
-    if (count > static_cast<long long>(text.size())) {
-      return Status(ErrorCode::kParseError,
-                    FileName(path) + ":1: the entry count " +
-                        std::to_string(count) + " is larger than the file (" +
-                        std::to_string(text.size()) + " bytes) can hold");
-    }
-    dic_count = static_cast<size_t>(count);
+    Result<size_t> count = parse_dic_count(dic_text, FileName(path));
+    if (!count.ok()) return count.status();
+    dic_count = *count;
     return Status::Ok();
   }
 
   // Indexes dic_text (see ReadDic()).
   void IndexDic() {
-    std::string_view text(dic_text);
     // Over-counts the capitalized entries skipped below, which is harmless.
-    roots.Reserve(std::min(dic_count, text.size() / 2));
-    size_t pos = text.find('\n');  // the first line is the entry count
-    while (pos != std::string_view::npos && pos < text.size()) {
-      size_t start = pos + 1;
-      size_t end = text.find('\n', start);
-      std::string_view line = text.substr(
-          start, (end == std::string_view::npos ? text.size() : end) - start);
-      pos = end;
+    roots.Reserve(std::min(dic_count, dic_text.size() / 2));
+    for_each_dic_line(dic_text, [this](std::string_view line) {
       if (line.empty() || (line[0] >= 'A' && line[0] <= 'Z') ||
           line[0] == '#') {
-        continue;  // capitalized entries never match lowercase input
+        return;  // capitalized entries never match lowercase input
       }
-      size_t word_end = line.find_first_of("/ \t\r");
-      size_t flags_end = word_end;
-      std::string_view word = line.substr(0, word_end);
-      std::string_view flags;
-      if (word_end != std::string_view::npos && line[word_end] == '/') {
-        flags_end = line.find_first_of(" \t\r", word_end + 1);
-        flags = line.substr(word_end + 1, flags_end == std::string_view::npos
-                                              ? std::string_view::npos
-                                              : flags_end - word_end - 1);
-      }
-      if (word.empty()) continue;
-      if (prefilter && !compound_flags.empty() && IsPlain(word) &&
-          flags.find_first_of(compound_flags) != std::string_view::npos) {
+      const DicEntry e = split_dic_line(line);
+      if (e.word.empty()) return;
+      if (prefilter && !aff.compound_flags.empty() && IsPlain(e.word) &&
+          e.flags.find_first_of(aff.compound_flags) != std::string_view::npos) {
         prefilter = false;  // letters-only words may form compounds
       }
-      roots.Add(word, flags);
-    }
+      roots.Add(e.word, e.flags);
+    });
   }
 };
 
@@ -1139,7 +895,7 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
   }
   impl->aff_path = aff;
   impl->dic_path = dic;
-  impl->irregular_hash = Fnv64(irregular);
+  impl->irregular_hash = fnv1a64(irregular);
   if (!aff.empty() && !paradigm_cache.empty() &&
       impl->ImportCache(paradigm_cache,
                         CacheKey(aff, dic, impl->irregular_hash))) {
@@ -1154,6 +910,7 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
     auto load = [p, &aff, &dic] {
       std::lock_guard<std::mutex> lock(HunspellMutex());
       p->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      ++g_hunspell_loads;
     };
     std::thread loader;
     try {
@@ -1205,7 +962,7 @@ std::string Morphology::export_cache() const {
   const size_t head = out.find('\n') + 1;
   std::string_view body = std::string_view(out).substr(head);
   const size_t lines = static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
-  out += "# end " + std::to_string(lines) + " " + Hex(Fnv64(body)) + "\n";
+  out += "# end " + std::to_string(lines) + " " + hex64(fnv1a64(body)) + "\n";
   return out;
 }
 
@@ -1226,6 +983,90 @@ std::string Morphology::form(const Paradigm& p, Inflection k) {
     if (f.inflection == k) return f.surface;
   }
   return "";
+}
+
+std::size_t hunspell_loads() {
+  std::lock_guard<std::mutex> lock(HunspellMutex());
+  return g_hunspell_loads;
+}
+
+namespace {
+
+// A word the compiler inflects: a-z, apostrophes and non-ASCII bytes only
+// (words with digits or punctuation keep their one form).
+bool InflectableWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    const unsigned char b = Byte(c);
+    if (!((b >= 'a' && b <= 'z') || b >= 0x80 || b == '\'')) return false;
+  }
+  return true;
+}
+
+// The first and last words of `phrase`, lowercase; with `inflectable_only`,
+// only those InflectableWord() accepts.
+void AddEnds(std::string_view phrase, bool inflectable_only,
+             std::vector<std::string>* out) {
+  const std::vector<std::string> w = split_spaces(ascii_lower(phrase));
+  for (std::size_t i : {std::size_t{0}, w.size() - 1}) {
+    if (w.empty() || (i > 0 && w.size() == 1)) continue;
+    if (!inflectable_only || InflectableWord(w[i])) out->push_back(w[i]);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> paradigm_words(const std::vector<Entry>& entries) {
+  std::vector<std::string> words;
+  for (const Entry& e : entries) {
+    AddEnds(e.spun, true, &words);
+    for (const std::string& c : e.canonicals) AddEnds(c, false, &words);
+    for (const std::string& t : e.requires_any) AddEnds(t, true, &words);
+    for (const auto& group : e.requires_groups)
+      for (const std::string& t : group) AddEnds(t, true, &words);
+    for (const std::string& t : e.excludes_any) AddEnds(t, true, &words);
+    for (const Entry::Near& n : e.near)
+      for (const std::string& t : n.terms) AddEnds(t, true, &words);
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+Result<std::string> build_paradigm_cache(const std::string& aff,
+                                         const std::string& dic,
+                                         std::string_view irregular,
+                                         const std::string& irregular_name,
+                                         const std::vector<Entry>& entries) {
+  Result<std::unique_ptr<Morphology>> morph =
+      Morphology::create(aff, dic, irregular, irregular_name);
+  if (!morph.ok()) return morph.status();
+  Morphology& m = **morph;
+  for (const std::string& w : paradigm_words(entries)) m.paradigms(w);
+  // Number agreement: when the spun side ends in a plural, a canonical
+  // side's last word may be made plural ("deep neural network" for
+  // "profound neural networks"), and the plural is then looked up too.
+  auto has = [](const std::vector<Inflection>& ks, Inflection k) {
+    return std::find(ks.begin(), ks.end(), k) != ks.end();
+  };
+  for (const Entry& e : entries) {
+    const std::vector<std::string> spun = split_spaces(ascii_lower(e.spun));
+    if (spun.empty() || !InflectableWord(spun.back())) continue;
+    bool plural_spun = false;
+    for (const Paradigm& p : m.paradigms(spun.back()))
+      plural_spun |= has(Morphology::inflections_of(p, spun.back()), Inflection::kS);
+    if (!plural_spun) continue;
+    for (const std::string& c : e.canonicals) {
+      const std::vector<std::string> w = split_spaces(ascii_lower(c));
+      if (w.empty()) continue;
+      for (const Paradigm& p : m.paradigms(w.back())) {
+        if (!has(Morphology::inflections_of(p, w.back()), Inflection::kBase)) continue;
+        const std::string plural = Morphology::form(p, Inflection::kS);
+        if (!plural.empty()) m.paradigms(plural);
+      }
+    }
+  }
+  return m.export_cache();
 }
 
 }  // namespace unspin::detail

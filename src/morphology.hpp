@@ -4,11 +4,13 @@
 #ifndef UNSPIN_SRC_MORPHOLOGY_HPP_
 #define UNSPIN_SRC_MORPHOLOGY_HPP_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "table.hpp"
 #include "unspin/unspin.hpp"
 
 namespace unspin::detail {
@@ -96,10 +98,32 @@ class Morphology {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Build-time hook (tools/build_paradigms.cpp): while it points to a string
-/// on a thread, Detector::create() on that thread stores there the paradigm
-/// cache of the words its tables needed. Null otherwise.
-std::string*& paradigm_export_sink();
+/// How many Hunspell dictionaries Morphology has loaded in this process so
+/// far (create() without a usable paradigm cache, or the first word a cache
+/// lacks). For tests and measurements: a Detector built with a complete
+/// cache leaves it unchanged. Thread-safe.
+std::size_t hunspell_loads();
+
+/// The words of `entries` whose paradigms compiling them may need,
+/// lowercase (A-Z), sorted, without duplicates: the first and the last word
+/// of each canonical alternative, and of each spun side and context term
+/// (requires=, excludes=, near=) those made of a-z, apostrophes and
+/// non-ASCII bytes only (the words the compiler inflects).
+std::vector<std::string> paradigm_words(const std::vector<Entry>& entries);
+
+/// Paradigm-cache text (the format of Morphology::export_cache()) holding
+/// the paradigms of paradigm_words(entries) and, for entries whose spun
+/// side ends in a plural, of the plural of each canonical alternative's
+/// last word (number agreement may make it): every
+/// word a Detector compiling `entries` asks Morphology::paradigms() about.
+/// Computed with Hunspell from `aff`/`dic` and the irregular table
+/// (arguments as for Morphology::create()). Deterministic. Used at build
+/// time by tools/build_paradigms.cpp. Errors: those of Morphology::create().
+Result<std::string> build_paradigm_cache(const std::string& aff,
+                                         const std::string& dic,
+                                         std::string_view irregular,
+                                         const std::string& irregular_name,
+                                         const std::vector<Entry>& entries);
 
 }  // namespace unspin::detail
 

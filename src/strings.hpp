@@ -23,6 +23,17 @@ std::vector<std::string> split_spaces(std::string_view s);
 /// `words` joined by single spaces.
 std::string join_spaces(const std::vector<std::string>& words);
 
+/// True when `s` begins with `prefix`.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+/// True when `s` ends with `suffix`.
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace unspin::detail
 
 #endif  // UNSPIN_SRC_STRINGS_HPP_

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # unspin: builds dictionaries/en/science.tsv from the tortured-phrases reference
-# data (Problematic Paper Screener export); python3 standard library only.
+# data (Problematic Paper Screener export); python3 standard library, plus the
+# built unspin_build_paradigms tool for the English word list.
 """Build the shipped science phrase table from tortured-phrases.train.tsv.
 
 Usage (from the repository root):
@@ -13,6 +14,13 @@ from next to it); the default is Debian's /usr/share/hunspell/en_US.dic. It
 tells English words from non-words for the single-word prior rule below; if
 it is missing, the script says so on stderr and uses the old rule (every
 single word is treated as an English word).
+
+Build first: the dictionary's word forms are listed by the C++ tool
+`unspin_build_paradigms --forms AFF DIC` (the library's one .aff/.dic reader,
+src/aff_dic.hpp), found as build/unspin_build_paradigms next to the tools/
+directory or at the path in the environment variable UNSPIN_BUILD_PARADIGMS:
+
+    cmake -S . -B build && cmake --build build --target unspin_build_paradigms
 
 The input is the 5-column TSV described in the data README (spun, canonical,
 pps_query, pps_papers, sources; header first). The output follows
@@ -91,7 +99,8 @@ prior     from the evidence (n = number of words of the spun side, as the
             L = log10(1 + p)               (L = 0 when p is none)
             n == 1 and the word is an English word form (the Hunspell
                     dictionary's stems expanded with the .aff PFX/SFX rules
-                    of their flags, compared lowercase):
+                    of their flags, compared lowercase; listed by
+                    unspin_build_paradigms --forms):
                     prior = min(0.30, 0.10 + 0.05 * L)
                     (single words are ordinary English in most documents)
             n == 1 and not an English word form ("auupdatedmation",
@@ -131,6 +140,7 @@ import csv
 import math
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -529,93 +539,36 @@ def fmt_prior(p):
 DEFAULT_HUNSPELL_DIC = "/usr/share/hunspell/en_US.dic"
 
 
-def _parse_aff(path):
-    """Returns {flag: (kind, cross, [(strip, add, condition_re), ...])}."""
-    rules = {}
-    with open(path, encoding="utf-8", errors="replace") as f:
-        lines = f.read().split("\n")
-    i = 0
-    while i < len(lines):
-        parts = lines[i].split()
-        i += 1
-        if len(parts) != 4 or parts[0] not in ("PFX", "SFX"):
-            continue
-        kind, flag, cross, count = parts
-        if not count.isdigit():
-            continue
-        entries = []
-        for _ in range(int(count)):
-            if i >= len(lines):
-                break
-            e = lines[i].split()
-            i += 1
-            if len(e) < 4 or e[0] != kind or e[1] != flag:
-                continue
-            strip = "" if e[2] == "0" else e[2]
-            add = e[3].split("/")[0]
-            add = "" if add == "0" else add
-            cond = e[4] if len(e) > 4 else "."
-            cond_re = re.compile(("^" + cond) if kind == "PFX"
-                                 else (cond + "$"))
-            entries.append((strip, add, cond_re))
-        rules[flag] = (kind, cross == "Y", entries)
-    return rules
-
-
-def _apply(kind, entries, word):
-    out = []
-    for strip, add, cond in entries:
-        if not cond.search(word):
-            continue
-        if kind == "SFX":
-            if strip and not word.endswith(strip):
-                continue
-            out.append(word[:len(word) - len(strip)] + add)
-        else:
-            if strip and not word.startswith(strip):
-                continue
-            out.append(add + word[len(strip):])
-    return out
+def forms_tool():
+    """Path of the built unspin_build_paradigms tool."""
+    env = os.environ.get("UNSPIN_BUILD_PARADIGMS")
+    if env:
+        return env
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.join(here, os.pardir, "build", "unspin_build_paradigms")
 
 
 def load_lexicon(dic_path):
     """All word forms of a Hunspell dictionary, lowercase: each stem, the
     stem with each of its flags' suffix and prefix rules, and prefix +
-    suffix where both rules allow cross products. Single-character flags
-    (the en_US format). Returns None if the files cannot be read."""
+    suffix where both rules allow cross products (expand_word_forms() in
+    src/aff_dic.hpp, run through `unspin_build_paradigms --forms`). Returns
+    None if the dictionary files cannot be read; exits if the tool is not
+    built."""
     aff_path = os.path.splitext(dic_path)[0] + ".aff"
-    try:
-        rules = _parse_aff(aff_path)
-        with open(dic_path, encoding="utf-8", errors="replace") as f:
-            dic = f.read().split("\n")[1:]
-    except OSError:
+    if not (os.path.isfile(aff_path) and os.path.isfile(dic_path)):
         return None
-    forms = set()
-    for line in dic:
-        line = line.strip()
-        if not line:
-            continue
-        stem, _, flags = line.partition("/")
-        flags = flags.split()[0] if flags else ""
-        forms.add(stem.lower())
-        sfx, pfx = [], []
-        for fl in flags:
-            r = rules.get(fl)
-            if not r:
-                continue
-            kind, cross, entries = r
-            made = _apply(kind, entries, stem)
-            forms.update(w.lower() for w in made)
-            (sfx if kind == "SFX" else pfx).append((cross, made, entries))
-        for pcross, _, pentries in pfx:
-            if not pcross:
-                continue
-            for scross, smade, _ in sfx:
-                if not scross:
-                    continue
-                for w in smade:
-                    forms.update(x.lower() for x in _apply("PFX", pentries, w))
-    return forms
+    tool = forms_tool()
+    if not os.access(tool, os.X_OK):
+        sys.stderr.write("%s not found: build it first (cmake -S . -B build && "
+                         "cmake --build build --target unspin_build_paradigms)"
+                         " or set UNSPIN_BUILD_PARADIGMS\n" % tool)
+        sys.exit(1)
+    run = subprocess.run([tool, "--forms", aff_path, dic_path],
+                         stdout=subprocess.PIPE)
+    if run.returncode != 0:
+        sys.exit(1)  # the tool said why on stderr
+    return set(run.stdout.decode("utf-8").split("\n")) - {""}
 
 
 def is_english_word(word, lexicon):
