@@ -85,10 +85,6 @@ bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
 }  // namespace
 
 CasePattern case_pattern(const std::vector<std::string_view>& words) {
