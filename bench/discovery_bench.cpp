@@ -8,11 +8,14 @@
 //   PROSE_DIR  clean prose (*.txt, recursively), e.g. the Python docs
 //   NEWS_TSV   spun sentence<TAB>original sentence (general English)
 // Environment: UNSPIN_DISCOVERY_SPLIT=dev (tune on bucket 1 of the 80 %),
-// UNSPIN_DISCOVERY_OPTIONS="name=value,..." (override DiscoveryOptions),
+// UNSPIN_DISCOVERY_OPTIONS="name=value,..." (override DiscoveryParams and
+// calibration weights cal_<feature> / rcal_<feature>),
 // UNSPIN_DISCOVERY_DUMP=FILE (per-phrase findings and reach class, for
 // analysis), UNSPIN_DISCOVERY_SAMPLES=FILE (every calibration sample with
 // its features, to try other scoring models), UNSPIN_DISCOVERY_FIT_EXTRA=FILE
-// (the template samples of such a dump join the calibration fits).
+// (the template samples of such a dump join the calibration fits),
+// UNSPIN_DISCOVERY_WRITE_CALIBRATION=FILE (the maps fitted on all samples,
+// written as src/calibration.inc).
 // The clean prose is split by file (hash of the path): candidates in the
 // dev half are negatives when the calibration is fitted; figures are given
 // for all of it and for the other half.
@@ -124,11 +127,16 @@ std::string apply_all(const std::string& text, const std::vector<Discovered>& ds
   return out + text.substr(pos);
 }
 
-constexpr int kFeatures = 14;
-const char* kFeatureNames[kFeatures] = {
-    "bias",     "gain",   "established", "table_sub",   "unattested",
-    "observed", "spinner", "hedged",     "vocab",       "canon_vocab",
-    "spinner_words", "capital", "rare", "taught"};
+// The fitted weights: the bias, then the features in FeatureVector order.
+constexpr int kFeatures = static_cast<int>(kFeatureCount) + 1;
+std::string weight_name(int k) {
+  return k == 0 ? "bias" : std::string(kFeatureNames[static_cast<std::size_t>(k - 1)]);
+}
+/// bias, weights... of a map.
+void weights_of(const LogisticMap& m, double* w) {
+  w[0] = m.bias;
+  std::copy(m.weights.values.begin(), m.weights.values.end(), w + 1);
+}
 
 /// A scored candidate. confidence is calibrated against `correct` = the
 /// span is spun; restore_confidence against `restores` = applying the
@@ -164,7 +172,7 @@ double ece(const std::vector<Sample>& s, bool use_fit_half, bool half,
   return e;
 }
 
-bool set_option(DiscoveryOptions& o, const std::string& k, double v) {
+bool set_option(DiscoveryParams& o, const std::string& k, double v) {
   struct {
     const char* name;
     double* d;
@@ -174,34 +182,6 @@ bool set_option(DiscoveryOptions& o, const std::string& k, double v) {
       {"min_gain_lm", &o.min_gain_lm, nullptr},
       {"max_thesaurus", nullptr, &o.max_thesaurus},
       {"lm_thesaurus", nullptr, &o.lm_thesaurus},
-      {"cal_bias", &o.cal_bias, nullptr},
-      {"cal_gain", &o.cal_gain, nullptr},
-      {"cal_established", &o.cal_established, nullptr},
-      {"cal_table_sub", &o.cal_table_sub, nullptr},
-      {"cal_unattested", &o.cal_unattested, nullptr},
-      {"cal_observed", &o.cal_observed, nullptr},
-      {"cal_spinner", &o.cal_spinner, nullptr},
-      {"cal_hedged", &o.cal_hedged, nullptr},
-      {"cal_vocab", &o.cal_vocab, nullptr},
-      {"cal_canon_vocab", &o.cal_canon_vocab, nullptr},
-      {"cal_spinner_words", &o.cal_spinner_words, nullptr},
-      {"rcal_vocab", &o.rcal_vocab, nullptr},
-      {"cal_capital", &o.cal_capital, nullptr},
-      {"cal_rare", &o.cal_rare, nullptr},
-      {"rcal_capital", &o.rcal_capital, nullptr},
-      {"rcal_rare", &o.rcal_rare, nullptr},
-      {"cal_taught", &o.cal_taught, nullptr},
-      {"rcal_taught", &o.rcal_taught, nullptr},
-      {"rcal_canon_vocab", &o.rcal_canon_vocab, nullptr},
-      {"rcal_spinner_words", &o.rcal_spinner_words, nullptr},
-      {"rcal_bias", &o.rcal_bias, nullptr},
-      {"rcal_gain", &o.rcal_gain, nullptr},
-      {"rcal_established", &o.rcal_established, nullptr},
-      {"rcal_table_sub", &o.rcal_table_sub, nullptr},
-      {"rcal_unattested", &o.rcal_unattested, nullptr},
-      {"rcal_observed", &o.rcal_observed, nullptr},
-      {"rcal_spinner", &o.rcal_spinner, nullptr},
-      {"rcal_hedged", &o.rcal_hedged, nullptr},
       {"spinner_min_count", nullptr, &o.spinner_min_count},
       {"spinner_ratio", &o.spinner_ratio, nullptr},
       {"spinner_thesaurus", nullptr, &o.spinner_thesaurus},
@@ -210,6 +190,7 @@ bool set_option(DiscoveryOptions& o, const std::string& k, double v) {
       {"spinner_max_words", nullptr, &o.spinner_max_words},
       {"min_output_confidence", &o.min_output_confidence, nullptr},
   };
+  if (o.calibration.set(k, v)) return true;
   if (k == "spinner_must_change") {
     o.spinner_must_change = v != 0;
     return true;
@@ -246,7 +227,7 @@ int main(int argc, char** argv) {
   const char* split_env = std::getenv("UNSPIN_DISCOVERY_SPLIT");
   const bool dev = split_env != nullptr && std::string(split_env) == "dev";
   const std::uint64_t unseen_bucket = dev ? 1 : 0;
-  DiscoveryOptions options;
+  DiscoveryParams options;
   // UNSPIN_DISCOVERY_OPTIONS="name=value,...": override options (tuning).
   if (const char* o = std::getenv("UNSPIN_DISCOVERY_OPTIONS")) {
     std::stringstream ss(o);
@@ -334,12 +315,10 @@ int main(int argc, char** argv) {
   auto add_sample = [&](const Discovered& x, bool spun, bool restores,
                         bool fit, bool prose) {
     samples.push_back({x.confidence, spun, x.restore_confidence, restores,
-                       {1, std::min(x.gain, 10.0), double(x.established),
-                        double(x.table_sub), double(x.unattested),
-                        std::max(x.observed, -10.0), x.spinner, double(x.hedged),
-                        x.vocab, x.canon_vocab, x.spinner_words,
-                        double(x.capital), x.rare, x.taught},
-                       fit, prose});
+                       {}, fit, prose});
+    samples.back().f[0] = 1;
+    std::copy(x.features.values.begin(), x.features.values.end(),
+              samples.back().f + 1);
     if (samples_out) {  // the features as the fits see them
       std::fprintf(samples_out, "%s\t%d\t%d\t%d\t%.6f\t%.6f",
                    prose ? "p" : sample_tag.c_str(), int(spun), int(restores),
@@ -626,7 +605,7 @@ int main(int argc, char** argv) {
               ece(samples, false, false, true));
   // Refit the logistic maps on one half, report ECE on the other, and the
   // fit on all samples (what the defaults take, on the dev split).
-  const auto& o = d.options();
+  const Calibration& o = d.params().calibration;
   // UNSPIN_DISCOVERY_FIT_EXTRA=FILE: template samples of another run
   // (its UNSPIN_DISCOVERY_SAMPLES dump, e.g. the news source's dev split)
   // join the fits below, so one map serves both kinds of text. Their
@@ -653,17 +632,7 @@ int main(int argc, char** argv) {
                 extra_path);
   }
   auto fit = [&](bool half_only, bool restore, double* w) {
-    const double init[kFeatures] = {
-        o.cal_bias,     o.cal_gain,    o.cal_established, o.cal_table_sub,
-        o.cal_unattested, o.cal_observed, o.cal_spinner, o.cal_hedged,
-        o.cal_vocab,    o.cal_canon_vocab, o.cal_spinner_words,
-        o.cal_capital,  o.cal_rare, o.cal_taught};
-    const double rinit[kFeatures] = {
-        o.rcal_bias,     o.rcal_gain,    o.rcal_established, o.rcal_table_sub,
-        o.rcal_unattested, o.rcal_observed, o.rcal_spinner, o.rcal_hedged,
-        o.rcal_vocab,    o.rcal_canon_vocab, o.rcal_spinner_words,
-        o.rcal_capital,  o.rcal_rare, o.rcal_taught};
-    std::copy(restore ? rinit : init, (restore ? rinit : init) + kFeatures, w);
+    weights_of(restore ? o.restores : o.spun, w);
     // Newton's method (IRLS) with a small ridge term, from the shipped
     // weights; converges in a few steps where gradient descent crawls.
     for (int it = 0; it < 25; ++it) {
@@ -736,17 +705,15 @@ int main(int argc, char** argv) {
     // findings per 10,000 words on the dev half of the prose (the split of
     // the phrases plays no part: this is how to re-set cal_bias for
     // another table).
-    const double w0[kFeatures] = {
-        o.cal_bias,     o.cal_gain,    o.cal_established, o.cal_table_sub,
-        o.cal_unattested, o.cal_observed, o.cal_spinner, o.cal_hedged,
-        o.cal_vocab,    o.cal_canon_vocab, o.cal_spinner_words,
-        o.cal_capital,  o.cal_rare, o.cal_taught};
+    double w0[kFeatures];
+    weights_of(o.spun, w0);
     double shift = 0;
     if (prose_operating_point(w0, &shift))
       std::printf("  shipped map: cal_bias %.2f would give 0.8 findings per "
                   "10,000 words on the dev half of the prose\n",
-                  o.cal_bias - shift - 1e-3);
+                  o.spun.bias - shift - 1e-3);
   }
+  Calibration fitted = o;  // the maps fitted on all samples
   for (bool restore : {false, true}) {
     double w[kFeatures];
     fit(true, restore, w);
@@ -774,8 +741,22 @@ int main(int argc, char** argv) {
     }
     std::printf("  fit on all samples:");
     for (int k = 0; k < kFeatures; ++k)
-      std::printf(" %s_%s=%.2f", restore ? "rcal" : "cal", kFeatureNames[k], w[k]);
+      std::printf(" %s_%s=%.2f", restore ? "rcal" : "cal", weight_name(k).c_str(), w[k]);
     std::printf("\n");
+    LogisticMap& m = restore ? fitted.restores : fitted.spun;
+    m.bias = w[0];
+    std::copy(w + 1, w + kFeatures, m.weights.values.begin());
+  }
+  // UNSPIN_DISCOVERY_WRITE_CALIBRATION=FILE: those maps as calibration.inc
+  // (copy it to src/ to ship them).
+  if (const char* out_path = std::getenv("UNSPIN_DISCOVERY_WRITE_CALIBRATION")) {
+    std::ofstream out(out_path);
+    out << fitted.table();
+    if (!out) {
+      std::cerr << "cannot write " << out_path << "\n";
+      return 1;
+    }
+    std::printf("  wrote the fitted calibration to %s\n", out_path);
   }
   return 0;
 }

@@ -15,7 +15,12 @@
 #   UNSPIN_DISCOVERY_SPLIT=dev   tune on the dev split (bucket 1 of the
 #                      training 80 % is unseen, the table is buckets 2-4);
 #                      the default reports on the unseen 20 % (bucket 0)
-#   UNSPIN_DISCOVERY_OPTIONS="name=value,..."   override DiscoveryOptions
+#   UNSPIN_DISCOVERY_OPTIONS="name=value,..."   override DiscoveryParams
+#                      (src/discovery_data.hpp) and calibration weights
+#                      (cal_<feature>, rcal_<feature>, cal_bias, rcal_bias)
+#   UNSPIN_DISCOVERY_WRITE_CALIBRATION=FILE   the maps fitted on all samples
+#                      (the "fit on all samples" lines) as a calibration
+#                      table; copy it over src/calibration.inc to ship it
 #   UNSPIN_DISCOVERY_DUMP=FILE   one line per unseen phrase with its findings
 #                      (spun, canonical, flagged, restored, reach class 0-3)
 #   UNSPIN_DISCOVERY_SAMPLES=FILE   every calibration sample: tag (u<i>

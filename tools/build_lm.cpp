@@ -2,7 +2,7 @@
 // trigram LM (pocketsphinx-en-us, via sphinxbase) and the mythes thesaurus.
 //
 // Usage: unspin_build_lm LM.bin THESAURUS.dat OUT_DIR [BIGRAM_COUNT_FIX=6]
-// Writes OUT_DIR/en-us.lmc (compact LM, format in src/discovery.hpp) and
+// Writes OUT_DIR/en-us.lmc (compact LM, format in src/lm_format.hpp) and
 // OUT_DIR/thesaurus.tsv ("word<TAB>neighbour neighbour ...", both directions,
 // single lowercase words known to the LM, antonyms left out).
 // The sphinxbase 0.8 headers miss extern "C" for some declarations.
@@ -24,25 +24,15 @@ extern "C" {
 #include <unordered_map>
 #include <vector>
 
+// The file format, shared with the loader (a relative include: this tool
+// is built without the library's private include directory).
+#include "../src/lm_format.hpp"
+
 namespace {
 
-constexpr int kIdBits = 17;
-
-std::int16_t quantize(double log10p) {
-  double q = std::round(log10p * 1000.0);
-  q = std::max(-32000.0, std::min(32000.0, q));
-  return static_cast<std::int16_t>(q);
-}
-
-template <class T>
-void put(std::ofstream& out, const T& v) {
-  out.write(reinterpret_cast<const char*>(&v), sizeof v);
-}
-template <class T>
-void put_vec(std::ofstream& out, const std::vector<T>& v) {
-  out.write(reinterpret_cast<const char*>(v.data()),
-            static_cast<std::streamsize>(v.size() * sizeof(T)));
-}
+namespace lm_format = unspin::detail::lm_format;
+using lm_format::kIdBits;
+using lm_format::quantize;
 
 bool plain_word(const std::string& w) {
   if (w.empty()) return false;
@@ -151,47 +141,30 @@ int main(int argc, char** argv) {
                         [](auto& a, auto& b) { return a.first == b.first; }),
             tri.end());
 
-  std::string blob;
-  for (const auto& w : words) blob += w + '\0';
-  std::vector<std::uint64_t> bk(bi.size()), tk(tri.size());
-  std::vector<std::int16_t> bp(bi.size()), bb(bi.size()), tp(tri.size());
-  for (std::size_t i = 0; i < bi.size(); ++i) {
-    bk[i] = bi[i].first;
-    bp[i] = bi[i].second.first;
-    bb[i] = bi[i].second.second;
+  lm_format::Tables t;
+  for (const auto& w : words) t.blob += w + '\0';
+  t.unigram_logp = std::move(uni_p);
+  t.unigram_backoff = std::move(uni_b);
+  for (const auto& [key, v] : bi) {
+    t.bigram_keys.push_back(key);
+    t.bigram_logp.push_back(v.first);
+    t.bigram_backoff.push_back(v.second);
   }
-  for (std::size_t i = 0; i < tri.size(); ++i) {
-    tk[i] = tri[i].first;
-    tp[i] = tri[i].second;
+  for (const auto& [key, p] : tri) {
+    t.trigram_keys.push_back(key);
+    t.trigram_logp.push_back(p);
   }
-  // Checksum: sum of all keys (cheap, catches truncation and swaps of files).
-  std::uint64_t sum = 0;
-  for (auto k : bk) sum += k;
-  for (auto k : tk) sum = sum * 31 + k;
   {
+    const std::string bytes = lm_format::encode(t);
     std::ofstream out(out_dir + "/en-us.lmc", std::ios::binary);
-    out.write("UNSPINLM", 8);
-    put(out, std::uint32_t{1});  // version
-    put(out, n_uni);
-    put(out, static_cast<std::uint32_t>(bk.size()));
-    put(out, static_cast<std::uint32_t>(tk.size()));
-    put(out, static_cast<std::uint32_t>(blob.size()));
-    put(out, sum);
-    out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
-    put_vec(out, uni_p);
-    put_vec(out, uni_b);
-    put_vec(out, bk);
-    put_vec(out, bp);
-    put_vec(out, bb);
-    put_vec(out, tk);
-    put_vec(out, tp);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) {
       std::cerr << "unspin_build_lm: cannot write " << out_dir << "/en-us.lmc\n";
       return 1;
     }
   }
-  std::cerr << "unspin_build_lm: " << n_uni << " words, " << bk.size()
-            << " bigrams, " << tk.size() << " trigrams\n";
+  std::cerr << "unspin_build_lm: " << n_uni << " words, " << t.bigram_keys.size()
+            << " bigrams, " << t.trigram_keys.size() << " trigrams\n";
 
   // Thesaurus (mythes): "word|N" then N lines "(pos)|syn|syn (generic term)".
   std::unordered_map<std::string, bool> known;
@@ -242,7 +215,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> sorted(s.begin(), s.end());
     std::stable_sort(sorted.begin(), sorted.end(),
                      [&](const std::string& a, const std::string& b) {
-                       return uni_p[ids.at(a)] > uni_p[ids.at(b)];
+                       return t.unigram_logp[ids.at(a)] > t.unigram_logp[ids.at(b)];
                      });
     for (const auto& x : sorted) {
       if (!first) out << ' ';

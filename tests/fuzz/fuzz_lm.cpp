@@ -1,5 +1,5 @@
 // unspin fuzz target: loading an arbitrary language model (ARPA text, or the
-// compact "UNSPINLM" format of tools/build_lm.cpp) and looking n-grams up.
+// compact "UNSPINLM" format of src/lm_format.hpp) and looking n-grams up.
 // A compact input gets its checksum recomputed first, so the fuzzer reaches
 // the array and index checks behind it instead of stopping at the checksum.
 #include <algorithm>
@@ -9,7 +9,8 @@
 #include <cstring>
 #include <string>
 
-#include "discovery.hpp"
+#include "lm.hpp"
+#include "lm_format.hpp"
 #include "fuzz_common.hpp"
 
 namespace {
@@ -25,13 +26,16 @@ bool read_at(const std::string& s, std::size_t at, T& v) {
   return true;
 }
 
-/// Rewrites the checksum of a compact LM whose header sizes fit the input.
+/// Rewrites the checksum of a compact LM whose header sizes fit the input
+/// (offsets of the header fields: lm_format.hpp).
 void fix_checksum(std::string& s) {
+  namespace f = unspin::detail::lm_format;
   std::uint32_t nu = 0, nb = 0, nt = 0, blob = 0;
-  if (s.compare(0, 8, "UNSPINLM") != 0 || !read_at(s, 12, nu) ||
+  if (s.compare(0, f::kMagic.size(), f::kMagic) != 0 || !read_at(s, 12, nu) ||
       !read_at(s, 16, nb) || !read_at(s, 20, nt) || !read_at(s, 24, blob))
     return;
-  const std::uint64_t bk = 36ull + blob + 4ull * nu;
+  static_assert(f::kHeaderSize == 36, "the header layout changed: update the offsets");
+  const std::uint64_t bk = f::kHeaderSize + blob + 4ull * nu;
   const std::uint64_t tk = bk + 12ull * nb;
   if (tk + 10ull * nt != s.size()) return;
   std::uint64_t sum = 0, k = 0;

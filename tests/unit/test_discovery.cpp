@@ -70,7 +70,7 @@ TEST_CASE("a substitution learned from the table discovers an unseen "
   REQUIRE(found.size() == 1);
   CHECK(found[0].suggestions[0] == "deep learning");
   CHECK(found[0].how.rfind("lm+table", 0) == 0);
-  CHECK(found[0].gain > 3.5);
+  CHECK(found[0].features[Feature::kGain] > 3.5);
   CHECK(found[0].confidence > 0.0);
   CHECK(found[0].confidence < 1.0);
   CHECK(found[0].explanation.find("'profound' -> 'deep'") != std::string::npos);
@@ -87,7 +87,7 @@ TEST_CASE("restores an established term keeping inflection and case",
   CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) ==
         "Irregular woodlands");
   CHECK(found[0].suggestions[0] == "Random forests");
-  CHECK(found[0].established);
+  CHECK(found[0].features[Feature::kEstablished] == 1);
   CHECK(found[0].original_lemma == "random forest");
   CHECK(found[0].how.rfind("established-term", 0) == 0);
 }
@@ -204,7 +204,7 @@ TEST_CASE("a malformed ARPA line names the file and line", "[discovery]") {
 
 namespace {
 
-std::unique_ptr<const DiscoveryData> spinner_data(DiscoveryOptions o = {}) {
+std::unique_ptr<const DiscoveryData> spinner_data(DiscoveryParams o = {}) {
   auto text = read_source(DataSource::File(kDir + "spinner_table.tsv"));
   REQUIRE(text.ok());
   auto table = parse_table(*text, "spinner_table.tsv");
@@ -223,7 +223,7 @@ TEST_CASE("words used on spun sides only are spinner words", "[discovery]") {
   CHECK(d->spinner("counterfeit") > 0);
   CHECK(d->spinner("neural") == 0);        // on both sides
   CHECK(d->spinner("consciousness") == 0);  // taught once only
-  DiscoveryOptions off;
+  DiscoveryParams off;
   off.spinner_min_count = 0;
   CHECK(spinner_data(off)->spinner("counterfeit") == 0);
 }
@@ -235,14 +235,15 @@ TEST_CASE("a spinner word in an unseen pair is restored even with a small "
   REQUIRE(found.size() == 1);
   CHECK(found[0].suggestions[0] == "artificial life");
   CHECK(found[0].how == "spinner+table");
-  CHECK_FALSE(found[0].hedged);
-  CHECK(found[0].gain < d->options().min_gain_lm);  // the LM path stays quiet
-  CHECK(found[0].spinner > 0);
+  CHECK(found[0].features[Feature::kHedged] == 0);
+  // The LM path stays quiet.
+  CHECK(found[0].features[Feature::kGain] < d->params().min_gain_lm);
+  CHECK(found[0].features[Feature::kSpinner] > 0);
   CHECK(found[0].confidence > 0);
   CHECK(found[0].confidence < 1);
   CHECK(found[0].restore_confidence <= found[0].confidence);
 
-  DiscoveryOptions off;
+  DiscoveryParams off;
   off.spinner_min_count = 0;
   CHECK(run(*spinner_data(off), "counterfeit life").empty());
 }
@@ -252,7 +253,7 @@ TEST_CASE("with no attested restoration the spinner path gives a hedged "
   auto d = spinner_data();
   auto found = run(*d, "counterfeit banana");
   REQUIRE(found.size() == 1);
-  CHECK(found[0].hedged);
+  CHECK(found[0].features[Feature::kHedged] == 1);
   CHECK(found[0].suggestions[0] == "artificial banana");
   CHECK(found[0].explanation.find("best guess") != std::string::npos);
 }
@@ -268,7 +269,7 @@ TEST_CASE("substitutions carry over to the other inflection of a word",
 }
 
 TEST_CASE("out-of-range spinner options are rejected by name", "[discovery]") {
-  DiscoveryOptions o;
+  DiscoveryParams o;
   o.spinner_max_words = 5;
   auto data = DiscoveryData::load(DataSource::File(kDir + "spinner.arpa"),
                                   DataSource{}, {}, o);
