@@ -36,8 +36,8 @@ struct DiscoveryParams {
   /// substitutions only; more finds more but scans much slower).
   /// <= max_thesaurus.
   std::size_t lm_thesaurus = 0;
-  /// A spinner word is used on at least `spinner_min_count` tables' spun
-  /// sides without being on the canonical side, and that count is at least
+  /// A spinner word is on the spun side but not the canonical side of at
+  /// least `spinner_min_count` table entries, and that count is at least
   /// `spinner_ratio` times (1 + entries whose canonical side holds it).
   /// spinner_min_count 0 turns the spinner path off. spinner_ratio >= 0.
   std::size_t spinner_min_count = 2;
