@@ -20,6 +20,7 @@ endif()
 # A host tool: it runs at build time and is not installed.
 add_executable(unspin_build_lm ${PROJECT_SOURCE_DIR}/tools/build_lm.cpp)
 target_compile_features(unspin_build_lm PRIVATE cxx_std_17)
+target_include_directories(unspin_build_lm PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(unspin_build_lm PRIVATE PkgConfig::UNSPIN_SPHINXBASE)
 
 set(UNSPIN_LM_DIR ${UNSPIN_BUILD_DATA_DIR}/lm)

@@ -26,7 +26,7 @@ extern "C" {
 
 // The file format, shared with the loader (a relative include: this tool
 // is built without the library's private include directory).
-#include "../src/lm_format.hpp"
+#include "lm_format.hpp"
 
 namespace {
 
