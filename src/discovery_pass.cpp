@@ -43,7 +43,8 @@ void DiscoveryPass::run(std::string_view text, const TokenWindow& w,
   win.picks.clear();
   win.kept.clear();
   part_.clear();
-  discover(data_, text, w.tokens, part_, blocked);
+  // The window's keys: discovery does not normalize the words again.
+  discover(data_, text, w.tokens, w.key_strings(), part_, blocked);
   std::vector<Token> clipped;
   std::vector<std::string_view> words;
   std::string norm;
