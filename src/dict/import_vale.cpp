@@ -20,7 +20,7 @@ Result<ImportedTable> import_vale(std::string_view text,
     return parse_error(name, root->line, "no 'extends:' key (not a Vale rule)");
   if (extends->scalar != "substitution")
     return parse_error(name, extends->line,
-                       "'extends: " + extends->scalar +
+                       "'extends: " + one_line(extends->scalar) +
                            "': only substitution rules can be imported");
   const YamlNode* swap = root->get("swap");
   if (!swap || swap->kind != YamlNode::kMap)

@@ -15,7 +15,9 @@ namespace unspin {
 namespace detail::dict {
 
 void Importer::skip(std::size_t line, const std::string& why) {
-  skipped_.push_back(name_ + ":" + std::to_string(line) + ": skipped " + why);
+  // one_line: a key from a YAML block scalar may hold line breaks.
+  skipped_.push_back(name_ + ":" + std::to_string(line) + ": skipped " +
+                     one_line(why));
 }
 
 void Importer::add(std::size_t line, std::string_view spun_in,

@@ -44,7 +44,22 @@ std::string nfc(std::string_view s, bool* changed) {
   return res;
 }
 
-std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string quote(std::string_view s) { return "'" + one_line(s) + "'"; }
 
 std::string excerpt(std::string_view s) {
   constexpr std::size_t kMax = 60;

@@ -29,7 +29,11 @@ void for_each_line(std::string_view text, Fn fn) {
   for (std::string_view line : split_lines(text)) fn(++line_no, line);
 }
 
-/// 's' in single quotes.
+/// `s` with CR and LF written as \r and \n, so that a message quoting a
+/// YAML block scalar stays one line.
+std::string one_line(std::string_view s);
+
+/// 's' in single quotes (one_line).
 std::string quote(std::string_view s);
 
 /// quote() of at most the first 60 bytes (cut at a UTF-8 character), so a

@@ -383,7 +383,7 @@ Attempt parse_once(std::string_view parsed, std::vector<std::size_t> line_map,
     const std::size_t pos = lines.clamp(e.mark.pos);
     a.yaml_cpp_error = true;
     a.parsed_line = lines.parsed_line(pos);
-    a.node = parse_error(name, lines.line(pos), e.msg);
+    a.node = parse_error(name, lines.line(pos), one_line(e.msg));
   }
   return a;
 }

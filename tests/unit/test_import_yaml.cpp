@@ -201,3 +201,14 @@ TEST_CASE("an empty or comment-only file is not a rule",
   CHECK(error("prh", "# nothing\n") ==
         "t.yml:1: expected a prh dictionary (a YAML mapping)");
 }
+
+TEST_CASE("keeps notes about a block scalar key on one line",
+          "[dict][import][yaml]") {
+  // Found by fuzz_import: a key written as a block scalar ("? |") put its
+  // line breaks into the skip note.
+  auto t = ok("vale", kVale + "  ? |\n    [x]\n    y\n  : z\n");
+  REQUIRE(t.skipped.size() == 1);
+  CHECK(t.skipped[0] ==
+        "t.yml:6: skipped regular expression '[x]\\ny\\n': unsupported "
+        "construct '['");
+}
