@@ -40,6 +40,17 @@ else()
   set(UNSPIN_SHARED_TARGET "")
 endif()
 
+# The dictionary tools follow libunspin's type (BUILD_SHARED_LIBS).
+set(UNSPIN_DICT_NEEDS_DEPENDENCIES OFF)
+if(TARGET unspin_dict)
+  get_target_property(UNSPIN_DICT_TYPE unspin_dict TYPE)
+  if(UNSPIN_DICT_TYPE STREQUAL "SHARED_LIBRARY")
+    set_target_properties(unspin_dict PROPERTIES SOVERSION ${UNSPIN_SOVERSION})
+  else()
+    set(UNSPIN_DICT_NEEDS_DEPENDENCIES ON)  # yaml-cpp, for the link
+  endif()
+endif()
+
 # A parent project that uses add_subdirectory() finds the runtime data here
 # (the same variable find_package(unspin) sets).
 if(NOT UNSPIN_TOP_LEVEL)
@@ -69,6 +80,17 @@ install(DIRECTORY ${UNSPIN_BUILD_DATA_DIR}/ DESTINATION ${UNSPIN_DATA_INSTALL_DI
 
 install(EXPORT unspinTargets NAMESPACE unspin::
   FILE unspinTargets.cmake DESTINATION ${UNSPIN_CMAKE_INSTALL_DIR})
+# unspin::dict in a file of its own: the package config loads it when
+# yaml-cpp, which a static libunspin-dict links, can be found.
+if(TARGET unspin_dict)
+  install(TARGETS unspin_dict EXPORT unspinDictTargets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT unspinDictTargets NAMESPACE unspin::
+    FILE unspinDictTargets.cmake DESTINATION ${UNSPIN_CMAKE_INSTALL_DIR})
+endif()
 # The config re-finds what a static libunspin links (ICU, hunspell).
 if(UNSPIN_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
   set(UNSPIN_NEEDS_DEPENDENCIES ON)
@@ -107,3 +129,9 @@ endforeach()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/unspin.pc.in
   ${PROJECT_BINARY_DIR}/unspin.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/unspin.pc DESTINATION ${UNSPIN_PC_INSTALL_DIR})
+if(TARGET unspin_dict)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/unspin-dict.pc.in
+    ${PROJECT_BINARY_DIR}/unspin-dict.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/unspin-dict.pc
+    DESTINATION ${UNSPIN_PC_INSTALL_DIR})
+endif()

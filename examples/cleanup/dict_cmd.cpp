@@ -2,9 +2,7 @@
 // phrase tables, `import` converts Vale / prh / LanguageTool lists to TSV.
 #include "dict_cmd.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -18,6 +16,8 @@
 #include <unspin/unspin.hpp>
 #include <utility>
 #include <vector>
+
+#include "atomic_file.hpp"
 
 namespace {
 
@@ -49,39 +49,23 @@ std::string read_file(const std::string& path, std::string& out) {
   return {};
 }
 
-/// Writes `data` to `path` through a temporary file in the same directory,
-/// fsync and rename, so OUT is either the old or the complete new file.
-/// Refuses an OUT that exists and is not a regular file (a FIFO, a device,
-/// a directory, a symbolic link to any of those): renaming over it would
-/// replace it instead of writing to it.
-std::string write_atomically(const std::string& path, const std::string& data) {
+/// Writes `data` to `path` atomically (a TempFile in the same directory,
+/// fsync, rename), so OUT is either the old or the complete new file, with
+/// the mode of a new file. Refuses an OUT that exists and is not a regular
+/// file (a FIFO, a device, a directory, a symbolic link to any of those):
+/// renaming over it would replace it instead of writing to it.
+std::string write_table(const std::string& path, const std::string& data) {
   struct stat st;
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
     return path + ": not a regular file (refusing to replace it)";
-  std::string tmp = path + ".dict-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return path + ": " + std::strerror(errno);
-  std::string err;
-  // Like any new file: rw for user, group and others minus the umask.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0) err = path + ": " + std::strerror(errno);
-  std::size_t done = 0;
-  while (err.empty() && done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      err = path + ": " + std::strerror(errno);
-    } else {
-      done += static_cast<std::size_t>(n);
-    }
-  }
-  if (err.empty() && ::fsync(fd) != 0) err = path + ": " + std::strerror(errno);
-  if (::close(fd) != 0 && err.empty()) err = path + ": " + std::strerror(errno);
-  if (err.empty() && ::rename(tmp.c_str(), path.c_str()) != 0)
-    err = path + ": " + std::strerror(errno);
-  if (!err.empty()) ::unlink(tmp.c_str());
-  return err;
+  unspin_cli::TempFile tmp;
+  if (std::string err = tmp.open_new(path, path, "dict"); !err.empty())
+    return err;
+  if (!unspin_cli::write_all(tmp.fd(), data))
+    return unspin_cli::errno_message(path, errno);
+  if (std::string err = tmp.commit(false); !err.empty()) return err;
+  unspin_cli::sync_directory_of(path);  // make the rename itself durable
+  return {};
 }
 
 /// Problems of one kind and severity listed before "... and N more".
@@ -174,7 +158,7 @@ int run_import(const std::string& format, const std::string& file,
       error(std::string("standard output: ") + std::strerror(errno));
       return kExitError;
     }
-  } else if (std::string err = write_atomically(out_path, table->tsv);
+  } else if (std::string err = write_table(out_path, table->tsv);
              !err.empty()) {
     error(err);
     return kExitError;

@@ -1,5 +1,5 @@
 // unspin cleanup: --in-place. Only regular files are rewritten, through a
-// temporary file next to them, fsync and rename, re-checked before the rename.
+// TempFile (atomic_file.hpp) re-checked before the rename.
 #include "in_place.hpp"
 
 #include <fcntl.h>
@@ -16,10 +16,6 @@
 #include "output.hpp"
 
 namespace unspin_cli {
-
-std::string errno_message(const std::string& name, int err) {
-  return name + ": " + std::strerror(err);
-}
 
 /// Reads a whole file (or stdin for "-") into `out`. With `expect`, the
 /// file opened must be that regular file (same device and inode).
@@ -59,20 +55,6 @@ std::string read_input(const std::string& arg, const std::string& shown,
   }
   if (!is_stdin) ::close(fd);
   return {};
-}
-
-/// Writes all of `data` to `fd`; false with errno set on failure.
-bool write_all(int fd, std::string_view data) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 /// The file `arg` names, as --in-place may rewrite it: symbolic links are
@@ -115,75 +97,6 @@ std::string target_for_rewrite(const std::string& arg, const std::string& shown,
   if (::stat(path.c_str(), &st) != 0) return errno_message(shown, errno);
   if (!S_ISREG(st.st_mode)) return refused;
   return {};
-}
-
-/// Just before the rename over `path`: still the regular file `like` that
-/// was read? ("" or the error message.)
-std::string still_same_file(const std::string& path, const std::string& shown,
-                            const struct stat& like) {
-  struct stat now;
-  if (::lstat(path.c_str(), &now) != 0) return errno_message(shown, errno);
-  if (!S_ISREG(now.st_mode) || now.st_dev != like.st_dev ||
-      now.st_ino != like.st_ino) {
-    return shown + ": replaced while being rewritten, not rewritten";
-  }
-  return {};
-}
-
-TempFile::~TempFile() {
-  if (fd_ >= 0) ::close(fd_);
-  if (!tmp_.empty()) ::unlink(tmp_.c_str());
-}
-
-std::string TempFile::open(const std::string& path, const std::string& shown,
-                           const struct stat& like) {
-  path_ = path;
-  shown_ = shown;
-  like_ = like;
-  std::string tmp = path + ".cleanup-XXXXXX";
-  fd_ = ::mkstemp(tmp.data());
-  if (fd_ < 0) return errno_message(shown, errno);
-  tmp_ = tmp;
-  if (fd_ <= STDERR_FILENO) return shown + ": no safe descriptor for a temporary";
-  if (::fchmod(fd_, like.st_mode & 07777) != 0) return errno_message(shown, errno);
-  // Keeping the owner only works for root; otherwise the file becomes ours,
-  // as with any editor that writes a new file.
-  if (like.st_uid != ::geteuid() || like.st_gid != ::getegid())
-    (void)!::fchown(fd_, like.st_uid, like.st_gid);
-  return {};
-}
-
-std::string TempFile::commit(bool check) {
-  std::string err;
-  if (::fsync(fd_) != 0) err = errno_message(shown_, errno);
-  if (::close(fd_) != 0 && err.empty()) err = errno_message(shown_, errno);
-  fd_ = -1;
-  if (err.empty() && check) err = still_same_file(path_, shown_, like_);
-  if (err.empty() && ::rename(tmp_.c_str(), path_.c_str()) != 0)
-    err = errno_message(shown_, errno);
-  if (err.empty()) tmp_.clear();  // renamed: nothing to remove
-  return err;
-}
-
-/// Atomically replaces `path` with `data` (TempFile). With `check`, `path`
-/// must still be the file `like` right before the rename. Returns "" or
-/// the error message.
-std::string write_atomically(const std::string& path, const std::string& shown,
-                             const std::string& data, const struct stat& like,
-                             bool check) {
-  TempFile tmp;
-  if (std::string err = tmp.open(path, shown, like); !err.empty()) return err;
-  if (!write_all(tmp.fd(), data)) return errno_message(shown, errno);
-  return tmp.commit(check);
-}
-
-void sync_directory_of(const std::string& path) {
-  std::string dir = path.substr(0, path.find_last_of('/') + 1);
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
 }
 
 /// Rewrites the regular file `path` (resolved by target_for_rewrite, status

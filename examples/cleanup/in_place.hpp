@@ -1,5 +1,5 @@
-// unspin cleanup: --in-place: which files may be rewritten, and the atomic
-// rewrite itself (temporary file, fsync, re-check, rename, directory fsync).
+// unspin cleanup: --in-place: which files may be rewritten, and the rewrite
+// (through atomic_file.hpp: temporary file, fsync, re-check, rename).
 #ifndef UNSPIN_EXAMPLES_CLEANUP_IN_PLACE_HPP_
 #define UNSPIN_EXAMPLES_CLEANUP_IN_PLACE_HPP_
 
@@ -10,19 +10,15 @@
 #include <string_view>
 #include <unspin/unspin.hpp>
 
-namespace unspin_cli {
+#include "atomic_file.hpp"
 
-/// "NAME: strerror(err)".
-std::string errno_message(const std::string& name, int err);
+namespace unspin_cli {
 
 /// Reads a whole file (or stdin for "-") into `out`; `shown` names it in
 /// messages. With `expect`, the file opened must be that regular file (same
 /// device and inode). Returns "" or the message (without "cleanup: ").
 std::string read_input(const std::string& arg, const std::string& shown,
                        std::string& out, const struct stat* expect = nullptr);
-
-/// Writes all of `data` to `fd`; false with errno set on failure.
-bool write_all(int fd, std::string_view data);
 
 /// The file `arg` names, as --in-place may rewrite it: symbolic links are
 /// resolved into `path` (the link itself stays), and anything but a regular
@@ -32,51 +28,6 @@ bool write_all(int fd, std::string_view data);
 /// file's status. Returns "" or the error message.
 std::string target_for_rewrite(const std::string& arg, const std::string& shown,
                                std::string& path, struct stat& st);
-
-/// Just before the rename over `path`: still the regular file `like`?
-/// Returns "" or the error message.
-std::string still_same_file(const std::string& path, const std::string& shown,
-                            const struct stat& like);
-
-/// fsync of the directory holding `path`, so a rename is durable.
-void sync_directory_of(const std::string& path);
-
-/// A temporary file next to `path` ("PATH.cleanup-XXXXXX") with the mode
-/// of `like` (and its owner, when allowed), on a descriptor above 2 (never
-/// one of the standard streams); removed unless commit() renamed it over
-/// `path`. The one place of the temporary + fsync + rename sequence.
-class TempFile {
- public:
-  TempFile() = default;
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  ~TempFile();
-
-  /// Creates the temporary; "" or the message (nothing is left behind).
-  std::string open(const std::string& path, const std::string& shown,
-                   const struct stat& like);
-  /// The descriptor to write to (valid after a successful open()).
-  int fd() const { return fd_; }
-  /// fsync, close and rename over `path`; with `check`, only while `path`
-  /// is still the file `like` (still_same_file). "" or the message; on an
-  /// error the temporary is removed.
-  std::string commit(bool check);
-
- private:
-  std::string path_;
-  std::string shown_;
-  std::string tmp_;
-  struct stat like_ {};
-  int fd_ = -1;
-};
-
-/// Atomically replaces `path` with `data`: a temporary file in the same
-/// directory with the permissions of `like` (and owner, when allowed),
-/// fsync, rename. With `check`, `path` must still be the file `like` right
-/// before the rename. The temporary file is removed on any error.
-std::string write_atomically(const std::string& path, const std::string& shown,
-                             const std::string& data, const struct stat& like,
-                             bool check);
 
 /// Rewrites the regular file `path` (resolved by target_for_rewrite, status
 /// `st`) with `fixed`, after saving `original` to arg+suffix when a suffix

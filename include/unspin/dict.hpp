@@ -1,9 +1,17 @@
 // unspin: dictionary tooling: checking phrase tables for problems and importing
 // substitution lists of other tools (Vale, textlint prh, LanguageTool).
+//
+// A library of its own on top of unspin::unspin: link the CMake target
+// unspin::dict (find_package(unspin COMPONENTS dict), or add_subdirectory
+// with UNSPIN_BUILD_DICT on, the default) or pkg-config's unspin-dict. It
+// reads YAML with yaml-cpp; like the core header, this one includes only
+// standard headers and unspin.hpp. Every function here is thread-safe (no
+// shared state) and never prints.
 #ifndef UNSPIN_DICT_HPP_
 #define UNSPIN_DICT_HPP_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +69,7 @@ struct CheckOptions {
   /// Optional morphology for that scan (see Options); empty = exact forms.
   std::string hunspell_aff;
   std::string hunspell_dic;
-  std::vector<DataSource> irregular_forms;
+  std::optional<DataSource> irregular_forms;
 };
 
 /// Checks phrase tables, loaded in order as Detector::create() would (later
@@ -99,11 +107,22 @@ struct ImportedTable {
 /// expanded), "prh" (a textlint prh dictionary: `rules:` with `expected:` and
 /// `pattern:`/`patterns:`; `/regex/` patterns are skipped) or "languagetool"
 /// (a LanguageTool replace.txt: `wrong1|wrong2=right1|right2[<TAB>message]`).
-/// Entries get a lowercase spun side, the canonical as written (several for
-/// one spun phrase become `a|b` alternatives in order of appearance), prior
-/// 0.8 and tag "imported". `name` is used in messages and the header.
+/// Vale and prh files are read as YAML 1.2 by yaml-cpp: anchors and aliases,
+/// flow collections, block scalars, quoted keys and tags (ignored: every
+/// scalar is a string) are accepted, as are keys longer than YAML's 1,024
+/// characters; `null` and `~` are null, not strings. A leading UTF-8 byte
+/// order mark is ignored. Entries get a lowercase spun side, the canonical as
+/// written (several for one spun phrase become `a|b` alternatives in order of
+/// appearance), prior 0.8 and tag "imported"; pairs the table loader would
+/// refuse are skipped with a note. `name` is used in messages and the header.
+/// Linear in the input (plus what YAML aliases copy).
 /// Errors: kInvalidArgument for an unknown format; kParseError
-/// "NAME:LINE: message" for malformed input; kInvalidUtf8 for invalid UTF-8.
+/// "NAME:LINE: message" for malformed input (yaml-cpp's message, an
+/// unterminated quoted string, a duplicate or non-scalar mapping key, YAML
+/// nested more than 100 levels deep, aliases copying more than 64 MiB, a NUL
+/// byte, a second YAML document, or the format's own structure, e.g. "rule
+/// without 'expected:'"); kInvalidUtf8 for invalid UTF-8; kInternal if the
+/// table written does not load (a bug).
 Result<ImportedTable> import_table(std::string_view format,
                                    std::string_view text,
                                    const std::string& name);

@@ -4,7 +4,7 @@
 # STEP=install         BUILD_DIR PREFIX
 # STEP=cmake_consumer  SOURCE BINARY GENERATOR BUILD_TYPE CXX [PREFIX]
 #                      [UNSPIN_SOURCE_DIR]
-# STEP=pkg_config      PREFIX LIBDIR BINARY CXX MAIN PKG_CONFIG
+# STEP=pkg_config      PREFIX LIBDIR BINARY CXX MAIN DICT_MAIN PKG_CONFIG
 cmake_minimum_required(VERSION 3.16)
 
 function(run)
@@ -37,6 +37,7 @@ elseif(STEP STREQUAL "cmake_consumer")
   run(${CMAKE_COMMAND} -S ${SOURCE} -B ${BINARY} -G ${GENERATOR} ${defs})
   run(${CMAKE_COMMAND} --build ${BINARY})
   run(${BINARY}/consumer)
+  run(${BINARY}/dict_consumer)
 
 elseif(STEP STREQUAL "pkg_config")
   file(REMOVE_RECURSE ${BINARY})
@@ -62,6 +63,20 @@ elseif(STEP STREQUAL "pkg_config")
     -o ${BINARY}/consumer ${flags})
   set(ENV{LD_LIBRARY_PATH} ${PREFIX}/${LIBDIR})
   run(${BINARY}/consumer)
+
+  # unspin-dict.pc: Requires unspin, Requires.private yaml-cpp.
+  run(${PKG_CONFIG} --cflags --libs --static unspin-dict)
+  string(STRIP "${RUN_OUTPUT}" flags)
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  set(dict_archive ${PREFIX}/${LIBDIR}/libunspin-dict.a)
+  if(EXISTS ${dict_archive})
+    list(TRANSFORM flags REPLACE "^-lunspin-dict$" "${dict_archive}")
+  endif()
+  if(EXISTS ${archive})
+    list(TRANSFORM flags REPLACE "^-lunspin$" "${archive}")
+  endif()
+  run(${CXX} -std=c++17 ${DICT_MAIN} -o ${BINARY}/dict_consumer ${flags})
+  run(${BINARY}/dict_consumer)
 
 else()
   message(FATAL_ERROR "unknown STEP '${STEP}'")

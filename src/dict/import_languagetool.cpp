@@ -1,0 +1,46 @@
+// unspin dictionary tools: import of a LanguageTool replace.txt
+// (`wrong1|wrong2=right1|right2`, an optional TAB starts a message).
+#include <string>
+
+#include "dict/importer.hpp"
+#include "dict/text_util.hpp"
+#include "strings.hpp"
+#include "table.hpp"
+
+namespace unspin::detail::dict {
+
+Result<ImportedTable> import_languagetool(std::string_view text,
+                                          const std::string& name) {
+  Importer imp(name);
+  Status st = Status::Ok();
+  for_each_line(text, [&](std::size_t no, std::string_view line) {
+    if (!st.ok() || is_comment_or_blank(line)) return;
+    // "phrase=replacement<TAB>message": the message is dropped.
+    std::string_view body = line.substr(0, line.find('\t'));
+    std::size_t eq = body.find('=');
+    if (eq == std::string_view::npos) {
+      st = parse_error(name, no, "expected 'phrase=replacement'");
+      return;
+    }
+    std::string_view left = body.substr(0, eq);
+    std::string_view right = trim_blanks(body.substr(eq + 1));
+    if (trim_blanks(left).empty() || right.empty()) {
+      st = parse_error(name, no, "empty phrase or replacement");
+      return;
+    }
+    std::size_t start = 0;
+    while (true) {
+      std::size_t bar = left.find('|', start);
+      std::string_view spun = left.substr(start, bar == std::string_view::npos
+                                                     ? std::string_view::npos
+                                                     : bar - start);
+      if (!trim_blanks(spun).empty()) imp.add(no, spun, right);
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+  });
+  if (!st.ok()) return st;
+  return imp.finish("LanguageTool replace.txt");
+}
+
+}  // namespace unspin::detail::dict

@@ -1,0 +1,70 @@
+// unspin dictionary tools: collecting imported (spun, canonical) pairs into
+// a phrase table, and the importer of each format (import_*.cpp).
+#ifndef UNSPIN_SRC_DICT_IMPORTER_HPP_
+#define UNSPIN_SRC_DICT_IMPORTER_HPP_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "unspin/dict.hpp"
+
+namespace unspin::detail::dict {
+
+/// Collects the pairs of one imported list and writes them as a table:
+/// spun sides lowercased, NFC, single spaces; alternatives of one spun
+/// phrase merged in order of appearance; pairs the table loader would
+/// refuse skipped with a note.
+class Importer {
+ public:
+  /// `name` is used in notes ("NAME:LINE: skipped ...") and the header.
+  explicit Importer(std::string name) : name_(std::move(name)) {}
+
+  /// Notes "NAME:LINE: skipped WHY".
+  void skip(std::size_t line, const std::string& why);
+
+  /// Adds spun -> canonical (canonical may hold '|' alternatives), or notes
+  /// why it is skipped.
+  void add(std::size_t line, std::string_view spun, std::string_view canonical);
+
+  /// Adds every phrase regular expression `key` expands to (expand_regex)
+  /// -> canonical; an expression that does not expand is skipped.
+  void add_expanded(std::size_t line, const std::string& key,
+                    const std::string& canonical);
+
+  /// The table, sorted by spun phrase in byte order, with a header naming
+  /// the source and `what` it was ("Vale substitution rule").
+  ImportedTable finish(const std::string& what) const;
+
+ private:
+  std::string name_;
+  // The canonical alternatives of one spun phrase, in order of appearance.
+  struct Alternatives {
+    std::vector<std::string> alts;
+    std::unordered_set<std::string> seen;
+  };
+  std::map<std::string, Alternatives> entries_;
+  std::vector<std::string> skipped_;
+};
+
+/// A Vale rule (`extends: substitution`, `swap:` map); text is valid UTF-8
+/// without a byte order mark. kParseError "NAME:LINE: ..." when malformed.
+Result<ImportedTable> import_vale(std::string_view text,
+                                  const std::string& name);
+
+/// A textlint prh dictionary (`rules:` with `expected:` and `pattern:` or
+/// `patterns:`). kParseError "NAME:LINE: ..." when malformed.
+Result<ImportedTable> import_prh(std::string_view text,
+                                 const std::string& name);
+
+/// A LanguageTool replace.txt (`wrong1|wrong2=right1|right2[<TAB>note]`).
+/// kParseError "NAME:LINE: ..." for a line without '=' or with an empty side.
+Result<ImportedTable> import_languagetool(std::string_view text,
+                                          const std::string& name);
+
+}  // namespace unspin::detail::dict
+
+#endif  // UNSPIN_SRC_DICT_IMPORTER_HPP_
