@@ -157,7 +157,8 @@ unspin_code unspin_options_new_from_data_dir(const char* dir, unsigned flags,
                 "unspin_options_new_from_data_dir: dir and options must not "
                 "be NULL");
   }
-  constexpr unsigned kKnown = UNSPIN_DATA_DIR_NO_TABLES | UNSPIN_DATA_DIR_DISCOVERY;
+  constexpr unsigned kKnown =
+      UNSPIN_DATA_DIR_NO_TABLES | UNSPIN_DATA_DIR_DISCOVERY;
   if ((flags & ~kKnown) != 0) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
                 "unspin_options_new_from_data_dir: unknown flags " +

@@ -33,7 +33,8 @@ Status add_tables(const std::string& dir, Options& options) {
   if (ec) return Status(ErrorCode::kIoError, en + ": " + ec.message());
   std::sort(names.begin(), names.end());
   for (const std::string& name : names)
-    options.tables.push_back(DataSource::from_file(en + "/" + name, "en/" + name));
+    options.tables.push_back(
+        DataSource::from_file(en + "/" + name, "en/" + name));
   return Status::ok_status();
 }
 
@@ -50,7 +51,8 @@ Result<Options> options_from_data_dir(const std::string& dir,
   if (what.tables) {
     if (Status st = add_tables(dir, options); !st.ok()) return st;
   }
-  const std::string irregular = dir + "/dictionaries/morphology/en_irregular.tsv";
+  const std::string irregular =
+      dir + "/dictionaries/morphology/en_irregular.tsv";
   if (is_regular_file(irregular))
     options.irregular_forms =
         DataSource::from_file(irregular, "morphology/en_irregular.tsv");

@@ -155,7 +155,8 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
         unspin::options_from_data_dir(dir, what);
     if (!made.ok()) {
       std::string msg = made.status().message();
-      if (args.discover && msg.rfind(dir + "/lm/", 0) == 0) msg += discovery_hint;
+      if (args.discover && msg.rfind(dir + "/lm/", 0) == 0)
+        msg += discovery_hint;
       error(msg);
       return std::nullopt;
     }

@@ -59,8 +59,9 @@ inline std::vector<std::size_t> FindAll(const std::string& haystack,
 /// threshold, or at `min_confidence` when given). On failure the
 /// description lists every finding: line, column, text, suggestion,
 /// confidence and source. Text that cannot be scanned (invalid UTF-8) does
-/// not match, nor does any text for a `min_confidence` outside [0, 1]. Keeps a copy of the detector (cheap: it is shared). Use one
-/// matcher object per CHECK_THAT (Catch caches the description).
+/// not match, nor does any text for a `min_confidence` outside [0, 1].
+/// Keeps a copy of the detector (cheap: it is shared). Use one matcher
+/// object per CHECK_THAT (Catch caches the description).
 class IsFreeOfSpinMatcher : public Catch::MatcherBase<std::string> {
  public:
   explicit IsFreeOfSpinMatcher(Detector detector,

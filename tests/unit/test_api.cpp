@@ -1,7 +1,6 @@
 // unspin tests: the public API's shape: optional "at most one" fields,
 // per-scan threshold checks, and the snake_case names beside the old ones.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <optional>
 #include <string>
@@ -36,8 +35,8 @@ TEST_CASE("fields that take at most one source are optionals", "[api]") {
                                std::optional<DataSource>>);
   static_assert(std::is_same_v<decltype(Options::language_model),
                                std::optional<DataSource>>);
-  static_assert(std::is_same_v<decltype(Options::thesaurus),
-                               std::optional<DataSource>>);
+  static_assert(
+      std::is_same_v<decltype(Options::thesaurus), std::optional<DataSource>>);
   static_assert(std::is_same_v<decltype(ScanOptions::min_confidence),
                                std::optional<double>>);
   const Options o;
@@ -85,8 +84,7 @@ TEST_CASE("a thesaurus without a language model is an invalid argument",
   CHECK_THAT(d.status().message(), Catch::Contains("Options::thesaurus"));
 }
 
-TEST_CASE("the old factory names are aliases of the snake_case ones",
-          "[api]") {
+TEST_CASE("the old factory names are aliases of the snake_case ones", "[api]") {
   const DataSource a = DataSource::from_file("/x/y/news.tsv");
   const DataSource b = DataSource::File("/x/y/news.tsv");
   CHECK(a.name == "news.tsv");

@@ -1,8 +1,8 @@
 // unspin tests: options_from_data_dir() on data directories the tests lay
 // out in a temporary directory, and on the build tree's shipped data.
-#include <catch2/catch.hpp>
 #include <stdlib.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,7 +30,8 @@ std::string slurp(const std::string& path) {
 class TempDataDir {
  public:
   TempDataDir() {
-    std::string templ = (fs::temp_directory_path() / "unspin-data-XXXXXX").string();
+    std::string templ =
+        (fs::temp_directory_path() / "unspin-data-XXXXXX").string();
     REQUIRE(mkdtemp(templ.data()) != nullptr);
     path_ = templ;
   }
@@ -54,8 +55,10 @@ class TempDataDir {
 
 }  // namespace
 
-TEST_CASE("a data dir with tables only gives its tables, sorted and named "
-          "en/NAME.tsv, and no morphology or discovery", "[data_dir]") {
+TEST_CASE(
+    "a data dir with tables only gives its tables, sorted and named "
+    "en/NAME.tsv, and no morphology or discovery",
+    "[data_dir]") {
   TempDataDir dir;
   dir.write("dictionaries/en/mini.tsv", slurp(kData + "/tables/mini.tsv"));
   dir.write("dictionaries/en/extra.tsv", "fake news\tfalse news\t0.9\n");
@@ -84,8 +87,7 @@ TEST_CASE("a data dir with tables only gives its tables, sorted and named "
   CHECK(r->findings[0].source == "table:en/mini.tsv:2");
 }
 
-TEST_CASE("a data dir's morphology files are used when present",
-          "[data_dir]") {
+TEST_CASE("a data dir's morphology files are used when present", "[data_dir]") {
   TempDataDir dir;
   dir.write("dictionaries/en/mini.tsv", slurp(kData + "/tables/mini.tsv"));
   dir.write("dictionaries/morphology/en_irregular.tsv",
@@ -115,8 +117,10 @@ TEST_CASE("a data dir's morphology files are used when present",
   }
 }
 
-TEST_CASE("without tables a data dir gives only its morphology, and needs no "
-          "dictionaries/en", "[data_dir]") {
+TEST_CASE(
+    "without tables a data dir gives only its morphology, and needs no "
+    "dictionaries/en",
+    "[data_dir]") {
   TempDataDir dir;
   dir.write("dictionaries/morphology/en_irregular.tsv",
             slurp(kData + "/tables/forms.tsv"));
@@ -204,8 +208,10 @@ TEST_CASE("a missing data dir is an I/O error naming the path", "[data_dir]") {
   CHECK(e.status().code() == ErrorCode::kIoError);
 }
 
-TEST_CASE("a malformed table in a data dir fails create() with its "
-          "file:line", "[data_dir]") {
+TEST_CASE(
+    "a malformed table in a data dir fails create() with its "
+    "file:line",
+    "[data_dir]") {
   TempDataDir dir;
   dir.write("dictionaries/en/bad.tsv",
             "# comment\nbad guy gang\tcriminal gang\t0.9\nno tab here\n");
@@ -217,8 +223,10 @@ TEST_CASE("a malformed table in a data dir fails create() with its "
   CHECK_THAT(d.status().message(), Catch::StartsWith("en/bad.tsv:3: "));
 }
 
-TEST_CASE("the build tree's data dir gives the shipped tables and "
-          "morphology", "[data_dir][shipped]") {
+TEST_CASE(
+    "the build tree's data dir gives the shipped tables and "
+    "morphology",
+    "[data_dir][shipped]") {
   auto o = unspin::options_from_data_dir(UNSPIN_BUILD_DATA_DIR);
   REQUIRE(o.ok());
   REQUIRE(o->tables.size() == 3);
