@@ -161,22 +161,16 @@ class HunspellApi {
   std::unordered_map<std::string, detail::Paradigm> cache_;
 };
 
+// The shipped set-up (tables, irregular forms, Hunspell), with or without
+// the paradigm cache.
 unspin::Options shipped_options(const std::string& dir, bool with_cache) {
-  unspin::Options o;
-  std::vector<std::string> tables;
-  for (const auto& e : fs::directory_iterator(dir + "/dictionaries/en"))
-    if (e.path().extension() == ".tsv") tables.push_back(e.path().string());
-  std::sort(tables.begin(), tables.end());
-  for (const std::string& t : tables)
-    o.tables.push_back(unspin::DataSource::File(t));
-  o.irregular_forms.push_back(unspin::DataSource::File(
-      dir + "/dictionaries/morphology/en_irregular.tsv"));
-  o.hunspell_aff = dir + "/hunspell/en_US.aff";
-  o.hunspell_dic = dir + "/hunspell/en_US.dic";
-  if (with_cache)
-    o.morphology_cache.push_back(
-        unspin::DataSource::File(dir + "/hunspell/en_US.paradigms"));
-  return o;
+  unspin::Result<unspin::Options> o = unspin::options_from_data_dir(dir);
+  if (!o.ok()) {
+    std::cerr << o.status().message() << "\n";
+    std::exit(1);
+  }
+  if (!with_cache) o->morphology_cache.reset();
+  return std::move(o.value());
 }
 
 }  // namespace
