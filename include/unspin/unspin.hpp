@@ -250,4 +250,5 @@ const char* version();
 
 }  // namespace unspin
 
+#include "scanner.hpp"
 #endif  // UNSPIN_UNSPIN_HPP_
