@@ -375,15 +375,15 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
   bool json_open = false;
   unspin_cli::DiffPosition diff_pos;
   std::size_t newlines = 0;  // line feeds before the window (diff lines)
-  // Findings with offsets into the window, for the renderers that take a
-  // window's text (diff, SARIF).
-  auto window_relative = [](const unspin::ScannedWindow& w) {
-    std::vector<unspin::Finding> local = w.findings;
-    for (unspin::Finding& f : local) {
+  // The window's findings, changed to offsets into its text, for the
+  // renderers that take a window's text (diff, SARIF).
+  auto window_relative =
+      [](unspin::ScannedWindow& w) -> const std::vector<unspin::Finding>& {
+    for (unspin::Finding& f : w.findings) {
       f.begin -= w.start.offset;
       f.end -= w.start.offset;
     }
-    return local;
+    return w.findings;
   };
   auto sink = [&](unspin::ScannedWindow& w) -> unspin::Status {
     r.scanned = true;
@@ -413,7 +413,7 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
       // result object takes a few KB, a window can hold 300k findings.
       unspin_cli::SarifShift shift{w.start.offset, w.start.line - 1,
                                    w.start.column - 1};
-      const std::vector<unspin::Finding> all = window_relative(w);
+      const std::vector<unspin::Finding>& all = window_relative(w);
       constexpr std::size_t kChunk = 16384;
       for (std::size_t i = 0; i < all.size(); i += kChunk) {
         std::vector<unspin::Finding> part(
