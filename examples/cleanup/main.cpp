@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -17,7 +16,6 @@
 #include <iostream>
 #include <new>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unspin/unspin.hpp>
@@ -207,45 +205,17 @@ struct FileReport {
 /// block is a document of its own for the confidence model.
 constexpr std::size_t kStreamBlock = std::size_t{16} << 20;
 
-/// Can byte `c` be part of a word, or join two words into one token
-/// (hyphen, apostrophe)? Non-ASCII bytes count as letters.
-bool joins_words(unsigned char c) {
-  return c >= 0x80 || std::isalnum(c) || c == '-' || c == '\'' || c == '_';
-}
-
-/// Where to cut a block of `buf` (its end when `eof`): after the last line
-/// break; unless `lines_only`, else after the last ASCII space or tab
-/// before an ASCII byte, else between the last two bytes that cannot be
-/// part of a word. npos when there is no such place: the caller reads more
-/// (one endless word is held whole; the word would be wrong if cut).
-std::size_t block_cut(const std::string& buf, bool eof, bool lines_only) {
-  if (eof) return buf.size();
-  std::size_t nl = buf.rfind('\n');
-  if (nl != std::string::npos) return nl + 1;
-  if (lines_only || buf.size() < 2) return std::string::npos;
-  for (std::size_t i = buf.size() - 1; i > 0; --i) {
-    unsigned char c = static_cast<unsigned char>(buf[i - 1]);
-    unsigned char next = static_cast<unsigned char>(buf[i]);
-    if ((c == ' ' || c == '\t') && next < 0x80) return i;
-  }
-  for (std::size_t i = buf.size() - 1; i > 0; --i) {
-    if (!joins_words(static_cast<unsigned char>(buf[i - 1])) &&
-        !joins_words(static_cast<unsigned char>(buf[i]))) {
-      return i;
-    }
-  }
-  return std::string::npos;
-}
-
-/// --format=diff on a block of whole lines that is not the input's end:
-/// where to end the block so that no hunk is cut by the block boundary -
-/// a line start B with every changed line of `findings` at least 3 lines
-/// (the hunk context) before or after it, in the block's second half and
-/// leaving the 3 lines after it in the block. The lines from B on are read
-/// again with the next block. npos when there is no such line (changes
-/// everywhere): the caller reads more, so one dense hunk is held whole.
-std::size_t diff_cut(std::string_view block,
-                     const std::vector<unspin::Finding>& findings) {
+/// --format=diff on a window of whole lines that is not the input's end
+/// (the Scanner's trim hook): where to end the window so that no hunk is
+/// cut by the window boundary - a line start B with every changed line of
+/// the findings at least 3 lines (the hunk context) before or after it, in
+/// the window's second half and leaving the 3 lines after it in the
+/// window. The lines from B on are scanned again with the next window.
+/// npos when there is no such line (changes everywhere): the Scanner reads
+/// more, so one dense hunk is held whole.
+std::size_t diff_cut(const unspin::ScannedWindow& window) {
+  const std::string_view block = window.text;
+  const std::size_t base = window.start.offset;
   constexpr std::size_t kContext = 3;  // as write_diff's
   std::size_t n = 0;  // lines in the block (it ends with '\n')
   for (char c : block) n += c == '\n';
@@ -253,11 +223,14 @@ std::size_t diff_cut(std::string_view block,
   std::vector<char> bad(n + 1, 0);
   std::size_t line = 0;
   std::size_t pos = 0;
-  for (const unspin::Finding& f : findings) {
-    if (!f.has_suggestion || f.begin < pos || f.end > block.size()) continue;
-    for (; pos < f.begin; ++pos) line += block[pos] == '\n';
+  for (const unspin::Finding& f : window.findings) {
+    if (!f.has_suggestion || f.begin < base) continue;
+    const std::size_t begin = f.begin - base;  // in the window
+    const std::size_t end = f.end - base;
+    if (begin < pos || end > block.size()) continue;
+    for (; pos < begin; ++pos) line += block[pos] == '\n';
     std::size_t last = line;
-    for (std::size_t i = f.begin; i + 1 < f.end; ++i) last += block[i] == '\n';
+    for (std::size_t i = begin; i + 1 < end; ++i) last += block[i] == '\n';
     // B is bad when a - kContext < B < b + 1 + kContext.
     std::size_t from = line + 1 > kContext ? line + 1 - kContext : 0;
     for (std::size_t b = from; b <= std::min(n, last + kContext); ++b) bad[b] = 1;
@@ -306,27 +279,11 @@ int find_nul(int fd, bool regular, int spool) {
   }
 }
 
-/// Message of a scan error, with "at byte N" shifted by `base` so it
-/// refers to the whole input.
-std::string shift_byte_offset(std::string msg, std::size_t base) {
-  const std::string at = "at byte ";
-  std::size_t p = msg.find(at);
-  if (p != std::string::npos) {
-    std::size_t q = p + at.size();
-    std::size_t e = q;
-    while (e < msg.size() && msg[e] >= '0' && msg[e] <= '9') ++e;
-    if (e > q)
-      msg.replace(q, e - q,
-                  std::to_string(std::stoull(msg.substr(q, e - q)) + base));
-  }
-  return msg;
-}
-
-/// Streams one big or non-regular input (or stdin) to stdout: reads
-/// kStreamBlock at a time, scans each block, shifts the findings' offsets,
-/// lines and columns to the whole input, and writes the report (text,
-/// jsonl, one json object, diff hunks, SARIF results through `sarif`) or
-/// the rewritten block (`rewritten`, for --fix and --in-place) at once.
+/// Streams one big or non-regular input (or stdin) to stdout through an
+/// unspin::Scanner with kStreamBlock windows (findings come with the whole
+/// input's offsets, lines and columns), and writes each window's report
+/// (text, jsonl, one json object, diff hunks, SARIF results through
+/// `sarif`) or its rewrite (`rewritten`, for --fix and --in-place) at once.
 /// Outputs that must be all or nothing (--fix, --in-place, json, diff,
 /// sarif) first make sure the input has no NUL byte: a regular file is
 /// searched, a FIFO or pipe is copied to an unlinked temporary file while
@@ -401,105 +358,70 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
       ::lseek(spool, 0, SEEK_SET);
     }
   }
-  std::string buf;
-  std::size_t base = 0;        // bytes of the input before buf
-  std::size_t lines = 0;       // line breaks before buf
-  std::size_t col_offset = 0;  // code points between the last break and buf
-  std::size_t want = kStreamBlock;
-  bool eof = false;
-  bool any = false;
-  // json: the object is opened at the first block of a multi-block input;
-  // the verdict combines the blocks' (words and findings summed, the score
-  // the highest block's, spun when a block is).
-  bool json_open = false;
-  unspin::Verdict total;
-  std::set<std::string> distinct;
-  unspin_cli::DiffPosition diff_pos;
-  std::vector<char> chunk(1 << 16);
-  while (!eof || !buf.empty()) {
-    while (!eof && buf.size() < want) {
-      ssize_t n = ::read(in, chunk.data(), chunk.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        r.errors.push_back(errno_message(shown, errno));
-        eof = true;
-        buf.clear();
-        break;
-      }
-      if (n == 0) eof = true;
-      buf.append(chunk.data(), static_cast<std::size_t>(n));
-    }
-    if (buf.empty()) break;
-    std::size_t cut = block_cut(buf, eof, format == "diff");
-    if (cut == std::string::npos) {
-      want = buf.size() + kStreamBlock;  // no safe place to cut: read more
-      continue;
-    }
-    want = kStreamBlock;
-    const bool whole = !any && eof && cut == buf.size();
+  unspin::ScannerOptions scan_options;
+  scan_options.window_bytes = kStreamBlock;
+  scan_options.whole_lines = format == "diff";
+  unspin::Result<unspin::Scanner> scanner =
+      unspin::Scanner::create(detector, scan_options);
+  if (!scanner.ok()) {
+    r.errors.push_back(shown + ": " + scanner.status().message());
+    done();
+    return;
+  }
+  bool any = false;      // a window was cut (the input is not empty)
+  bool stopped = false;  // the check or the sink reported why it stopped
+  scanner->set_check([&](std::string_view text, const unspin::StreamPosition&) {
     any = true;
-    std::string_view block(buf.data(), cut);
-    if (block.find('\0') != std::string_view::npos) {
-      if (input.named) r.errors.push_back(shown + ": binary file, skipped");
-      break;
+    if (text.find('\0') == std::string_view::npos) return unspin::Status::Ok();
+    if (input.named) r.errors.push_back(shown + ": binary file, skipped");
+    stopped = true;
+    return unspin::Status(unspin::ErrorCode::kInvalidArgument, "binary file");
+  });
+  if (format == "diff" && !rewriting) scanner->set_trim(diff_cut);
+  // json: the object is opened at the first window of a multi-window
+  // input; the verdict is the Scanner's over the windows.
+  bool json_open = false;
+  unspin_cli::DiffPosition diff_pos;
+  std::size_t newlines = 0;  // line feeds before the window (diff lines)
+  // The window's findings, changed to offsets into its text, for the
+  // renderers that take a window's text (diff, SARIF).
+  auto window_relative =
+      [](unspin::ScannedWindow& w) -> const std::vector<unspin::Finding>& {
+    for (unspin::Finding& f : w.findings) {
+      f.begin -= w.start.offset;
+      f.end -= w.start.offset;
     }
-    unspin::Result<unspin::ScanResult> scanned = detector.scan(block);
-    if (!scanned.ok()) {
-      r.errors.push_back(shown + ": " +
-                         shift_byte_offset(scanned.status().message(), base));
-      break;
-    }
-    if (format == "diff" && !rewriting && !(eof && cut == buf.size())) {
-      std::size_t keep = diff_cut(block, scanned->findings);
-      if (keep == std::string_view::npos) {
-        want = buf.size() + kStreamBlock;
-        any = false;
-        continue;
-      }
-      // Words of the lines kept back, roughly (for the summary line).
-      scanned->verdict.words = static_cast<std::size_t>(
-          static_cast<double>(scanned->verdict.words) * keep / cut);
-      cut = keep;
-      block = block.substr(0, cut);
-      std::vector<unspin::Finding>& fs = scanned->findings;
-      fs.erase(std::find_if(fs.begin(), fs.end(),
-                            [&](const unspin::Finding& f) {
-                              return f.begin >= cut;
-                            }),
-               fs.end());
-    }
+    return w.findings;
+  };
+  auto sink = [&](unspin::ScannedWindow& w) -> unspin::Status {
     r.scanned = true;
-    r.words += scanned->verdict.words;
-    r.findings += scanned->findings.size();
-    r.spun = r.spun || scanned->verdict.spun;
-    std::string out;
+    r.words += w.verdict.words;
+    r.findings += w.findings.size();
+    r.spun = r.spun || w.verdict.spun;
     if (rewriting) {
-      unspin::Result<std::string> fixed =
-          unspin::Detector::rewrite(block, scanned->findings);
-      if (!fixed.ok()) {
-        r.errors.push_back(shown + ": " + fixed.status().message());
-        break;
-      }
-      if (!rewritten(block, *fixed)) {
+      unspin::Result<std::string> fixed = unspin::Scanner::rewrite(w);
+      if (!fixed.ok()) return fixed.status();
+      if (!rewritten(w.text, *fixed)) {
         r.errors.push_back(errno_message(shown, errno));
-        break;
+        stopped = true;
+        return unspin::Status(unspin::ErrorCode::kIoError, "write failed");
       }
     }
+    std::string out;
     if (format == "fix") {
       // The rewrite is all the output.
     } else if (format == "diff") {
-      diff_pos.line_offset = lines;
-      unspin::Status s = unspin_cli::write_diff(out, shown, block,
-                                                scanned->findings, &diff_pos);
-      if (!s.ok()) {
-        r.errors.push_back(shown + ": " + s.message());
-        break;
-      }
+      diff_pos.line_offset = newlines;
+      unspin::Status s = unspin_cli::write_diff(out, shown, w.text,
+                                                window_relative(w), &diff_pos);
+      if (!s.ok()) return s;
+      for (char c : w.text) newlines += c == '\n';
     } else if (format == "sarif") {
       // 16384 results at a time (each chunk rebuilds the line table): a
-      // result object takes a few KB, a block can hold 300k findings.
-      unspin_cli::SarifShift shift{base, lines, col_offset};
-      const std::vector<unspin::Finding>& all = scanned->findings;
+      // result object takes a few KB, a window can hold 300k findings.
+      unspin_cli::SarifShift shift{w.start.offset, w.start.line - 1,
+                                   w.start.column - 1};
+      const std::vector<unspin::Finding>& all = window_relative(w);
       constexpr std::size_t kChunk = 16384;
       for (std::size_t i = 0; i < all.size(); i += kChunk) {
         std::vector<unspin::Finding> part(
@@ -507,63 +429,55 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
             all.begin() + static_cast<std::ptrdiff_t>(
                               std::min(all.size(), i + kChunk)));
         std::cout << sarif->write_results(
-            unspin_cli::SarifLog::results(name, block, part, &shift));
+            unspin_cli::SarifLog::results(name, w.text, part, &shift));
       }
-    } else if (format == "json" && whole) {
-      unspin_cli::write_json(out, name, *scanned, style);
+    } else if (format == "json" && w.first && w.last) {
+      unspin::ScanResult whole{std::move(w.findings), w.verdict};
+      unspin_cli::write_json(out, name, whole, style);
+    } else if (format == "text") {
+      unspin_cli::write_text(out, shown, w.findings, style);
+    } else if (format == "jsonl") {
+      unspin_cli::write_jsonl(out, name, w.findings, style);
     } else {
-      std::vector<unspin::Finding> shifted = std::move(scanned->findings);
-      for (unspin::Finding& f : shifted) {
-        if (f.line == 1) f.column += col_offset;
-        f.line += lines;
-        f.begin += base;
-        f.end += base;
-      }
-      if (format == "text") {
-        unspin_cli::write_text(out, shown, shifted, style);
-      } else if (format == "jsonl") {
-        unspin_cli::write_jsonl(out, name, shifted, style);
-      } else {
-        if (!json_open) unspin_cli::write_json_begin(out, name);
-        for (const unspin::Finding& f : shifted) {
-          unspin_cli::write_json_finding(out, f, style,
-                                         !json_open && &f == &shifted.front());
-          json_open = true;
-          // Distinct table entries, and distinct discovered originals.
-          distinct.insert(f.source.rfind("table:", 0) == 0
-                              ? f.source
-                              : "discovered\n" + f.suggestion);
-        }
+      if (!json_open) unspin_cli::write_json_begin(out, name);
+      for (const unspin::Finding& f : w.findings) {
+        unspin_cli::write_json_finding(out, f, style,
+                                       !json_open && &f == &w.findings.front());
         json_open = true;
-        const unspin::Verdict& v = scanned->verdict;
-        total.words += v.words;
-        total.findings += v.findings;
-        total.spun_score = std::max(total.spun_score, v.spun_score);
-        total.spun = total.spun || v.spun;
       }
+      json_open = true;
     }
     std::cout << out;
-    // Advance the line and column bookkeeping past this block.
-    std::size_t last_nl = block.rfind('\n');
-    for (char c : block) lines += c == '\n';
-    std::string_view tail =
-        last_nl == std::string_view::npos ? block : block.substr(last_nl + 1);
-    std::size_t cps = 0;
-    for (char c : tail) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    col_offset = last_nl == std::string_view::npos ? col_offset + cps : cps;
-    base += cut;
-    buf.erase(0, cut);
+    return unspin::Status::Ok();
+  };
+  // Reports a stop the check or the sink has not reported; false on one.
+  auto keep_going = [&](const unspin::Status& s) {
+    if (!s.ok() && !stopped) r.errors.push_back(shown + ": " + s.message());
+    return s.ok();
+  };
+  std::vector<char> chunk(1 << 16);
+  for (;;) {
+    ssize_t n = ::read(in, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      r.errors.push_back(errno_message(shown, errno));
+      break;
+    }
+    if (n == 0) {
+      keep_going(scanner->finish(sink));
+      break;
+    }
+    if (!keep_going(scanner->feed(
+            std::string_view(chunk.data(), static_cast<std::size_t>(n)),
+            sink))) {
+      break;
+    }
   }
   if (json_open) {
     // Closed even after an error, so the line stays one JSON object; the
-    // verdict then covers the blocks scanned (the error is on stderr).
-    total.distinct_phrases = distinct.size();
-    total.findings_per_1000_words =
-        total.words == 0 ? 0.0
-                         : static_cast<double>(total.findings) * 1000.0 /
-                               static_cast<double>(total.words);
+    // verdict then covers the windows scanned (the error is on stderr).
     std::string out;
-    unspin_cli::write_json_end(out, total);
+    unspin_cli::write_json_end(out, scanner->verdict());
     std::cout << out;
   }
   done();

@@ -299,4 +299,5 @@ const char* version();
 
 }  // namespace unspin
 
+#include "scanner.hpp"
 #endif  // UNSPIN_UNSPIN_HPP_
