@@ -285,8 +285,8 @@ int main(int argc, char** argv) {
   const long rss0 = rss_kb();
   auto t0 = std::chrono::steady_clock::now();
   auto data = DiscoveryData::load(
-      DataSource::File(data_dir + "/lm/en-us.lmc"),
-      DataSource::File(data_dir + "/lm/thesaurus.tsv"), entries, options);
+      DataSource::from_file(data_dir + "/lm/en-us.lmc"),
+      DataSource::from_file(data_dir + "/lm/thesaurus.tsv"), entries, options);
   auto t1 = std::chrono::steady_clock::now();
   if (!data.ok()) {
     std::cerr << data.status().message() << "\n";

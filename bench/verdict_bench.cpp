@@ -165,9 +165,9 @@ int main(int argc, char** argv) {
         unspin::options_from_data_dir(dir, what);
     if (!made.ok()) fail(made.status().message());
     unspin::Options o = std::move(made).value();
-    o.tables.push_back(unspin::DataSource::Memory("science-80.tsv", table80));
+    o.tables.push_back(unspin::DataSource::from_text("science-80.tsv", table80));
     for (const char* t : {"mt.tsv", "news.tsv"})
-      o.tables.push_back(unspin::DataSource::File(
+      o.tables.push_back(unspin::DataSource::from_file(
           dir + "/dictionaries/en/" + t, std::string("en/") + t));
     auto d = unspin::Detector::create(o);
     if (!d.ok()) fail(d.status().message());

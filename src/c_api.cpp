@@ -32,7 +32,7 @@ struct unspin_error {
 
 namespace {
 
-unspin_code ToCode(unspin::ErrorCode code) {
+unspin_code to_code(unspin::ErrorCode code) {
   switch (code) {
     case unspin::ErrorCode::kOk: return UNSPIN_OK;
     case unspin::ErrorCode::kInvalidArgument: return UNSPIN_INVALID_ARGUMENT;
@@ -60,11 +60,11 @@ unspin_code Fail(unspin_error** error, unspin_code code, std::string message) {
 }
 
 unspin_code Fail(unspin_error** error, const unspin::Status& status) {
-  return Fail(error, ToCode(status.code()), status.message());
+  return Fail(error, to_code(status.code()), status.message());
 }
 
 // The error for an exception caught at the boundary.
-unspin_code FailCurrent(unspin_error** error) {
+unspin_code fail_current(unspin_error** error) {
   try {
     throw;
   } catch (const std::bad_alloc&) {
@@ -76,7 +76,7 @@ unspin_code FailCurrent(unspin_error** error) {
   }
 }
 
-void ClearError(unspin_error** error) {
+void clear_error(unspin_error** error) {
   if (error != nullptr) *error = nullptr;
 }
 
@@ -101,7 +101,7 @@ const unspin::Finding* At(const unspin_result* result, size_t i) {
 // False for a length no object at `text` can have: above PTRDIFF_MAX, or
 // running past the end of the address space. (std::string would throw
 // length_error, a scan would read unmapped memory.)
-bool PossibleLength(const char* text, size_t len) {
+bool possible_length(const char* text, size_t len) {
   return len <= static_cast<size_t>(PTRDIFF_MAX) &&
          reinterpret_cast<uintptr_t>(text) <= UINTPTR_MAX - len;
 }
@@ -150,7 +150,7 @@ void unspin_options_free(unspin_options* options) { delete options; }
 unspin_code unspin_options_new_from_data_dir(const char* dir, unsigned flags,
                                              unspin_options** options,
                                              unspin_error** error) {
-  ClearError(error);
+  clear_error(error);
   if (options != nullptr) *options = nullptr;
   if (dir == nullptr || options == nullptr) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
@@ -174,7 +174,7 @@ unspin_code unspin_options_new_from_data_dir(const char* dir, unsigned flags,
     *options = new unspin_options{std::move(made).value()};
     return UNSPIN_OK;
   } catch (...) {
-    return FailCurrent(error);
+    return fail_current(error);
   }
 }
 
@@ -191,7 +191,7 @@ unspin_code unspin_options_add_table_text(unspin_options* options,
                                           const char* name, const char* text,
                                           size_t len) {
   if (name == nullptr || (text == nullptr && len != 0) ||
-      !PossibleLength(text, len)) {
+      !possible_length(text, len)) {
     return UNSPIN_INVALID_ARGUMENT;
   }
   return Set(options, [&](unspin::Options& o) {
@@ -301,7 +301,7 @@ unspin_code unspin_options_set_invalid_utf8_replace(unspin_options* options,
 unspin_code unspin_detector_new(const unspin_options* options,
                                 unspin_detector** detector,
                                 unspin_error** error) {
-  ClearError(error);
+  clear_error(error);
   if (detector != nullptr) *detector = nullptr;
   if (options == nullptr || detector == nullptr) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
@@ -314,7 +314,7 @@ unspin_code unspin_detector_new(const unspin_options* options,
     *detector = new unspin_detector{std::move(made).value()};
     return UNSPIN_OK;
   } catch (...) {
-    return FailCurrent(error);
+    return fail_current(error);
   }
 }
 
@@ -327,7 +327,7 @@ size_t unspin_detector_entry_count(const unspin_detector* detector) {
 unspin_code unspin_detector_scan(const unspin_detector* detector,
                                  const char* text, size_t len,
                                  unspin_result** result, unspin_error** error) {
-  ClearError(error);
+  clear_error(error);
   if (result != nullptr) *result = nullptr;
   if (detector == nullptr || result == nullptr ||
       (text == nullptr && len != 0)) {
@@ -335,7 +335,7 @@ unspin_code unspin_detector_scan(const unspin_detector* detector,
                 "unspin_detector_scan: detector, result and text must not be "
                 "NULL");
   }
-  if (!PossibleLength(text, len)) {
+  if (!possible_length(text, len)) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
                 "unspin_detector_scan: impossible text length " +
                     std::to_string(len));
@@ -347,21 +347,21 @@ unspin_code unspin_detector_scan(const unspin_detector* detector,
     *result = new unspin_result{std::move(scanned).value()};
     return UNSPIN_OK;
   } catch (...) {
-    return FailCurrent(error);
+    return fail_current(error);
   }
 }
 
 unspin_code unspin_detector_fix(const unspin_detector* detector,
                                 const char* text, size_t len, char** out,
                                 size_t* out_len, unspin_error** error) {
-  ClearError(error);
+  clear_error(error);
   if (out != nullptr) *out = nullptr;
   if (out_len != nullptr) *out_len = 0;
   if (detector == nullptr || out == nullptr || (text == nullptr && len != 0)) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
                 "unspin_detector_fix: detector, out and text must not be NULL");
   }
-  if (!PossibleLength(text, len)) {
+  if (!possible_length(text, len)) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
                 "unspin_detector_fix: impossible text length " +
                     std::to_string(len));
@@ -379,7 +379,7 @@ unspin_code unspin_detector_fix(const unspin_detector* detector,
     if (out_len != nullptr) *out_len = s.size();
     return UNSPIN_OK;
   } catch (...) {
-    return FailCurrent(error);
+    return fail_current(error);
   }
 }
 

@@ -26,15 +26,7 @@ Status take(std::future<Result<T>>& f, T* out) {
   Result<T> r = f.get();
   if (!r.ok()) return r.status();
   *out = std::move(r.value());
-  return Status::Ok();
-}
-
-// Lowercase letters and apostrophes only (a word morphology may inflect).
-bool all_letters(std::string_view w) {
-  if (w.empty()) return false;
-  for (unsigned char c : w)
-    if (!((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'')) return false;
-  return true;
+  return Status::ok_status();
 }
 
 bool is_verb_inflection(Inflection k) {
@@ -108,12 +100,12 @@ class Compiler {
       add_variant(index, e.spun, e.canonicals, false, seen);
       return;
     }
-    if (!words.empty() && all_letters(words.back()) &&
+    if (!words.empty() && inflectable_word(words.back()) &&
         reading(*morph, words.back(), last_para, last_k) &&
         last_k == Inflection::kS) {
       for (auto& cw : alt_words) {
         detail::Paradigm p;
-        if (cw.empty() || !all_letters(ascii_lower(cw.back()))) continue;
+        if (cw.empty() || !inflectable_word(ascii_lower(cw.back()))) continue;
         if (ascii_lower(cw.back()) == words.back()) continue;
         // The entry corrects the number itself ("advices" -> "advice"): the
         // words before the last are the same and the last is an inflection
@@ -139,7 +131,7 @@ class Compiler {
     if (words.size() > 1) positions.push_back(0);
     for (std::size_t pos : positions) {
       const std::string& w = words[pos];
-      if (!all_letters(w)) continue;
+      if (!inflectable_word(w)) continue;
       detail::Paradigm para;
       Inflection k0;
       if (!reading(*morph, w, para, k0)) continue;
@@ -202,7 +194,7 @@ class Compiler {
                                              Morphology* morph) {
     std::vector<std::string> forms = {phrase};
     std::vector<std::string> words = split_spaces(ascii_lower(phrase));
-    if (morph && !words.empty() && all_letters(words.back())) {
+    if (morph && !words.empty() && inflectable_word(words.back())) {
       detail::Paradigm para;
       Inflection k0;
       if (reading(*morph, words.back(), para, k0)) {
@@ -334,7 +326,7 @@ Status Compiler::run(const Options& options) {
   for (std::uint32_t i = 0; i < c_.entries.size(); ++i) {
     CompiledEntry& ce = c_.entries[i];
     std::vector<std::string> words = split_spaces(ce.entry.spun);
-    if (words.size() == 1 && morph && all_letters(ascii_lower(words[0]))) {
+    if (words.size() == 1 && morph && inflectable_word(ascii_lower(words[0]))) {
       detail::Paradigm p;
       Inflection k;
       ce.ordinary_word = reading(*morph, ascii_lower(words[0]), p, k) &&
@@ -419,7 +411,7 @@ Status Compiler::run(const Options& options) {
     if (!st.ok()) return st;
     c_.discovery = std::move(discovery);
   }
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ constexpr std::array<const char*, kKinds> kKindNames = {
     "base", "s", "past", "pastpart", "ing", "er", "est"};
 
 int Index(Inflection k) { return static_cast<int>(k); }
-unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+unsigned char as_byte(char c) { return static_cast<unsigned char>(c); }
 
 // Kinds in the order a paradigm lists its forms.
 constexpr std::array<Inflection, kKinds> kOrder = {
@@ -58,7 +58,7 @@ constexpr std::array<Inflection, 5> kRuleKinds = {
     Inflection::kEst};
 
 // True for a non-empty word of ASCII letters a-z only.
-bool IsPlain(std::string_view w) {
+bool is_plain(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w) {
     if (c < 'a' || c > 'z') return false;
@@ -66,18 +66,18 @@ bool IsPlain(std::string_view w) {
   return true;
 }
 
-bool IsVowel(char c) {
+bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
 // True when `w` ends consonant-vowel-consonant, the shape whose final
 // consonant doubles before -ed/-ing/-er/-est (stop, plan, big).
-bool EndsCvc(const std::string& w) {
+bool ends_cvc(const std::string& w) {
   size_t n = w.size();
   if (n < 3) return false;
   char c = w[n - 1], v = w[n - 2], p = w[n - 3];
-  return c >= 'a' && c <= 'z' && !IsVowel(c) && c != 'w' && c != 'x' &&
-         c != 'y' && IsVowel(v) && !IsVowel(p);
+  return c >= 'a' && c <= 'z' && !is_vowel(c) && c != 'w' && c != 'x' &&
+         c != 'y' && is_vowel(v) && !is_vowel(p);
 }
 
 // One reading from Hunspell's analyze(): " ip:U st:happy fl:URTP is:R".
@@ -89,7 +89,7 @@ struct Analysis {
   int stems = 0;
 };
 
-Analysis ParseAnalysis(std::string_view s, bool annotated) {
+Analysis parse_analysis(std::string_view s, bool annotated) {
   Analysis a;
   size_t i = 0;
   while (i < s.size()) {
@@ -123,7 +123,7 @@ Analysis ParseAnalysis(std::string_view s, bool annotated) {
 
 using FormSets = std::array<std::vector<std::string>, kKinds>;
 
-void AddUnique(std::vector<std::string>* v, const std::string& s) {
+void add_unique(std::vector<std::string>* v, const std::string& s) {
   if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
 }
 
@@ -216,18 +216,18 @@ class EntryTable {
 
 // Hunspell 1.7.1 construction (and destruction) is not safe to run
 // concurrently, even on separate objects.
-std::mutex& HunspellMutex() {
+std::mutex& hunspell_mutex() {
   static std::mutex m;
   return m;
 }
 
 // Hunspell objects constructed so far (hunspell_loads()); counted under
-// HunspellMutex().
+// hunspell_mutex().
 std::size_t g_hunspell_loads = 0;
 
 constexpr std::string_view kCacheMagic = "# unspin paradigms v1 ";
 
-bool ReadAll(const std::string& path, std::string* out) {
+bool read_all(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   in.seekg(0, std::ios::end);
@@ -238,17 +238,17 @@ bool ReadAll(const std::string& path, std::string* out) {
   return static_cast<bool>(in.read(out->data(), size));
 }
 
-std::string FileName(const std::string& path) {
+std::string file_name(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 // The checksum line of a paradigm cache for these aff/dic files and this
 // irregular table ("" when a file cannot be read).
-std::string CacheKey(const std::string& aff, const std::string& dic,
+std::string cache_key(const std::string& aff, const std::string& dic,
                      std::uint64_t irregular_hash) {
   std::string a, d;
-  if (!ReadAll(aff, &a) || !ReadAll(dic, &d)) return {};
+  if (!read_all(aff, &a) || !read_all(dic, &d)) return {};
   // The library version stands for the paradigm algorithm: a cache made by
   // another version is not trusted.
   return std::string(kCacheMagic) + "unspin=" + UNSPIN_VERSION + " aff=" +
@@ -271,13 +271,13 @@ struct Morphology::Impl {
   std::array<std::string, kKinds> class_flags;
   std::array<Inflection, 256> flag_class{};  // kBase: not an inflection
   // Whether words made only of a-z can be judged without Hunspell (see
-  // MaybeWord()): the .aff is simple and no letters-only entry carries a
+  // maybe_word()): the .aff is simple and no letters-only entry carries a
   // COMPOUNDRULE flag.
   bool prefilter = true;
   // The .dic text and, for entries not starting with a capital, word ->
   // flags (homonyms' flags concatenated). Keys point into dic_text.
   std::string dic_text;
-  size_t dic_count = 0;  // the .dic's first line, checked by ReadDic()
+  size_t dic_count = 0;  // the .dic's first line, checked by read_dic()
   EntryTable roots;
   // Irregular table: lemma -> forms per kind ("-" = none); form -> lemmas.
   std::unordered_map<std::string, FormSets> irregular;
@@ -290,26 +290,26 @@ struct Morphology::Impl {
   std::unordered_map<std::string, Paradigm> lemma_cache;
   std::unordered_map<std::string, std::vector<Paradigm>> word_cache;
 
-  bool IsEntry(const std::string& w) const { return roots.Flags(w) != nullptr; }
+  bool is_entry(const std::string& w) const { return roots.Flags(w) != nullptr; }
 
-  const std::string_view* RootFlags(std::string_view w) const {
+  const std::string_view* root_flags(std::string_view w) const {
     return roots.Flags(w);
   }
 
   // False only when Hunspell is sure to reject `w`: a word of a-z only
   // that is no entry, and no affix rule undone leads to an entry. Spares
   // analyze() on non-words, which costs ~5 us there (compound checks).
-  bool MaybeWord(const std::string& w) const {
-    if (!prefilter || !IsPlain(w) || IsEntry(w) || SuffixedEntry(w)) {
+  bool maybe_word(const std::string& w) const {
+    if (!prefilter || !is_plain(w) || is_entry(w) || suffixed_entry(w)) {
       return true;
     }
     for (char p : aff.prefix_flags) {
-      for (const AffixRule& r : aff.prefixes[Byte(p)]) {
+      for (const AffixRule& r : aff.prefixes[as_byte(p)]) {
         if (r.add.empty() || !starts_with(w, r.add)) continue;
         // Superset of Hunspell's test: the root needs the prefix flag, or
         // the prefix may come from a suffix's continuation.
         std::string rest = r.strip + w.substr(r.add.size());
-        if (IsEntry(rest) || SuffixedEntry(rest)) return true;
+        if (is_entry(rest) || suffixed_entry(rest)) return true;
       }
     }
     return false;
@@ -317,12 +317,12 @@ struct Morphology::Impl {
 
   // True when undoing some suffix rule on `w` gives an entry that has the
   // rule's flag.
-  bool SuffixedEntry(const std::string& w) const {
+  bool suffixed_entry(const std::string& w) const {
     for (char f : aff.suffix_flags) {
-      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+      for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
         if (!ends_with(w, r.add)) continue;
         const std::string_view* flags =
-            RootFlags(w.substr(0, w.size() - r.add.size()) + r.strip);
+            root_flags(w.substr(0, w.size() - r.add.size()) + r.strip);
         if (flags && flags->find(f) != std::string_view::npos) return true;
       }
     }
@@ -331,20 +331,20 @@ struct Morphology::Impl {
 
   std::vector<Analysis> Analyze(const std::string& w) {
     std::vector<Analysis> out;
-    if (!hunspell || !MaybeWord(w)) return out;
+    if (!hunspell || !maybe_word(w)) return out;
     for (const std::string& s : hunspell->analyze(w)) {
-      out.push_back(ParseAnalysis(s, aff.annotated));
+      out.push_back(parse_analysis(s, aff.annotated));
     }
     return out;
   }
 
   // Inflection class of a suffix flag, or kBase for a derivational one.
-  Inflection ClassOf(char flag) const { return flag_class[Byte(flag)]; }
+  Inflection class_of(char flag) const { return flag_class[as_byte(flag)]; }
 
   // The surface of prefix flag `flag` on `root`, or "" if none applies.
-  std::string PrefixSurface(char flag, const std::string& root,
+  std::string prefix_surface(char flag, const std::string& root,
                             const std::string& word) const {
-    for (const AffixRule& r : aff.prefixes[Byte(flag)]) {
+    for (const AffixRule& r : aff.prefixes[as_byte(flag)]) {
       if (prefix_applies(r, root) && starts_with(word, r.add)) return r.add;
     }
     return "";
@@ -352,18 +352,18 @@ struct Morphology::Impl {
 
   // How `lemma` is built from dictionary roots (Hunspell's own affix logic
   // for an unsuffixed word: the root itself, or a prefix plus a root).
-  std::vector<RootReading> RootReadings(const std::string& lemma) const {
+  std::vector<RootReading> root_readings(const std::string& lemma) const {
     std::vector<RootReading> out;
-    if (const std::string_view* f = RootFlags(lemma))
+    if (const std::string_view* f = root_flags(lemma))
       out.push_back({"", lemma, std::string(*f)});
     for (char p : aff.prefix_flags) {
-      for (const AffixRule& r : aff.prefixes[Byte(p)]) {
+      for (const AffixRule& r : aff.prefixes[as_byte(p)]) {
         if (r.add.empty() || !starts_with(lemma, r.add)) continue;
         std::string root = r.strip + lemma.substr(r.add.size());
-        const std::string_view* f = RootFlags(root);
+        const std::string_view* f = root_flags(root);
         if (f && f->find(p) != std::string::npos && prefix_applies(r, root)) {
           out.push_back(
-              {r.add, root, std::string(*f), false, aff.prefix_cross[Byte(p)]});
+              {r.add, root, std::string(*f), false, aff.prefix_cross[as_byte(p)]});
         }
       }
     }
@@ -371,11 +371,11 @@ struct Morphology::Impl {
     // found as Hunspell finds them: undo a rule, look the root up.
     std::string form;
     for (char f : aff.suffix_flags) {
-      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+      for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
         if (r.add.empty() || !ends_with(lemma, r.add)) continue;
         std::string root =
             lemma.substr(0, lemma.size() - r.add.size()) + r.strip;
-        const std::string_view* rf = RootFlags(root);
+        const std::string_view* rf = root_flags(root);
         if (rf && rf->find(f) != std::string_view::npos &&
             apply_suffix(r, root, &form) && form == lemma) {
           out.push_back({"", root, std::string(*rf), true});
@@ -386,7 +386,7 @@ struct Morphology::Impl {
   }
 
   // Adds the forms one reading gives to `fs`.
-  void ReadingForms(const RootReading& rr, const std::string& lemma,
+  void reading_forms(const RootReading& rr, const std::string& lemma,
                     FormSets* fs) {
     std::string form;
     if (rr.derived) {
@@ -395,18 +395,18 @@ struct Morphology::Impl {
       // eliminate/X) or if it is an entry.
       std::vector<std::string> derived;
       for (char f : rr.flags) {
-        for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+        for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
           if (apply_suffix(r, rr.root, &form)) derived.push_back(form);
         }
       }
       for (Inflection k : kRuleKinds) {
         for (char f : class_flags[Index(k)]) {
-          for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+          for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
             if (apply_suffix(r, lemma, &form) &&
                 (std::find(derived.begin(), derived.end(), form) !=
                      derived.end() ||
-                 IsEntry(form))) {
-              AddUnique(&(*fs)[Index(k)], form);
+                 is_entry(form))) {
+              add_unique(&(*fs)[Index(k)], form);
             }
           }
         }
@@ -415,17 +415,17 @@ struct Morphology::Impl {
     }
     bool check = rr.flags.find_first_of(aff.special_flags) != std::string::npos;
     for (char f : rr.flags) {
-      Inflection k = ClassOf(f);
+      Inflection k = class_of(f);
       if (k == Inflection::kBase) continue;
       // Hunspell combines a prefix and a suffix only if both allow it.
-      if (!rr.prefix.empty() && (!rr.prefix_cross || !aff.suffix_cross[Byte(f)])) {
+      if (!rr.prefix.empty() && (!rr.prefix_cross || !aff.suffix_cross[as_byte(f)])) {
         continue;
       }
-      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+      for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
         if (!apply_suffix(r, rr.root, &form)) continue;
         form.insert(0, rr.prefix);
         if (!check || (hunspell && hunspell->spell(form))) {
-          AddUnique(&(*fs)[Index(k)], form);
+          add_unique(&(*fs)[Index(k)], form);
         }
       }
     }
@@ -434,7 +434,7 @@ struct Morphology::Impl {
   // A verb (it has an -ing form) with no past that ends in an irregular
   // verb (mishear, ghostwrite, outbid) takes that verb's past forms when
   // they are entries (misheard, ghostwrote, ghostwritten).
-  void CompoundIrregular(const std::string& l, FormSets* fs) {
+  void compound_irregular(const std::string& l, FormSets* fs) {
     auto& past = (*fs)[Index(Inflection::kPast)];
     auto& pp = (*fs)[Index(Inflection::kPastPart)];
     if (!past.empty() || (*fs)[Index(Inflection::kIng)].empty()) return;
@@ -447,14 +447,14 @@ struct Morphology::Impl {
       if (it == irregular.end()) continue;
       std::string head = l.substr(0, k);
       for (const std::string& f : it->second[Index(Inflection::kPast)]) {
-        if (f != "-" && IsEntry(head + f)) AddUnique(&past, head + f);
+        if (f != "-" && is_entry(head + f)) add_unique(&past, head + f);
       }
       if (past.empty()) continue;  // the longest irregular verb wins
       // A participle need not be an entry (overeaten): ask Hunspell.
       for (const std::string& f : it->second[Index(Inflection::kPastPart)]) {
         if (f != "-" &&
-            (IsEntry(head + f) || (hunspell && hunspell->spell(head + f)))) {
-          AddUnique(&pp, head + f);
+            (is_entry(head + f) || (hunspell && hunspell->spell(head + f)))) {
+          add_unique(&pp, head + f);
         }
       }
       return;
@@ -471,11 +471,11 @@ struct Morphology::Impl {
     auto& er = (*fs)[Index(Inflection::kEr)];
     auto& est = (*fs)[Index(Inflection::kEst)];
     auto add_if_entry = [&](const std::string& c, std::vector<std::string>* v) {
-      if (IsEntry(c)) AddUnique(v, c);
+      if (is_entry(c)) add_unique(v, c);
     };
     // potatoes, echoes: listed as entries because the S rules cannot make
     // them; preferred over a rule-made "echos".
-    if (ends_with(l, "o") && IsEntry(l + "es") &&
+    if (ends_with(l, "o") && is_entry(l + "es") &&
         std::find(s.begin(), s.end(), l + "es") == s.end()) {
       s.insert(s.begin(), l + "es");
     }
@@ -486,11 +486,11 @@ struct Morphology::Impl {
     }
     // Doubled final consonant: running, stopped/stopping. A doubled -ed
     // form is taken only with its -ing form, which keeps out bit/bitted.
-    if (EndsCvc(l) && (past.empty() || ing.empty())) {
+    if (ends_cvc(l) && (past.empty() || ing.empty())) {
       std::string d = l + l.back() + "ed", g = l + l.back() + "ing";
-      if (IsEntry(g)) {
+      if (is_entry(g)) {
         if (ing.empty()) ing.push_back(g);
-        if (past.empty() && IsEntry(d)) {
+        if (past.empty() && is_entry(d)) {
           past.push_back(d);
           if (pp.empty()) pp.push_back(d);
         }
@@ -515,15 +515,15 @@ struct Morphology::Impl {
     // must exist, which keeps out ham/hammer, bit/bitter.
     if (er.empty() && est.empty()) {
       std::string stem = l;
-      if (EndsCvc(l)) {
+      if (ends_cvc(l)) {
         stem = l + l.back();
       } else if (ends_with(l, "e")) {
         stem.pop_back();
       } else if (ends_with(l, "y") && l.size() > 2 &&
-                 !IsVowel(l[l.size() - 2])) {
+                 !is_vowel(l[l.size() - 2])) {
         stem.back() = 'i';
       }
-      if (stem.size() > 2 && IsEntry(stem + "er") && IsEntry(stem + "est")) {
+      if (stem.size() > 2 && is_entry(stem + "er") && is_entry(stem + "est")) {
         er.push_back(stem + "er");
         est.push_back(stem + "est");
       }
@@ -534,9 +534,9 @@ struct Morphology::Impl {
   const Paradigm& LemmaParadigm(const std::string& lemma) {
     auto hit = lemma_cache.find(lemma);
     if (hit != lemma_cache.end()) return hit->second;
-    std::vector<RootReading> readings = RootReadings(lemma);
+    std::vector<RootReading> readings = root_readings(lemma);
     FormSets fs;
-    for (const RootReading& rr : readings) ReadingForms(rr, lemma, &fs);
+    for (const RootReading& rr : readings) reading_forms(rr, lemma, &fs);
     fs[Index(Inflection::kPastPart)] = fs[Index(Inflection::kPast)];
     auto irr = irregular.find(lemma);
     if (irr != irregular.end()) {
@@ -546,7 +546,7 @@ struct Morphology::Impl {
       }
     }
     if (!readings.empty() || irr != irregular.end()) Fallbacks(lemma, &fs);
-    if (irr == irregular.end()) CompoundIrregular(lemma, &fs);
+    if (irr == irregular.end()) compound_irregular(lemma, &fs);
     Paradigm p;
     p.lemma = lemma;
     p.forms.push_back({Inflection::kBase, lemma});
@@ -561,7 +561,7 @@ struct Morphology::Impl {
 
   // Lemmas that may have produced `w` through a spelling rule of
   // Fallbacks(); the caller keeps those whose paradigm contains `w`.
-  static std::vector<std::string> SpellingRuleLemmas(const std::string& w) {
+  static std::vector<std::string> spelling_rule_lemmas(const std::string& w) {
     std::vector<std::string> out;
     size_t n = w.size();
     if (ends_with(w, "oes")) out.push_back(w.substr(0, n - 2));
@@ -590,15 +590,15 @@ struct Morphology::Impl {
   }
 
   // Words that the kS rules turn into `w`.
-  std::vector<std::string> DerivedSingulars(const std::string& w) const {
+  std::vector<std::string> derived_singulars(const std::string& w) const {
     std::vector<std::string> out;
     std::string form;
     for (char f : class_flags[Index(Inflection::kS)]) {
-      for (const AffixRule& r : aff.suffixes[Byte(f)]) {
+      for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
         if (r.add.empty() || !ends_with(w, r.add)) continue;
         std::string cand = w.substr(0, w.size() - r.add.size()) + r.strip;
         if (apply_suffix(r, cand, &form) && form == w) {
-          AddUnique(&out, cand);
+          add_unique(&out, cand);
         }
       }
     }
@@ -607,23 +607,23 @@ struct Morphology::Impl {
 
   // Loads what a paradigm cache stood in for. On failure (the files went
   // away since create() checked them) the irregular table alone answers.
-  void LoadDeferred() {
+  void load_deferred() {
     deferred = false;
-    load_status = ParseAff(aff_path);
+    load_status = load_aff(aff_path);
     if (!load_status.ok()) return;
-    load_status = ReadDic(dic_path);
+    load_status = read_dic(dic_path);
     if (!load_status.ok()) return;
     {
-      std::lock_guard<std::mutex> lock(HunspellMutex());
+      std::lock_guard<std::mutex> lock(hunspell_mutex());
       hunspell = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
       ++g_hunspell_loads;
     }
-    IndexDic();
+    index_dic();
   }
 
   // Reads export_cache() text whose checksum line is `key`; false (and
   // nothing kept) when it does not match or a line is malformed.
-  bool ImportCache(std::string_view text, const std::string& key) {
+  bool import_cache(std::string_view text, const std::string& key) {
     if (key.empty()) return false;
     size_t nl = text.find('\n');
     if (nl == std::string_view::npos || text.substr(0, nl) != key) return false;
@@ -678,10 +678,10 @@ struct Morphology::Impl {
         self = true;  // a compound or a doubly suffixed word
         continue;
       }
-      if (a.suffixes == 1 && ClassOf(a.suffix) != Inflection::kBase) {
+      if (a.suffixes == 1 && class_of(a.suffix) != Inflection::kBase) {
         std::string lemma = a.stem;
-        if (a.prefix != 0) lemma.insert(0, PrefixSurface(a.prefix, a.stem, w));
-        AddUnique(&lemmas, lemma);
+        if (a.prefix != 0) lemma.insert(0, prefix_surface(a.prefix, a.stem, w));
+        add_unique(&lemmas, lemma);
         continue;
       }
       self = true;  // a root, a prefixed root or a derived word
@@ -691,12 +691,12 @@ struct Morphology::Impl {
     if (irregular.count(w)) self = true;
     auto irr = irregular_lemmas.find(w);
     if (irr != irregular_lemmas.end()) {
-      for (const std::string& l : irr->second) AddUnique(&lemmas, l);
+      for (const std::string& l : irr->second) add_unique(&lemmas, l);
     }
-    for (const std::string& l : SpellingRuleLemmas(w)) {
-      if (IsEntry(l) || irregular.count(l)) AddUnique(&lemmas, l);
+    for (const std::string& l : spelling_rule_lemmas(w)) {
+      if (is_entry(l) || irregular.count(l)) add_unique(&lemmas, l);
     }
-    // misheard: mis + heard, heard a form of hear (see CompoundIrregular()).
+    // misheard: mis + heard, heard a form of hear (see compound_irregular()).
     const size_t first =
         std::max<size_t>(2, w.size() > longest_irregular_form
                                 ? w.size() - longest_irregular_form
@@ -706,13 +706,13 @@ struct Morphology::Impl {
       if (it == irregular_lemmas.end()) continue;
       for (const std::string& l : it->second) {
         std::string cand = w.substr(0, k) + l;
-        if (IsEntry(cand)) AddUnique(&lemmas, cand);
+        if (is_entry(cand)) add_unique(&lemmas, cand);
       }
     }
     // A derived word may be the plural of another derived word
     // (eliminations: elimination + s, Hunspell: eliminate + X).
     if (derived) {
-      for (const std::string& l : DerivedSingulars(w)) AddUnique(&lemmas, l);
+      for (const std::string& l : derived_singulars(w)) add_unique(&lemmas, l);
     }
     std::vector<Paradigm> out;
     bool by_rule = false;  // a reading Hunspell's analysis did not give
@@ -743,7 +743,7 @@ struct Morphology::Impl {
     return out;
   }
 
-  Status ParseIrregular(std::string_view text, const std::string& name) {
+  Status parse_irregular(std::string_view text, const std::string& name) {
     text = strip_bom(text);
     size_t line_no = 0;
     size_t pos = 0;
@@ -792,31 +792,31 @@ struct Morphology::Impl {
                      "' (expected s, past, pastpart, ing, er or est)");
       }
       if (f[0] == "-") return error("the lemma cannot be '-'");
-      AddUnique(&irregular[f[0]][kind], f[2]);
+      add_unique(&irregular[f[0]][kind], f[2]);
       longest_irregular = std::max(longest_irregular, f[0].size());
       if (f[2] != "-" && f[2] != f[0]) {
-        AddUnique(&irregular_lemmas[f[2]], f[0]);
+        add_unique(&irregular_lemmas[f[2]], f[0]);
         longest_irregular_form = std::max(longest_irregular_form, f[2].size());
       }
     }
-    return Status::Ok();
+    return Status::ok_status();
   }
 
-  Status ParseAff(const std::string& path) {
+  Status load_aff(const std::string& path) {
     std::string text;
-    if (!ReadAll(path, &text)) {
+    if (!read_all(path, &text)) {
       return Status(ErrorCode::kIoError, "cannot read " + path);
     }
-    Result<AffixFile> parsed = parse_aff(text, FileName(path));
+    Result<AffixFile> parsed = parse_aff(text, file_name(path));
     if (!parsed.ok()) return parsed.status();
     aff = std::move(parsed.value());
     prefilter = aff.simple;
-    ClassifySuffixFlags();
-    return Status::Ok();
+    classify_suffix_flags();
+    return Status::ok_status();
   }
 
   // A suffix flag is of a rule kind when all its rules' endings are.
-  void ClassifySuffixFlags() {
+  void classify_suffix_flags() {
     const std::map<Inflection, std::vector<std::string>> endings = {
         {Inflection::kS, {"s", "es", "ies"}},
         {Inflection::kPast, {"d", "ed", "ied"}},
@@ -843,18 +843,18 @@ struct Morphology::Impl {
 
   // Reads the .dic into dic_text and checks its entry count: run before
   // Hunspell is given the file.
-  Status ReadDic(const std::string& path) {
-    if (!ReadAll(path, &dic_text)) {
+  Status read_dic(const std::string& path) {
+    if (!read_all(path, &dic_text)) {
       return Status(ErrorCode::kIoError, "cannot read " + path);
     }
-    Result<size_t> count = parse_dic_count(dic_text, FileName(path));
+    Result<size_t> count = parse_dic_count(dic_text, file_name(path));
     if (!count.ok()) return count.status();
     dic_count = *count;
-    return Status::Ok();
+    return Status::ok_status();
   }
 
-  // Indexes dic_text (see ReadDic()).
-  void IndexDic() {
+  // Indexes dic_text (see read_dic()).
+  void index_dic() {
     // Over-counts the capitalized entries skipped below, which is harmless.
     roots.Reserve(std::min(dic_count, dic_text.size() / 2));
     for_each_dic_line(dic_text, [this](std::string_view line) {
@@ -864,7 +864,7 @@ struct Morphology::Impl {
       }
       const DicEntry e = split_dic_line(line);
       if (e.word.empty()) return;
-      if (prefilter && !aff.compound_flags.empty() && IsPlain(e.word) &&
+      if (prefilter && !aff.compound_flags.empty() && is_plain(e.word) &&
           e.flags.find_first_of(aff.compound_flags) != std::string_view::npos) {
         prefilter = false;  // letters-only words may form compounds
       }
@@ -877,7 +877,7 @@ Morphology::Morphology(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Morphology::~Morphology() {
   if (impl_ && impl_->hunspell) {
-    std::lock_guard<std::mutex> lock(HunspellMutex());
+    std::lock_guard<std::mutex> lock(hunspell_mutex());
     impl_->hunspell.reset();
   }
 }
@@ -886,7 +886,7 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
     const std::string& aff, const std::string& dic, std::string_view irregular,
     const std::string& irregular_name, std::string_view paradigm_cache) {
   auto impl = std::make_unique<Impl>();
-  Status st = impl->ParseIrregular(irregular, irregular_name);
+  Status st = impl->parse_irregular(irregular, irregular_name);
   if (!st.ok()) return st;
   if (aff.empty() != dic.empty()) {
     return Status(ErrorCode::kInvalidArgument,
@@ -897,18 +897,18 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
   impl->dic_path = dic;
   impl->irregular_hash = fnv1a64(irregular);
   if (!aff.empty() && !paradigm_cache.empty() &&
-      impl->ImportCache(paradigm_cache,
-                        CacheKey(aff, dic, impl->irregular_hash))) {
+      impl->import_cache(paradigm_cache,
+                        cache_key(aff, dic, impl->irregular_hash))) {
     impl->deferred = true;
   } else if (!aff.empty()) {
-    st = impl->ParseAff(aff);
+    st = impl->load_aff(aff);
     if (!st.ok()) return st;
-    st = impl->ReadDic(dic);
+    st = impl->read_dic(dic);
     if (!st.ok()) return st;
     // Hunspell loads (~25 ms for en_US) while this thread indexes the .dic.
     Impl* p = impl.get();
     auto load = [p, &aff, &dic] {
-      std::lock_guard<std::mutex> lock(HunspellMutex());
+      std::lock_guard<std::mutex> lock(hunspell_mutex());
       p->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
       ++g_hunspell_loads;
     };
@@ -918,7 +918,7 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
     } catch (const std::system_error&) {
       load();  // no thread available: load in turn
     }
-    impl->IndexDic();
+    impl->index_dic();
     if (loader.joinable()) loader.join();
   }
   return std::unique_ptr<Morphology>(new Morphology(std::move(impl)));
@@ -928,7 +928,7 @@ std::vector<Paradigm> Morphology::paradigms(std::string_view word) {
   std::string w(word);
   auto hit = impl_->word_cache.find(w);
   if (hit == impl_->word_cache.end()) {
-    if (impl_->deferred) impl_->LoadDeferred();
+    if (impl_->deferred) impl_->load_deferred();
     hit = impl_->word_cache.emplace(w, impl_->Compute(w)).first;
   }
   return hit->second;
@@ -942,7 +942,7 @@ std::string Morphology::export_cache() const {
   std::string out =
       impl_->aff_path.empty()
           ? std::string(kCacheMagic) + "no-hunspell"
-          : CacheKey(impl_->aff_path, impl_->dic_path, impl_->irregular_hash);
+          : cache_key(impl_->aff_path, impl_->dic_path, impl_->irregular_hash);
   out += '\n';
   std::vector<const std::string*> words;
   for (const auto& [w, ps] : impl_->word_cache) words.push_back(&w);
@@ -986,47 +986,45 @@ std::string Morphology::form(const Paradigm& p, Inflection k) {
 }
 
 std::size_t hunspell_loads() {
-  std::lock_guard<std::mutex> lock(HunspellMutex());
+  std::lock_guard<std::mutex> lock(hunspell_mutex());
   return g_hunspell_loads;
 }
 
 namespace {
 
-// A word the compiler inflects: a-z, apostrophes and non-ASCII bytes only
-// (words with digits or punctuation keep their one form).
-bool InflectableWord(std::string_view w) {
-  if (w.empty()) return false;
-  for (char c : w) {
-    const unsigned char b = Byte(c);
-    if (!((b >= 'a' && b <= 'z') || b >= 0x80 || b == '\'')) return false;
-  }
-  return true;
-}
-
 // The first and last words of `phrase`, lowercase; with `inflectable_only`,
-// only those InflectableWord() accepts.
-void AddEnds(std::string_view phrase, bool inflectable_only,
+// only those inflectable_word() accepts.
+void add_ends(std::string_view phrase, bool inflectable_only,
              std::vector<std::string>* out) {
   const std::vector<std::string> w = split_spaces(ascii_lower(phrase));
   for (std::size_t i : {std::size_t{0}, w.size() - 1}) {
     if (w.empty() || (i > 0 && w.size() == 1)) continue;
-    if (!inflectable_only || InflectableWord(w[i])) out->push_back(w[i]);
+    if (!inflectable_only || inflectable_word(w[i])) out->push_back(w[i]);
   }
 }
 
 }  // namespace
 
+bool inflectable_word(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    const unsigned char b = as_byte(c);
+    if (!((b >= 'a' && b <= 'z') || b >= 0x80 || b == '\'')) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> paradigm_words(const std::vector<Entry>& entries) {
   std::vector<std::string> words;
   for (const Entry& e : entries) {
-    AddEnds(e.spun, true, &words);
-    for (const std::string& c : e.canonicals) AddEnds(c, false, &words);
-    for (const std::string& t : e.requires_any) AddEnds(t, true, &words);
+    add_ends(e.spun, true, &words);
+    for (const std::string& c : e.canonicals) add_ends(c, false, &words);
+    for (const std::string& t : e.requires_any) add_ends(t, true, &words);
     for (const auto& group : e.requires_groups)
-      for (const std::string& t : group) AddEnds(t, true, &words);
-    for (const std::string& t : e.excludes_any) AddEnds(t, true, &words);
+      for (const std::string& t : group) add_ends(t, true, &words);
+    for (const std::string& t : e.excludes_any) add_ends(t, true, &words);
     for (const Entry::Near& n : e.near)
-      for (const std::string& t : n.terms) AddEnds(t, true, &words);
+      for (const std::string& t : n.terms) add_ends(t, true, &words);
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -1051,7 +1049,7 @@ Result<std::string> build_paradigm_cache(const std::string& aff,
   };
   for (const Entry& e : entries) {
     const std::vector<std::string> spun = split_spaces(ascii_lower(e.spun));
-    if (spun.empty() || !InflectableWord(spun.back())) continue;
+    if (spun.empty() || !inflectable_word(spun.back())) continue;
     bool plural_spun = false;
     for (const Paradigm& p : m.paradigms(spun.back()))
       plural_spun |= has(Morphology::inflections_of(p, spun.back()), Inflection::kS);

@@ -104,6 +104,10 @@ class Morphology {
 /// cache leaves it unchanged. Thread-safe.
 std::size_t hunspell_loads();
 
+/// A word the compiler inflects: lowercase a-z, apostrophes and non-ASCII
+/// bytes only (words with digits or punctuation keep their one form).
+bool inflectable_word(std::string_view w);
+
 /// The words of `entries` whose paradigms compiling them may need,
 /// lowercase (A-Z), sorted, without duplicates: the first and the last word
 /// of each canonical alternative, and of each spun side and context term

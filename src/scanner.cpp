@@ -101,12 +101,12 @@ Status Scanner::feed(std::string_view bytes, const WindowSink& sink) {
     bytes.remove_prefix(take);
     if (Status s = drain(sink); !s.ok()) return s;
   }
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 Status Scanner::finish(const WindowSink& sink) {
   if (!failed_.ok()) return failed_;
-  if (finished_) return Status::Ok();
+  if (finished_) return Status::ok_status();
   finished_ = true;
   return drain(sink);
 }
@@ -118,8 +118,8 @@ Status Scanner::drain(const WindowSink& sink) {
         buffer_.size() - (finished_ ? 0 : fed_ % step_);
     // Once finished, a buffer short of a window is the stream's end.
     const bool eof = finished_ && visible < want_;
-    if (!eof && visible < want_) return Status::Ok();
-    if (visible == 0) return Status::Ok();
+    if (!eof && visible < want_) return Status::ok_status();
+    if (visible == 0) return Status::ok_status();
     const std::string_view buf(buffer_.data(), visible);
     std::size_t cut = window_cut(buf, eof, options_.whole_lines);
     if (cut == std::string_view::npos) {

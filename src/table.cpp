@@ -32,7 +32,7 @@ Status for_each_line(std::string_view text, Fn fn) {
     Status s = fn(++line_no, line);
     if (!s.ok()) return s;
   }
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 std::string collapse_spaces(std::string_view s) {
@@ -80,7 +80,7 @@ Status parse_terms(std::string_view list, std::vector<std::string>& out,
                              "'");
     out.push_back(std::move(term));
   }
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 Status parse_context(std::string_view field, Entry& e, const std::string& name,
@@ -133,7 +133,7 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
                              "' (expected requires=, excludes=, near= or exact)");
     }
   }
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 Status parse_prior(std::string_view field, double& prior,
@@ -141,7 +141,7 @@ Status parse_prior(std::string_view field, double& prior,
   std::string f = boost::algorithm::trim_copy(std::string(field));
   if (f.empty()) {
     prior = kDefaultPrior;
-    return Status::Ok();
+    return Status::ok_status();
   }
   // std::from_chars for double is missing in GCC 10 and locale-dependent
   // strtod is not acceptable for data files: parse "0.xx" / "1" by hand.
@@ -169,7 +169,7 @@ Status parse_prior(std::string_view field, double& prior,
     return parse_error(name, line,
                        "prior '" + printable(f) + "' is not a number in (0, 1]");
   prior = value;
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 }  // namespace
@@ -226,7 +226,7 @@ Status check_word_lengths(std::string_view phrase, const std::string& name,
                              std::to_string(len) + " bytes)");
     }
   }
-  return Status::Ok();
+  return Status::ok_status();
 }
 
 bool is_comment_or_blank(std::string_view line) {
@@ -266,7 +266,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
   std::vector<std::string_view> fields;
   Status st = for_each_line(text, [&](std::size_t line_no,
                                       std::string_view line) -> Status {
-    if (is_comment_or_blank(line)) return Status::Ok();
+    if (is_comment_or_blank(line)) return Status::ok_status();
     // Every field's words at once: a context term or a canonical phrase
     // is looked up like a spun one.
     Status words = check_word_lengths(line, name, line_no);
@@ -294,7 +294,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
         return parse_error(name, line_no, "empty phrase after '!'");
       if (fields.size() > 1) off.canonical = collapse_spaces(fields[1]);
       table.switch_offs.push_back(std::move(off));
-      return Status::Ok();
+      return Status::ok_status();
     }
     if (spun.empty()) return parse_error(name, line_no, "empty spun phrase");
     Entry e;
@@ -354,7 +354,7 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
       if (!s.ok()) return s;
     }
     table.entries.push_back(std::move(e));
-    return Status::Ok();
+    return Status::ok_status();
   });
   if (!st.ok()) return st;
   return table;
@@ -372,14 +372,14 @@ Result<std::vector<std::string>> parse_allowlist(std::string_view text,
   std::vector<std::string> phrases;
   Status st = for_each_line(text, [&](std::size_t line_no,
                                       std::string_view line) -> Status {
-    if (is_comment_or_blank(line)) return Status::Ok();
+    if (is_comment_or_blank(line)) return Status::ok_status();
     if (line.find('\t') != std::string_view::npos)
       return parse_error(name, line_no,
                          "an allowlist line holds one phrase and no TAB");
     Status words = check_word_lengths(line, name, line_no);
     if (!words.ok()) return words;
     phrases.push_back(collapse_spaces(line));
-    return Status::Ok();
+    return Status::ok_status();
   });
   if (!st.ok()) return st;
   return phrases;

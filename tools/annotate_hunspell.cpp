@@ -24,7 +24,7 @@
 
 namespace {
 
-std::vector<std::string> SplitWs(const std::string& s) {
+std::vector<std::string> split_ws(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);
   std::string f;
@@ -40,7 +40,7 @@ std::string RTrim(std::string s) {
   return s;
 }
 
-bool IsNumber(const std::string& s) {
+bool is_number(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -49,12 +49,12 @@ bool IsNumber(const std::string& s) {
 }
 
 // Annotates one .aff line (returned unchanged if it is not an affix rule).
-std::string AnnotateAffLine(const std::string& raw) {
+std::string annotate_aff_line(const std::string& raw) {
   std::string line = RTrim(raw);
-  std::vector<std::string> f = SplitWs(line);
+  std::vector<std::string> f = split_ws(line);
   if (f.size() < 4 || (f[0] != "SFX" && f[0] != "PFX")) return line;
   // Header: "SFX D Y 4" (cross-product flag, rule count).
-  if (f.size() == 4 && (f[2] == "Y" || f[2] == "N") && IsNumber(f[3])) {
+  if (f.size() == 4 && (f[2] == "Y" || f[2] == "N") && is_number(f[3])) {
     return line;
   }
   if (f.size() > 5) return line;  // already has morphological fields
@@ -66,7 +66,7 @@ std::string AnnotateAffLine(const std::string& raw) {
 }
 
 // Annotates one .dic entry line.
-std::string AnnotateDicLine(const std::string& raw) {
+std::string annotate_dic_line(const std::string& raw) {
   std::string line = RTrim(raw);
   if (line.empty() || line[0] == '#' || line[0] == '\t') return line;
   // The word ends at the first unescaped '/' or at whitespace.
@@ -89,7 +89,7 @@ std::string AnnotateDicLine(const std::string& raw) {
   return line + " fl:" + line.substr(slash + 1, end - slash - 1);
 }
 
-bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
+bool read_lines(const std::string& path, std::vector<std::string>* lines) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::string line;
@@ -97,7 +97,7 @@ bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
   return !in.bad();
 }
 
-bool WriteAtomically(const std::string& path,
+bool write_atomically(const std::string& path,
                      const std::vector<std::string>& lines) {
   const std::string tmp = path + ".tmp";
   {
@@ -125,24 +125,24 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<std::string> aff, dic;
-  if (!ReadLines(argv[1], &aff)) {
+  if (!read_lines(argv[1], &aff)) {
     std::cerr << "annotate_hunspell: cannot read " << argv[1] << "\n";
     return 1;
   }
-  if (!ReadLines(argv[2], &dic)) {
+  if (!read_lines(argv[2], &dic)) {
     std::cerr << "annotate_hunspell: cannot read " << argv[2] << "\n";
     return 1;
   }
-  for (std::string& l : aff) l = AnnotateAffLine(l);
+  for (std::string& l : aff) l = annotate_aff_line(l);
   // The first .dic line is the entry count.
   for (size_t i = 0; i < dic.size(); ++i) {
-    dic[i] = i == 0 ? RTrim(dic[i]) : AnnotateDicLine(dic[i]);
+    dic[i] = i == 0 ? RTrim(dic[i]) : annotate_dic_line(dic[i]);
   }
-  if (!WriteAtomically(argv[3], aff)) {
+  if (!write_atomically(argv[3], aff)) {
     std::cerr << "annotate_hunspell: cannot write " << argv[3] << "\n";
     return 1;
   }
-  if (!WriteAtomically(argv[4], dic)) {
+  if (!write_atomically(argv[4], dic)) {
     std::cerr << "annotate_hunspell: cannot write " << argv[4] << "\n";
     return 1;
   }

@@ -100,7 +100,7 @@ int run_check(const std::vector<std::string>& files, bool errors_only,
   std::vector<unspin::DataSource> tables;
   for (const std::string& f : files) {
     // Name = the path as given, so messages read FILE:LINE.
-    tables.push_back(unspin::DataSource::File(f, f));
+    tables.push_back(unspin::DataSource::from_file(f, f));
   }
   unspin::CheckOptions options;
   options.scan_canonicals = scan_canonicals;

@@ -170,10 +170,10 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
   // User tables come after the shipped ones so they can add entries and
   // switch shipped ones off.
   for (const std::string& d : args.dicts) {
-    options.tables.push_back(unspin::DataSource::File(d));
+    options.tables.push_back(unspin::DataSource::from_file(d));
   }
   for (const std::string& a : args.allows) {
-    options.allowlists.push_back(unspin::DataSource::File(a));
+    options.allowlists.push_back(unspin::DataSource::from_file(a));
   }
   options.domains = args.domains;
   unspin::Result<unspin::Detector> detector = unspin::Detector::create(options);
@@ -372,7 +372,7 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
   bool stopped = false;  // the check or the sink reported why it stopped
   scanner->set_check([&](std::string_view text, const unspin::StreamPosition&) {
     any = true;
-    if (text.find('\0') == std::string_view::npos) return unspin::Status::Ok();
+    if (text.find('\0') == std::string_view::npos) return unspin::Status::ok_status();
     if (input.named) r.errors.push_back(shown + ": binary file, skipped");
     stopped = true;
     return unspin::Status(unspin::ErrorCode::kInvalidArgument, "binary file");
@@ -448,7 +448,7 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
       json_open = true;
     }
     std::cout << out;
-    return unspin::Status::Ok();
+    return unspin::Status::ok_status();
   };
   // Reports a stop the check or the sink has not reported; false on one.
   auto keep_going = [&](const unspin::Status& s) {

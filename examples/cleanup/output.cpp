@@ -347,7 +347,7 @@ unspin::Status write_diff(std::string& out, const std::string& file,
     b.new_text = std::move(*rewritten);
     changed.push_back(std::move(b));
   }
-  if (changed.empty()) return unspin::Status::Ok();
+  if (changed.empty()) return unspin::Status::ok_status();
   // new_lines point into new_text: split only once the blocks stopped moving.
   for (Block& b : changed) {
     b.new_lines = split_lines(b.new_text);
@@ -420,7 +420,7 @@ unspin::Status write_diff(std::string& out, const std::string& file,
     i = j;
   }
   if (pos) pos->delta = delta;
-  return unspin::Status::Ok();
+  return unspin::Status::ok_status();
 }
 
 }  // namespace unspin_cli

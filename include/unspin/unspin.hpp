@@ -33,8 +33,6 @@ class Status {
       : code_(code), message_(std::move(message)) {}
   /// The OK status.
   [[nodiscard]] static Status ok_status() { return Status(); }
-  /// Old name of ok_status(), kept until every caller is renamed.
-  [[nodiscard]] static Status Ok() { return ok_status(); }
   bool ok() const { return code_ == ErrorCode::kOk; }
   ErrorCode code() const { return code_; }
   /// Message without a trailing newline, e.g. "news.tsv:17: expected 2-5 fields".
@@ -86,15 +84,6 @@ struct DataSource {
   /// In-memory `text`, called `name` in messages ("mine.tsv:3: ...").
   [[nodiscard]] static DataSource from_text(std::string name,
                                             std::string text);
-  /// Old names of from_file() and from_text(), kept until every caller is
-  /// renamed.
-  [[nodiscard]] static DataSource File(std::string path,
-                                       std::string name = {}) {
-    return from_file(std::move(path), std::move(name));
-  }
-  [[nodiscard]] static DataSource Memory(std::string name, std::string text) {
-    return from_text(std::move(name), std::move(text));
-  }
 };
 
 /// What to do with invalid UTF-8 in scanned text.

@@ -399,7 +399,7 @@ struct Checker {
     }
     Options opt;
     const double default_threshold = opt.min_confidence;
-    opt.tables.push_back(DataSource::Memory("check", table));
+    opt.tables.push_back(DataSource::from_text("check", table));
     opt.min_confidence = 0;
     opt.hunspell_aff = options.hunspell_aff;
     opt.hunspell_dic = options.hunspell_dic;
@@ -455,7 +455,7 @@ struct Checker {
         }
       }
     }
-    return Status::Ok();
+    return Status::ok_status();
   }
 };
 

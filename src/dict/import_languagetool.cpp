@@ -12,7 +12,7 @@ namespace unspin::detail::dict {
 Result<ImportedTable> import_languagetool(std::string_view text,
                                           const std::string& name) {
   Importer imp(name);
-  Status st = Status::Ok();
+  Status st = Status::ok_status();
   for_each_line(text, [&](std::size_t no, std::string_view line) {
     if (!st.ok() || is_comment_or_blank(line)) return;
     // "phrase=replacement<TAB>message": the message is dropped.

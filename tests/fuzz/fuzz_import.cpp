@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   const std::size_t lines = count_lines(text);
 
   if (pick == 3) {
-    auto r = unspin::check_tables({unspin::DataSource::Memory("f.tsv", text)});
+    auto r = unspin::check_tables({unspin::DataSource::from_text("f.tsv", text)});
     check(r.ok(), "check_tables of in-memory text never fails");
     check_problems(*r, lines);
     return 0;
@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   unspin::CheckOptions options;
   options.scan_canonicals = false;
   auto c = unspin::check_tables(
-      {unspin::DataSource::Memory("imported.tsv", r->tsv)}, options);
+      {unspin::DataSource::from_text("imported.tsv", r->tsv)}, options);
   check(c.ok(), "an imported table can be checked");
   check_problems(*c, count_lines(r->tsv));
   return 0;

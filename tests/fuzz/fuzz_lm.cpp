@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
   fix_checksum(input);
-  auto lm = LanguageModel::load(DataSource::Memory("fuzz.lm", input));
+  auto lm = LanguageModel::load(DataSource::from_text("fuzz.lm", input));
   if (!lm.ok()) {
     check(!lm.status().message().empty(), "an LM error has a message");
     return 0;

@@ -132,12 +132,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   // paradigms are compiled for.
   Options o;
   o.tables.push_back(
-      DataSource::File(unspin_fuzz::kTestData + "/tables/mini.tsv"));
+      DataSource::from_file(unspin_fuzz::kTestData + "/tables/mini.tsv"));
   o.hunspell_aff = aff;
   o.hunspell_dic = dic;
   o.irregular_forms =
-      DataSource::Memory("irregular.tsv", std::string(part[2]));
-  if (!cache.empty()) o.morphology_cache = DataSource::Memory("c", cache);
+      DataSource::from_text("irregular.tsv", std::string(part[2]));
+  if (!cache.empty()) o.morphology_cache = DataSource::from_text("c", cache);
   o.min_confidence = 0;
   o.invalid_utf8 = unspin::InvalidUtf8::kReplace;
   auto d = Detector::create(o);

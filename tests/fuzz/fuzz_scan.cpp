@@ -28,9 +28,9 @@ Options full_options(InvalidUtf8 policy) {
 Options mini_options(InvalidUtf8 policy) {
   Options o;
   o.tables.push_back(
-      DataSource::File(unspin_fuzz::kTestData + "/tables/mini.tsv"));
+      DataSource::from_file(unspin_fuzz::kTestData + "/tables/mini.tsv"));
   o.irregular_forms =
-      DataSource::File(unspin_fuzz::kTestData + "/tables/forms.tsv");
+      DataSource::from_file(unspin_fuzz::kTestData + "/tables/forms.tsv");
   o.min_confidence = 0;
   o.invalid_utf8 = policy;
   return o;

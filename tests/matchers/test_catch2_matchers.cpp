@@ -11,9 +11,9 @@ unspin::Detector fixture_detector(
     unspin::InvalidUtf8 policy = unspin::InvalidUtf8::kError) {
   unspin::Options o;
   o.tables.push_back(
-      unspin::DataSource::File(UNSPIN_TEST_DATA_DIR "/tables/mini.tsv"));
+      unspin::DataSource::from_file(UNSPIN_TEST_DATA_DIR "/tables/mini.tsv"));
   o.irregular_forms =
-      unspin::DataSource::File(UNSPIN_TEST_DATA_DIR "/tables/forms.tsv");
+      unspin::DataSource::from_file(UNSPIN_TEST_DATA_DIR "/tables/forms.tsv");
   o.invalid_utf8 = policy;
   auto d = unspin::Detector::create(o);
   INFO(d.status().message());

@@ -20,10 +20,10 @@ const std::string kData = UNSPIN_TEST_DATA_DIR;
 Options fixture_options(const std::string& table_text = {}) {
   Options o;
   if (table_text.empty())
-    o.tables.push_back(DataSource::File(kData + "/tables/mini.tsv"));
+    o.tables.push_back(DataSource::from_file(kData + "/tables/mini.tsv"));
   else
-    o.tables.push_back(DataSource::Memory("t.tsv", table_text));
-  o.irregular_forms = DataSource::File(kData + "/tables/forms.tsv");
+    o.tables.push_back(DataSource::from_text("t.tsv", table_text));
+  o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   return o;
 }
@@ -149,7 +149,7 @@ TEST_CASE("an allowlisted phrase is never flagged", "[detector][allowlist]") {
 
 TEST_CASE("user tables add entries and switch off shipped ones", "[detector][table]") {
   Options o = fixture_options();
-  o.tables.push_back(DataSource::File(kData + "/tables/user.tsv"));
+  o.tables.push_back(DataSource::from_file(kData + "/tables/user.tsv"));
   Detector d = make(o);
   CHECK(scan(d, "They eliminated it.").empty());
   auto f = scan(d, "Human liberties matter.");
@@ -204,7 +204,7 @@ TEST_CASE("a lone ordinary word scores low; company and rarity score high", "[de
 TEST_CASE("the default threshold hides weak findings", "[detector][score]") {
   Options o = fixture_options();
   o.min_confidence = 0.5;
-  o.tables = {DataSource::Memory("t.tsv", "eliminate\tkill\t0.1\nbad guy gang\tcriminal gang\t0.95\n")};
+  o.tables = {DataSource::from_text("t.tsv", "eliminate\tkill\t0.1\nbad guy gang\tcriminal gang\t0.95\n")};
   Detector d = make(o);
   auto r = d.scan("They eliminated it.");
   REQUIRE(r.ok());
@@ -251,14 +251,14 @@ TEST_CASE("create reports bad options, missing and malformed tables", "[detector
   CHECK(r.status().message().find("min_confidence") != std::string::npos);
 
   Options m;
-  m.tables.push_back(DataSource::File(kData + "/tables/malformed.tsv"));
+  m.tables.push_back(DataSource::from_file(kData + "/tables/malformed.tsv"));
   auto bad = Detector::create(m);
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == ErrorCode::kParseError);
   CHECK(bad.status().message() == "malformed.tsv:2: expected 2-5 tab-separated fields, found 1");
 
   Options missing;
-  missing.tables.push_back(DataSource::File(kData + "/tables/none.tsv"));
+  missing.tables.push_back(DataSource::from_file(kData + "/tables/none.tsv"));
   auto io = Detector::create(missing);
   REQUIRE_FALSE(io.ok());
   CHECK(io.status().code() == ErrorCode::kIoError);

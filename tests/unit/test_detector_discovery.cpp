@@ -26,9 +26,9 @@ const char* kTable =
 
 Options tiny_options() {
   Options o;
-  o.tables.push_back(DataSource::Memory("mem.tsv", kTable));
-  o.language_model = DataSource::File(kDir + "tiny.arpa");
-  o.thesaurus = DataSource::File(kDir + "tiny_thesaurus.tsv");
+  o.tables.push_back(DataSource::from_text("mem.tsv", kTable));
+  o.language_model = DataSource::from_file(kDir + "tiny.arpa");
+  o.thesaurus = DataSource::from_file(kDir + "tiny_thesaurus.tsv");
   return o;
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("discovery leaves table matches, allowlisted and clean text alone",
           "[discovery][detector]") {
   Options o = tiny_options();
   o.tables.push_back(
-      DataSource::Memory("user.tsv", "irregular woodland\trandom forest\n"));
+      DataSource::from_text("user.tsv", "irregular woodland\trandom forest\n"));
   o.allow_phrases.push_back("profound learning");
   Detector d = make(o);
   auto r = d.scan("An irregular woodland and profound learning.");
@@ -139,7 +139,7 @@ TEST_CASE("discovery leaves table matches, allowlisted and clean text alone",
 TEST_CASE("a table entry whose context fails is not discovered instead",
           "[discovery][detector]") {
   Options o = tiny_options();
-  o.tables.push_back(DataSource::Memory(
+  o.tables.push_back(DataSource::from_text(
       "user.tsv", "irregular woodland\trandom forest\t0.9\t\trequires=orchard\n"));
   Detector d = make(o);
   auto r = d.scan("They planted an irregular woodland.");
@@ -154,7 +154,7 @@ TEST_CASE("a table entry whose context fails is not discovered instead",
 TEST_CASE("a phrase a table switches off is not discovered either",
           "[discovery][detector]") {
   Options o = tiny_options();
-  o.tables.push_back(DataSource::Memory("off.tsv", "!irregular woodland\n"));
+  o.tables.push_back(DataSource::from_text("off.tsv", "!irregular woodland\n"));
   Detector d = make(o);
   // (No morphology in these options: the table form itself.)
   auto r = d.scan("They planted irregular woodland.");
@@ -194,14 +194,14 @@ TEST_CASE("bad discovery options are errors naming the problem",
   CHECK(b.status().message().find("thesaurus") != std::string::npos);
 
   Options missing = tiny_options();
-  missing.language_model = DataSource::File(kDir + "no-such.lmc");
+  missing.language_model = DataSource::from_file(kDir + "no-such.lmc");
   auto c = Detector::create(missing);
   REQUIRE_FALSE(c.ok());
   CHECK(c.status().code() == ErrorCode::kIoError);
   CHECK(c.status().message().find("no-such.lmc") != std::string::npos);
 
   Options bad = tiny_options();
-  bad.language_model = DataSource::Memory(
+  bad.language_model = DataSource::from_text(
       "bad.arpa", "\\data\\\n\\1-grams:\n-1.0\ta\n\\2-grams:\n-0.5\ta\tb\n");
   auto e = Detector::create(bad);
   REQUIRE_FALSE(e.ok());
@@ -296,7 +296,7 @@ TEST_CASE("a candidate over a blocked word does not hide its neighbour",
   // "irregular woodland" (-> random forest) and "woodland area" (-> forest
   // area) overlap. The allowlist blocks one of them; the other is found.
   Options o = tiny_options();
-  o.tables[0] = DataSource::Memory(
+  o.tables[0] = DataSource::from_text(
       "mem.tsv", "irregular grove\trandom forest\nwoodland glade\tforest area\n");
   const std::string text = "We saw irregular woodland area.";
   Detector both = make(o);

@@ -25,7 +25,7 @@ const std::string kImport = UNSPIN_TEST_DATA_DIR "/import/";
 std::vector<TableProblem> check(const std::vector<std::string>& names) {
   std::vector<DataSource> tables;
   for (const std::string& n : names)
-    tables.push_back(DataSource::File(kCheck + n));
+    tables.push_back(DataSource::from_file(kCheck + n));
   auto r = unspin::check_tables(tables);
   REQUIRE(r.ok());
   return *r;
@@ -160,7 +160,7 @@ TEST_CASE("reports cycles and chains through canonical phrases", "[dict]") {
 
 TEST_CASE("reports a chain through an entry with context as a warning",
           "[dict]") {
-  auto r = unspin::check_tables({DataSource::Memory(
+  auto r = unspin::check_tables({DataSource::from_text(
       "c.tsv",
       "profound thinking\tdeep thinking\t0.9\t\trequires=brain\n"
       "sharp thinking\tprofound thinking\t0.9\n")});
@@ -185,7 +185,7 @@ TEST_CASE("can skip the canonical scan", "[dict]") {
   unspin::CheckOptions options;
   options.scan_canonicals = false;
   auto r =
-      unspin::check_tables({DataSource::File(kCheck + "fires.tsv")}, options);
+      unspin::check_tables({DataSource::from_file(kCheck + "fires.tsv")}, options);
   REQUIRE(r.ok());
   CHECK(r->empty());
 }
@@ -207,8 +207,8 @@ TEST_CASE("reports a line that is not in NFC", "[dict]") {
 TEST_CASE("checks in-memory tables and orders problems by table and line",
           "[dict]") {
   auto r = unspin::check_tables(
-      {DataSource::Memory("b.tsv", "zebra\tx\nalpha\ty\nalpha\ty\n"),
-       DataSource::Memory("a.tsv", "alpha\ty\n")});
+      {DataSource::from_text("b.tsv", "zebra\tx\nalpha\ty\nalpha\ty\n"),
+       DataSource::from_text("a.tsv", "alpha\ty\n")});
   REQUIRE(r.ok());
   REQUIRE(r->size() == 3);
   CHECK((*r)[0].file == "b.tsv");
@@ -219,7 +219,7 @@ TEST_CASE("checks in-memory tables and orders problems by table and line",
 }
 
 TEST_CASE("fails with an I/O error for a missing table", "[dict]") {
-  auto r = unspin::check_tables({DataSource::File(kCheck + "missing.tsv")});
+  auto r = unspin::check_tables({DataSource::from_file(kCheck + "missing.tsv")});
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kIoError);
 }
@@ -353,7 +353,7 @@ TEST_CASE("imported tables pass the table check", "[dict][import]") {
            {"prh", "prh_spinner.yml"},
            {"languagetool", "languagetool_replace.txt"}}) {
     auto t = import_ok(format, file);
-    auto r = unspin::check_tables({DataSource::Memory(file, t.tsv)});
+    auto r = unspin::check_tables({DataSource::from_text(file, t.tsv)});
     REQUIRE(r.ok());
     INFO(file << "\n" << all_messages(*r));
     CHECK(r->empty());
@@ -376,7 +376,7 @@ TEST_CASE("the shipped tables parse, are sorted and NFC and pass the check",
   REQUIRE_FALSE(names.empty());
   std::vector<DataSource> tables;
   for (const std::string& n : names)
-    tables.push_back(DataSource::File(dir + n, "en/" + n));
+    tables.push_back(DataSource::from_file(dir + n, "en/" + n));
   auto r = unspin::check_tables(tables);
   REQUIRE(r.ok());
   std::vector<TableProblem> bad;
@@ -410,7 +410,7 @@ std::string word(std::size_t i) {
 std::vector<TableProblem> check_text(const std::string& text) {
   unspin::CheckOptions options;
   options.scan_canonicals = false;
-  auto r = unspin::check_tables({DataSource::Memory("big.tsv", text)}, options);
+  auto r = unspin::check_tables({DataSource::from_text("big.tsv", text)}, options);
   REQUIRE(r.ok());
   return *r;
 }
@@ -636,7 +636,7 @@ TEST_CASE("checks an entry with a prior below 0.0001", "[dict]") {
   // Found by fuzz_import: the canonical scan rewrote the prior 0.00009 as
   // "9e-05", which the table parser refuses: kInternal instead of a check.
   for (const char* prior : {"0.00009", "0.000000000000000000000000000001"}) {
-    auto r = unspin::check_tables({DataSource::Memory(
+    auto r = unspin::check_tables({DataSource::from_text(
         "p.tsv", std::string("bad guy gang\tcriminal gang\t") + prior +
                      "\ncriminal\toffender\t0.9\n")});
     INFO(prior << ": " << r.status().message());

@@ -17,7 +17,7 @@ namespace {
 const std::string kDir = std::string(UNSPIN_TEST_DATA_DIR) + "/discovery/";
 
 std::vector<Entry> tiny_entries() {
-  auto text = read_source(DataSource::File(kDir + "tiny_table.tsv"));
+  auto text = read_source(DataSource::from_file(kDir + "tiny_table.tsv"));
   REQUIRE(text.ok());
   auto table = parse_table(*text, "tiny_table.tsv");
   REQUIRE(table.ok());
@@ -25,8 +25,8 @@ std::vector<Entry> tiny_entries() {
 }
 
 std::unique_ptr<const DiscoveryData> tiny_data() {
-  auto data = DiscoveryData::load(DataSource::File(kDir + "tiny.arpa"),
-                                  DataSource::File(kDir + "tiny_thesaurus.tsv"),
+  auto data = DiscoveryData::load(DataSource::from_file(kDir + "tiny.arpa"),
+                                  DataSource::from_file(kDir + "tiny_thesaurus.tsv"),
                                   tiny_entries());
   REQUIRE(data.ok());
   return std::move(data).value();
@@ -52,7 +52,7 @@ TEST_CASE("learns word substitutions from the table with counts",
 }
 
 TEST_CASE("reads an ARPA language model and backs off", "[discovery]") {
-  auto lm = LanguageModel::load(DataSource::File(kDir + "tiny.arpa"));
+  auto lm = LanguageModel::load(DataSource::from_file(kDir + "tiny.arpa"));
   REQUIRE(lm.ok());
   const auto deep = lm->id("deep"), learning = lm->id("learning");
   CHECK(lm->has_bigram(deep, learning));
@@ -112,7 +112,7 @@ TEST_CASE("every bigram of the ARPA file is found, and no other",
           "[discovery]") {
   // The lookups search the n-grams of one first word (an index per word):
   // check every word pair, including the first and last ids.
-  auto lm = LanguageModel::load(DataSource::File(kDir + "tiny.arpa"));
+  auto lm = LanguageModel::load(DataSource::from_file(kDir + "tiny.arpa"));
   REQUIRE(lm.ok());
   const std::vector<std::pair<std::string, std::string>> listed = {
       {"we", "use"},      {"deep", "learning"}, {"random", "forest"},
@@ -164,7 +164,7 @@ constexpr std::uint64_t kAB = (0ull << 17) | 1, kBC = (1ull << 17) | 2,
 TEST_CASE("reads the compact LM format and looks n-grams up by first word",
           "[discovery]") {
   auto lm = LanguageModel::load(
-      DataSource::Memory("lm.lmc", compact_lm({kAB, kBC, kCA}, {kABC})));
+      DataSource::from_text("lm.lmc", compact_lm({kAB, kBC, kCA}, {kABC})));
   REQUIRE(lm.ok());
   CHECK(lm->has_bigram(0, 1));
   CHECK(lm->has_bigram(2, 0));  // the last word's range
@@ -174,7 +174,7 @@ TEST_CASE("reads the compact LM format and looks n-grams up by first word",
   CHECK(lm->logp(LanguageModel::kUnknown, 1, 0) == Approx(-0.1 + -1.0));
   // No trigrams at all (an empty array: found by fuzz_lm under UBSan).
   auto bigrams_only = LanguageModel::load(
-      DataSource::Memory("lm.lmc", compact_lm({kAB, kBC}, {})));
+      DataSource::from_text("lm.lmc", compact_lm({kAB, kBC}, {})));
   REQUIRE(bigrams_only.ok());
   CHECK(bigrams_only->trigrams() == 0);
   CHECK(bigrams_only->logp(0, 1, 2) == Approx(-0.05 + -0.3));
@@ -186,7 +186,7 @@ TEST_CASE("a compact LM with unsorted or out-of-range n-grams is an error",
        {compact_lm({kBC, kAB}, {}),                 // unsorted
         compact_lm({kAB, (7ull << 17) | 1}, {}),    // first id 7 of 3 words
         compact_lm({kAB}, {(5ull << 34) | 1})}) {   // trigram of no word
-    auto lm = LanguageModel::load(DataSource::Memory("bad.lmc", bad));
+    auto lm = LanguageModel::load(DataSource::from_text("bad.lmc", bad));
     REQUIRE_FALSE(lm.ok());
     CHECK(lm.status().code() == ErrorCode::kParseError);
     CHECK(lm.status().message().find("unsorted or out of range") !=
@@ -195,7 +195,7 @@ TEST_CASE("a compact LM with unsorted or out-of-range n-grams is an error",
 }
 
 TEST_CASE("a malformed ARPA line names the file and line", "[discovery]") {
-  auto lm = LanguageModel::load(DataSource::Memory(
+  auto lm = LanguageModel::load(DataSource::from_text(
       "bad.arpa", "\\data\\\n\\1-grams:\n-1.0\ta\n\\2-grams:\n-0.5\ta\tb\n"));
   REQUIRE_FALSE(lm.ok());
   CHECK(lm.status().code() == ErrorCode::kParseError);
@@ -205,12 +205,12 @@ TEST_CASE("a malformed ARPA line names the file and line", "[discovery]") {
 namespace {
 
 std::unique_ptr<const DiscoveryData> spinner_data(DiscoveryParams o = {}) {
-  auto text = read_source(DataSource::File(kDir + "spinner_table.tsv"));
+  auto text = read_source(DataSource::from_file(kDir + "spinner_table.tsv"));
   REQUIRE(text.ok());
   auto table = parse_table(*text, "spinner_table.tsv");
   REQUIRE(table.ok());
   o.min_output_confidence = 0;  // the tiny LM calibrates low; keep all
-  auto data = DiscoveryData::load(DataSource::File(kDir + "spinner.arpa"),
+  auto data = DiscoveryData::load(DataSource::from_file(kDir + "spinner.arpa"),
                                   DataSource{}, table->entries, o);
   REQUIRE(data.ok());
   return std::move(data).value();
@@ -271,7 +271,7 @@ TEST_CASE("substitutions carry over to the other inflection of a word",
 TEST_CASE("out-of-range spinner options are rejected by name", "[discovery]") {
   DiscoveryParams o;
   o.spinner_max_words = 5;
-  auto data = DiscoveryData::load(DataSource::File(kDir + "spinner.arpa"),
+  auto data = DiscoveryData::load(DataSource::from_file(kDir + "spinner.arpa"),
                                   DataSource{}, {}, o);
   REQUIRE_FALSE(data.ok());
   CHECK(data.status().code() == ErrorCode::kInvalidArgument);
@@ -283,7 +283,7 @@ TEST_CASE("language-model errors show binary bytes of the file as \\xHH",
   const std::string arpa = std::string(
       "\\data\\\nngram 1=1\nngram 2=1\n\n\\1-grams:\n-1.0\tthe\n\n\\2-grams:\n"
       "-1.0\tthe w\x1b[2J\x01\xff\xc3\xa9\x7f\n\\end\\\n");
-  auto data = DiscoveryData::load(DataSource::Memory("bad.arpa", arpa),
+  auto data = DiscoveryData::load(DataSource::from_text("bad.arpa", arpa),
                                   DataSource{}, {});
   REQUIRE_FALSE(data.ok());
   CHECK(data.status().code() == ErrorCode::kParseError);
@@ -294,8 +294,8 @@ TEST_CASE("language-model errors show binary bytes of the file as \\xHH",
 TEST_CASE("a thesaurus may start with a UTF-8 byte order mark",
           "[discovery]") {
   auto data = DiscoveryData::load(
-      DataSource::File(kDir + "tiny.arpa"),
-      DataSource::Memory("th.tsv", "\xEF\xBB\xBF# comment\nforest\twoodland\n"),
+      DataSource::from_file(kDir + "tiny.arpa"),
+      DataSource::from_text("th.tsv", "\xEF\xBB\xBF# comment\nforest\twoodland\n"),
       tiny_entries());
   INFO(data.status().message());
   CHECK(data.ok());

@@ -50,7 +50,7 @@ TEST_CASE("the compact LM format reads back what it writes", "[discovery][lm]") 
   CHECK(back.trigram_keys == t.trigram_keys);
   CHECK(back.trigram_logp == t.trigram_logp);
 
-  auto lm = LanguageModel::load(DataSource::Memory("lm.lmc", bytes));
+  auto lm = LanguageModel::load(DataSource::from_text("lm.lmc", bytes));
   REQUIRE(lm.ok());
   CHECK(lm->logp(0, 1, 2) == Approx(-0.2));
   CHECK(lm->id("c") == 2);
@@ -69,7 +69,7 @@ TEST_CASE("the compact LM format refuses a truncated file or a bad checksum",
   bad = bytes;
   bad[8] = 2;  // version 2
   CHECK(lm_format::decode(bad, out) == lm_format::DecodeError::kVersion);
-  auto lm = LanguageModel::load(DataSource::Memory("bad.lmc", bytes.substr(0, bytes.size() - 1)));
+  auto lm = LanguageModel::load(DataSource::from_text("bad.lmc", bytes.substr(0, bytes.size() - 1)));
   REQUIRE_FALSE(lm.ok());
   CHECK(lm.status().message() == "bad.lmc:0: compact LM size does not match its header");
 }
@@ -113,12 +113,12 @@ TEST_CASE("every feature has a distinct name", "[discovery][calibration]") {
 
 TEST_CASE("discover given the normalized keys finds what it finds on its own",
           "[discovery]") {
-  auto text = read_source(DataSource::File(kDir + "tiny_table.tsv"));
+  auto text = read_source(DataSource::from_file(kDir + "tiny_table.tsv"));
   REQUIRE(text.ok());
   auto table = parse_table(*text, "tiny_table.tsv");
   REQUIRE(table.ok());
-  auto data = DiscoveryData::load(DataSource::File(kDir + "tiny.arpa"),
-                                  DataSource::File(kDir + "tiny_thesaurus.tsv"), table->entries);
+  auto data = DiscoveryData::load(DataSource::from_file(kDir + "tiny.arpa"),
+                                  DataSource::from_file(kDir + "tiny_thesaurus.tsv"), table->entries);
   REQUIRE(data.ok());
   for (const std::string s : {"We use profound learning.", "Irregular woodlands grow fast.",
                               "IRREGULAR-WOODLAND", "Ünïcode profound learning"}) {

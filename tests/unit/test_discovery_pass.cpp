@@ -20,12 +20,12 @@ namespace {
 const std::string kDir = std::string(UNSPIN_TEST_DATA_DIR) + "/discovery/";
 
 std::unique_ptr<const DiscoveryData> tiny_data() {
-  auto text = read_source(DataSource::File(kDir + "tiny_table.tsv"));
+  auto text = read_source(DataSource::from_file(kDir + "tiny_table.tsv"));
   REQUIRE(text.ok());
   auto table = parse_table(*text, "tiny_table.tsv");
   REQUIRE(table.ok());
-  auto data = DiscoveryData::load(DataSource::File(kDir + "tiny.arpa"),
-                                  DataSource::File(kDir + "tiny_thesaurus.tsv"),
+  auto data = DiscoveryData::load(DataSource::from_file(kDir + "tiny.arpa"),
+                                  DataSource::from_file(kDir + "tiny_thesaurus.tsv"),
                                   table->entries);
   REQUIRE(data.ok());
   return std::move(data).value();

@@ -32,10 +32,10 @@ const std::string kBuildData = UNSPIN_BUILD_DATA_DIR;
 Options mini(InvalidUtf8 policy = InvalidUtf8::kReplace,
              const std::string& extra_table = {}) {
   Options o;
-  o.tables.push_back(DataSource::File(kData + "/tables/mini.tsv"));
+  o.tables.push_back(DataSource::from_file(kData + "/tables/mini.tsv"));
   if (!extra_table.empty())
-    o.tables.push_back(DataSource::Memory("extra.tsv", extra_table));
-  o.irregular_forms = DataSource::File(kData + "/tables/forms.tsv");
+    o.tables.push_back(DataSource::from_text("extra.tsv", extra_table));
+  o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   o.invalid_utf8 = policy;
   return o;
@@ -323,7 +323,7 @@ TEST_CASE("builds a Detector from a table with 100,000 entries",
                             words[0] + ".";
   SECTION("without morphology") {
     Options o;
-    o.tables.push_back(DataSource::Memory("big.tsv", table));
+    o.tables.push_back(DataSource::from_text("big.tsv", table));
     o.min_confidence = 0;
     Detector d = make(o);
     CHECK(d.entry_count() == 100000);
@@ -332,7 +332,7 @@ TEST_CASE("builds a Detector from a table with 100,000 entries",
   }
   SECTION("with the annotated Hunspell dictionary") {
     Options o;
-    o.tables.push_back(DataSource::Memory("big.tsv", table));
+    o.tables.push_back(DataSource::from_text("big.tsv", table));
     o.hunspell_aff = kBuildData + "/hunspell/en_US.aff";
     o.hunspell_dic = kBuildData + "/hunspell/en_US.dic";
     o.min_confidence = 0;
@@ -624,7 +624,7 @@ TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
   const std::string word(10 << 20, 'x');
   {
     Options o = base;
-    o.tables.push_back(DataSource::Memory("long.tsv", "a b\tc\n" + word + "\td\n"));
+    o.tables.push_back(DataSource::from_text("long.tsv", "a b\tc\n" + word + "\td\n"));
     auto d = Detector::create(o);
     REQUIRE_FALSE(d.ok());
     CHECK(d.status().code() == ErrorCode::kParseError);
@@ -634,7 +634,7 @@ TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
   }
   {
     Options o = base;
-    o.allowlists.push_back(DataSource::Memory("allow.txt", word + "\n"));
+    o.allowlists.push_back(DataSource::from_text("allow.txt", word + "\n"));
     auto d = Detector::create(o);
     REQUIRE_FALSE(d.ok());
     CHECK(d.status().code() == ErrorCode::kParseError);
@@ -689,12 +689,12 @@ TEST_CASE("format characters around a phrase stay out of its span and its "
 TEST_CASE("fix is idempotent when a canonical side contains its spun side",
           "[hostile][rewrite]") {
   Options o;
-  o.tables.push_back(DataSource::Memory(
+  o.tables.push_back(DataSource::from_text(
       "grow.tsv",
       "guy gangs\tbad guy gangs\n"
       "outfit\tcriminal outfit|outfit of thugs\n"
       "spillover\treverse technology spillover\n"));
-  o.irregular_forms = DataSource::File(kData + "/tables/forms.tsv");
+  o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   Detector d = make(o);
   for (const std::string text :

@@ -431,12 +431,12 @@ TEST_CASE("the shipped paradigm cache gives the same Detector without "
   auto options = [&](bool cached) {
     unspin::Options o;
     for (const char* t : {"mt.tsv", "news.tsv", "science.tsv"})
-      o.tables.push_back(unspin::DataSource::File(d + "/dictionaries/en/" + t));
-    o.irregular_forms = unspin::DataSource::File(
+      o.tables.push_back(unspin::DataSource::from_file(d + "/dictionaries/en/" + t));
+    o.irregular_forms = unspin::DataSource::from_file(
         d + "/dictionaries/morphology/en_irregular.tsv");
     o.hunspell_aff = d + "/hunspell/en_US.aff";
     o.hunspell_dic = d + "/hunspell/en_US.dic";
-    if (cached) o.morphology_cache = unspin::DataSource::File(paradigms);
+    if (cached) o.morphology_cache = unspin::DataSource::from_file(paradigms);
     return o;
   };
   // The Detector built with the cache needs no word outside it: Hunspell

@@ -25,8 +25,8 @@ const std::string kData = UNSPIN_TEST_DATA_DIR;
 const Detector& detector() {
   static const Detector d = [] {
     unspin::Options o;
-    o.tables.push_back(DataSource::File(kData + "/tables/mini.tsv"));
-    o.irregular_forms.push_back(DataSource::File(kData + "/tables/forms.tsv"));
+    o.tables.push_back(DataSource::from_file(kData + "/tables/mini.tsv"));
+    o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
     o.min_confidence = 0;
     auto r = Detector::create(o);
     INFO(r.status().message());
@@ -61,7 +61,7 @@ Streamed stream(Scanner& s, const std::string& text,
     out.windows.emplace_back(w.text);
     out.starts.push_back(w.start);
     for (Finding& f : w.findings) out.findings.push_back(std::move(f));
-    return Status::Ok();
+    return Status::ok_status();
   };
   std::size_t at = 0;
   for (std::size_t c : cuts) {
@@ -134,7 +134,7 @@ TEST_CASE("finishing an empty stream delivers no window", "[scanner]") {
   int calls = 0;
   auto sink = [&](ScannedWindow&) {
     ++calls;
-    return Status::Ok();
+    return Status::ok_status();
   };
   REQUIRE(s.feed("", sink).ok());
   REQUIRE(s.finish(sink).ok());
@@ -167,7 +167,7 @@ TEST_CASE("a text shorter than a window gives exactly one scan's result",
       CHECK(w.findings[i].source == whole->findings[i].source);
     }
     same_places(w.findings, whole->findings);
-    return Status::Ok();
+    return Status::ok_status();
   };
   REQUIRE(s.feed(text, sink).ok());
   CHECK(calls == 0);  // held until finish: no window is full
@@ -267,7 +267,7 @@ TEST_CASE("an LF after a CR that ended the previous window ends no line",
   auto sink = [&](ScannedWindow& w) {
     got.windows.emplace_back(w.text);
     for (Finding& f : w.findings) got.findings.push_back(std::move(f));
-    return Status::Ok();
+    return Status::ok_status();
   };
   std::string big = text + std::string(1 << 16, 'y') + "\n";
   REQUIRE(s.feed(big, sink).ok());
@@ -319,7 +319,7 @@ TEST_CASE("invalid UTF-8 is reported at its offset in the whole stream",
   CHECK(got.status.code() == ErrorCode::kInvalidUtf8);
   CHECK(got.status.message() == whole.status().message());
   // The stream is spent: the error stays.
-  CHECK(s.feed("ok", [](ScannedWindow&) { return Status::Ok(); }).message() ==
+  CHECK(s.feed("ok", [](ScannedWindow&) { return Status::ok_status(); }).message() ==
         whole.status().message());
 }
 
@@ -344,7 +344,7 @@ TEST_CASE("rewriting each window gives the fix of the whole text",
     auto r = Scanner::rewrite(w);
     if (!r.ok()) return r.status();
     out += *r;
-    return Status::Ok();
+    return Status::ok_status();
   };
   REQUIRE(s.feed(text, sink).ok());
   REQUIRE(s.finish(sink).ok());
@@ -376,7 +376,7 @@ TEST_CASE("a failing check stops the stream before the window is scanned",
     ++checks;
     if (window.find('\0') != std::string_view::npos)
       return Status(ErrorCode::kInvalidArgument, "NUL byte");
-    return Status::Ok();
+    return Status::ok_status();
   });
   Streamed got = stream(s, text, {});
   CHECK(got.status.message() == "NUL byte");
@@ -429,7 +429,7 @@ TEST_CASE("the running verdict sums the windows and counts phrases once",
   auto sink = [&](ScannedWindow& w) {
     ++windows;
     words += w.verdict.words;
-    return Status::Ok();
+    return Status::ok_status();
   };
   REQUIRE(s.feed(text, sink).ok());
   REQUIRE(s.finish(sink).ok());

@@ -118,11 +118,11 @@ TEST_CASE("parses allowlists and rejects TABs in them", "[table]") {
 }
 
 TEST_CASE("reports a missing table file as an I/O error naming it", "[table]") {
-  auto r = unspin::detail::read_source(unspin::DataSource::File("/nonexistent/x.tsv"));
+  auto r = unspin::detail::read_source(unspin::DataSource::from_file("/nonexistent/x.tsv"));
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kIoError);
   CHECK(r.status().message().find("/nonexistent/x.tsv") != std::string::npos);
-  auto dir = unspin::detail::read_source(unspin::DataSource::File(UNSPIN_TEST_DATA_DIR));
+  auto dir = unspin::detail::read_source(unspin::DataSource::from_file(UNSPIN_TEST_DATA_DIR));
   REQUIRE_FALSE(dir.ok());
   CHECK(dir.status().message().find("is a directory") != std::string::npos);
 }

@@ -15,8 +15,8 @@ int main() {
     return 1;
   }
   auto problems =
-      unspin::check_tables({unspin::DataSource::Memory("lt.tsv", lt->tsv),
-                            unspin::DataSource::Memory("vale.tsv", vale->tsv)});
+      unspin::check_tables({unspin::DataSource::from_text("lt.tsv", lt->tsv),
+                            unspin::DataSource::from_text("vale.tsv", vale->tsv)});
   if (!problems.ok() || !problems->empty() || lt->entries != 1 ||
       vale->entries != 2) {
     std::cerr << "unexpected import or check result\n";
