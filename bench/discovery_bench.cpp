@@ -32,8 +32,8 @@
 #include <string>
 #include <vector>
 
-#include "discovery.hpp"
 #include "bench_common.hpp"
+#include "discovery.hpp"
 #include "table.hpp"
 
 namespace fs = std::filesystem;
@@ -62,8 +62,9 @@ std::vector<std::string> expand(std::string c) {
   for (std::size_t i = 1; i < parts.size(); ++i) {
     if (parts[i].find(' ') == std::string::npos) {
       auto sp = parts[0].rfind(' ');
-      out.push_back(sp == std::string::npos ? parts[i]
-                                            : parts[0].substr(0, sp + 1) + parts[i]);
+      out.push_back(sp == std::string::npos
+                        ? parts[i]
+                        : parts[0].substr(0, sp + 1) + parts[i]);
     } else {
       out.push_back(parts[i]);
     }
@@ -117,7 +118,8 @@ std::string fill(const std::string& phrase, std::size_t& begin) {
   return unspin_bench::fill_template(phrase, phrase, &begin);
 }
 
-std::string apply_all(const std::string& text, const std::vector<Discovered>& ds) {
+std::string apply_all(const std::string& text,
+                      const std::vector<Discovered>& ds) {
   std::string out;
   std::size_t pos = 0;
   for (const auto& d : ds) {
@@ -130,7 +132,8 @@ std::string apply_all(const std::string& text, const std::vector<Discovered>& ds
 // The fitted weights: the bias, then the features in FeatureVector order.
 constexpr int kFeatures = static_cast<int>(kFeatureCount) + 1;
 std::string weight_name(int k) {
-  return k == 0 ? "bias" : std::string(kFeatureNames[static_cast<std::size_t>(k - 1)]);
+  return k == 0 ? "bias"
+                : std::string(kFeatureNames[static_cast<std::size_t>(k - 1)]);
 }
 /// bias, weights... of a map.
 void weights_of(const LogisticMap& m, double* w) {
@@ -147,8 +150,8 @@ struct Sample {
   double pr;
   bool restores;
   double f[kFeatures];  // calibration features, as in discover()
-  bool fit;  // in the fitting half
-  bool prose = false;  // a candidate in the dev half of the clean prose
+  bool fit;             // in the fitting half
+  bool prose = false;   // a candidate in the dev half of the clean prose
 };
 
 /// ECE over the template samples (and the prose candidates when
@@ -294,14 +297,17 @@ int main(int argc, char** argv) {
   }
   const DiscoveryData& d = **data;
   const double threshold = 0.5;
-  std::printf("split: %s; table: %zu entries (%s of the train file + news + "
-              "mt), unseen: %zu phrases\n", dev ? "dev (bucket 1)" : "test (bucket 0)",
-              entries.size(), dev ? "buckets 2-4" : "80 %", unseen.size());
-  std::printf("load: %.0f ms, +%.1f MB RSS; LM %zu words %zu bigrams %zu "
-              "trigrams; %zu established terms, %zu spun variants indexed\n",
-              std::chrono::duration<double, std::milli>(t1 - t0).count(),
-              (rss_kb() - rss0) / 1024.0, d.lm().words(), d.lm().bigrams(),
-              d.lm().trigrams(), d.established_count(), d.variant_count());
+  std::printf(
+      "split: %s; table: %zu entries (%s of the train file + news + "
+      "mt), unseen: %zu phrases\n",
+      dev ? "dev (bucket 1)" : "test (bucket 0)", entries.size(),
+      dev ? "buckets 2-4" : "80 %", unseen.size());
+  std::printf(
+      "load: %.0f ms, +%.1f MB RSS; LM %zu words %zu bigrams %zu "
+      "trigrams; %zu established terms, %zu spun variants indexed\n",
+      std::chrono::duration<double, std::milli>(t1 - t0).count(),
+      (rss_kb() - rss0) / 1024.0, d.lm().words(), d.lm().bigrams(),
+      d.lm().trigrams(), d.established_count(), d.variant_count());
 
   std::vector<Sample> samples;
   // One calibration sample: a finding, whether it is right, which half
@@ -311,11 +317,12 @@ int main(int argc, char** argv) {
   // trying other scoring models outside the bench.
   const char* samples_path = std::getenv("UNSPIN_DISCOVERY_SAMPLES");
   FILE* samples_out = samples_path ? std::fopen(samples_path, "w") : nullptr;
-  std::string sample_tag;  // "u<i>" unseen phrase i, "c<i>" its canonical, "p" prose
-  auto add_sample = [&](const Discovered& x, bool spun, bool restores,
-                        bool fit, bool prose) {
-    samples.push_back({x.confidence, spun, x.restore_confidence, restores,
-                       {}, fit, prose});
+  std::string
+      sample_tag;  // "u<i>" unseen phrase i, "c<i>" its canonical, "p" prose
+  auto add_sample = [&](const Discovered& x, bool spun, bool restores, bool fit,
+                        bool prose) {
+    samples.push_back(
+        {x.confidence, spun, x.restore_confidence, restores, {}, fit, prose});
     samples.back().f[0] = 1;
     std::copy(x.features.values.begin(), x.features.values.end(),
               samples.back().f + 1);
@@ -380,13 +387,13 @@ int main(int argc, char** argv) {
         right |= alone == lower(s.substr(0, begin) + c + s.substr(end));
       sample(x, x.begin < end && x.end > begin, right, u.spun);
     }
-    if (!hit && misses.size() < 12) misses.push_back(u.spun + " -> " + u.canon[0]);
+    if (!hit && misses.size() < 12)
+      misses.push_back(u.spun + " -> " + u.canon[0]);
     if (dump) {
-      std::fprintf(dump, "%s\t%s\t%d\t%d\t%d", u.spun.c_str(), u.canon[0].c_str(),
-                   int(hit), int(ok), rc);
+      std::fprintf(dump, "%s\t%s\t%d\t%d\t%d", u.spun.c_str(),
+                   u.canon[0].c_str(), int(hit), int(ok), rc);
       for (const auto& x : found)
-        if (x.begin < end && x.end > begin)
-        {
+        if (x.begin < end && x.end > begin) {
           std::string others;  // the other suggestions, best first
           for (std::size_t k = 1; k < x.suggestions.size(); ++k)
             others += (k > 1 ? ";" : "") + x.suggestions[k];
@@ -416,12 +423,17 @@ int main(int argc, char** argv) {
     }
   }
   if (dump) std::fclose(dump);
-  std::printf("\nunseen phrases in template sentences (threshold %.2f):\n", threshold);
-  std::printf("  flagged:  %zu / %zu = %.1f %% (any candidate, before the "
-              "threshold: %.1f %%)\n", flagged, unseen.size(),
-              100.0 * flagged / unseen.size(), 100.0 * flagged_any / unseen.size());
-  std::printf("  restored exactly (whole sentence equals the canonical one): "
-              "%zu = %.1f %%\n", restored, 100.0 * restored / unseen.size());
+  std::printf("\nunseen phrases in template sentences (threshold %.2f):\n",
+              threshold);
+  std::printf(
+      "  flagged:  %zu / %zu = %.1f %% (any candidate, before the "
+      "threshold: %.1f %%)\n",
+      flagged, unseen.size(), 100.0 * flagged / unseen.size(),
+      100.0 * flagged_any / unseen.size());
+  std::printf(
+      "  restored exactly (whole sentence equals the canonical one): "
+      "%zu = %.1f %%\n",
+      restored, 100.0 * restored / unseen.size());
   std::printf("  canonical sentences flagged: %zu / %zu = %.2f %%\n",
               canon_flagged, canon_n, 100.0 * canon_flagged / canon_n);
   {
@@ -430,14 +442,16 @@ int main(int argc, char** argv) {
         "some changed word only a thesaurus neighbour",
         "some changed word with no substitution to it",
         "different number of words"};
-    std::printf("  reach (what the data can propose; the first two are the "
-                "ceiling of restoration, %.1f %%):\n",
-                100.0 * (reach_n[0] + reach_n[1]) / unseen.size());
+    std::printf(
+        "  reach (what the data can propose; the first two are the "
+        "ceiling of restoration, %.1f %%):\n",
+        100.0 * (reach_n[0] + reach_n[1]) / unseen.size());
     for (int r = 0; r < 4; ++r)
-      std::printf("    %-48s %4zu = %4.1f %%: flagged %4.1f %%, restored %4.1f %%\n",
-                  kReach[r], reach_n[r], 100.0 * reach_n[r] / unseen.size(),
-                  reach_n[r] ? 100.0 * reach_flagged[r] / reach_n[r] : 0.0,
-                  reach_n[r] ? 100.0 * reach_restored[r] / reach_n[r] : 0.0);
+      std::printf(
+          "    %-48s %4zu = %4.1f %%: flagged %4.1f %%, restored %4.1f %%\n",
+          kReach[r], reach_n[r], 100.0 * reach_n[r] / unseen.size(),
+          reach_n[r] ? 100.0 * reach_flagged[r] / reach_n[r] : 0.0,
+          reach_n[r] ? 100.0 * reach_restored[r] / reach_n[r] : 0.0);
   }
   std::printf("  some misses:");
   for (const auto& m : misses) std::printf(" [%s]", m.c_str());
@@ -484,9 +498,11 @@ int main(int argc, char** argv) {
                    x.suggestions[0] + " (" + x.how + ")");
   }
   const double tok_secs = std::chrono::duration<double>(p2 - p1).count();
-  std::printf("\nclean prose: %.1f MB, %zu words: %zu findings = %.2f per "
-              "10,000 words\n", prose.size() / 1e6, toks.size(), prose_hits,
-              1e4 * prose_hits / toks.size());
+  std::printf(
+      "\nclean prose: %.1f MB, %zu words: %zu findings = %.2f per "
+      "10,000 words\n",
+      prose.size() / 1e6, toks.size(), prose_hits,
+      1e4 * prose_hits / toks.size());
   {
     std::vector<Discovered> f2;
     std::vector<Token> t2;
@@ -494,8 +510,10 @@ int main(int argc, char** argv) {
     discover_text(d, prose_test, f2);
     std::size_t h2 = 0;
     for (const auto& x : f2) h2 += x.confidence >= threshold;
-    std::printf("  test half (files not used in fitting): %zu words, %.2f per "
-                "10,000 words\n", t2.size(), 1e4 * h2 / t2.size());
+    std::printf(
+        "  test half (files not used in fitting): %zu words, %.2f per "
+        "10,000 words\n",
+        t2.size(), 1e4 * h2 / t2.size());
     for (const auto& x : f2) add_sample(x, false, false, false, true);
     f2.clear();
     t2.clear();
@@ -504,9 +522,10 @@ int main(int argc, char** argv) {
     discover_text(d, prose_dev, f2);
     for (const auto& x : f2) add_sample(x, false, false, true, true);
   }
-  std::printf("  speed: %.1f MB/s single-threaded, best of 3 (tokenize + discover; "
-              "tokenize alone %.1f MB/s)\n", prose.size() / 1e6 / secs,
-              prose.size() / 1e6 / tok_secs);
+  std::printf(
+      "  speed: %.1f MB/s single-threaded, best of 3 (tokenize + discover; "
+      "tokenize alone %.1f MB/s)\n",
+      prose.size() / 1e6 / secs, prose.size() / 1e6 / tok_secs);
   std::printf("  false alarms:");
   for (const auto& m : fa) std::printf(" [%s]", m.c_str());
   std::printf("\n");
@@ -533,13 +552,16 @@ int main(int argc, char** argv) {
       discover_text(d, orig, found);
       for (const auto& x : found) orig_flagged += x.confidence >= threshold;
     }
-    std::printf("\nnews sentences: %zu spun: flagged %zu, restored exactly %zu; "
-                "findings on the originals: %zu\n", n, hit, ok, orig_flagged);
+    std::printf(
+        "\nnews sentences: %zu spun: flagged %zu, restored exactly %zu; "
+        "findings on the originals: %zu\n",
+        n, hit, ok, orig_flagged);
   }
 
   // Threshold sweep: the same measures at other thresholds.
-  std::printf("\nthreshold sweep (unseen flagged / restored, canonical "
-              "sentences flagged, clean prose findings per 10k words):\n");
+  std::printf(
+      "\nthreshold sweep (unseen flagged / restored, canonical "
+      "sentences flagged, clean prose findings per 10k words):\n");
   // Discovery runs once per sentence; each threshold filters its findings.
   struct Scanned {
     std::string sentence;
@@ -588,21 +610,23 @@ int main(int argc, char** argv) {
       cf += any;
     }
     for (const auto& x : found) pf += x.confidence >= th;
-    std::printf("  %.2f: flagged %5.1f %%  restored %5.1f %%  canonical %5.2f %%"
-                "  prose %5.2f / 10k\n", th, 100.0 * fl / unseen.size(),
-                100.0 * rs / unseen.size(), 100.0 * cf / unseen.size(),
-                1e4 * pf / toks.size());
+    std::printf(
+        "  %.2f: flagged %5.1f %%  restored %5.1f %%  canonical %5.2f %%"
+        "  prose %5.2f / 10k\n",
+        th, 100.0 * fl / unseen.size(), 100.0 * rs / unseen.size(),
+        100.0 * cf / unseen.size(), 1e4 * pf / toks.size());
   }
 
   // Calibration.
   if (samples_out) std::fclose(samples_out);
-  std::printf("\ncalibration: %zu scored candidates (template sentences and "
-              "clean prose); ECE (10 bins) of confidence (span is spun) %.3f, "
-              "of restore_confidence (restores exactly) %.3f; template "
-              "sentences only: %.3f, %.3f\n", samples.size(),
-              ece(samples, false, false, false, true),
-              ece(samples, false, false, true, true), ece(samples, false, false),
-              ece(samples, false, false, true));
+  std::printf(
+      "\ncalibration: %zu scored candidates (template sentences and "
+      "clean prose); ECE (10 bins) of confidence (span is spun) %.3f, "
+      "of restore_confidence (restores exactly) %.3f; template "
+      "sentences only: %.3f, %.3f\n",
+      samples.size(), ece(samples, false, false, false, true),
+      ece(samples, false, false, true, true), ece(samples, false, false),
+      ece(samples, false, false, true));
   // Refit the logistic maps on one half, report ECE on the other, and the
   // fit on all samples (what the defaults take, on the dev split).
   const Calibration& o = d.params().calibration;
@@ -638,7 +662,8 @@ int main(int argc, char** argv) {
     for (int it = 0; it < 25; ++it) {
       double g[kFeatures] = {0}, h[kFeatures][kFeatures] = {{0}};
       for (std::size_t i = 0; i < samples.size() + extra.size(); ++i) {
-        const Sample& x = i < samples.size() ? samples[i] : extra[i - samples.size()];
+        const Sample& x =
+            i < samples.size() ? samples[i] : extra[i - samples.size()];
         // Never the test half of the prose; only the fitting half of the
         // templates when half_only.
         if ((x.prose && !x.fit) || (half_only && !x.fit)) continue;
@@ -648,7 +673,8 @@ int main(int argc, char** argv) {
         const double err = p - (restore ? x.restores : x.correct);
         for (int k = 0; k < kFeatures; ++k) {
           g[k] += err * x.f[k];
-          for (int l = 0; l < kFeatures; ++l) h[k][l] += p * (1 - p) * x.f[k] * x.f[l];
+          for (int l = 0; l < kFeatures; ++l)
+            h[k][l] += p * (1 - p) * x.f[k] * x.f[l];
         }
       }
       for (int k = 1; k < kFeatures; ++k) {
@@ -695,7 +721,8 @@ int main(int argc, char** argv) {
       z.push_back(v);
     }
     std::sort(z.rbegin(), z.rend());
-    const std::size_t allowed = static_cast<std::size_t>(0.8e-4 * prose_dev_words);
+    const std::size_t allowed =
+        static_cast<std::size_t>(0.8e-4 * prose_dev_words);
     if (z.size() <= allowed) return false;
     *shift = z[allowed];
     return true;
@@ -709,9 +736,10 @@ int main(int argc, char** argv) {
     weights_of(o.spun, w0);
     double shift = 0;
     if (prose_operating_point(w0, &shift))
-      std::printf("  shipped map: cal_bias %.2f would give 0.8 findings per "
-                  "10,000 words on the dev half of the prose\n",
-                  o.spun.bias - shift - 1e-3);
+      std::printf(
+          "  shipped map: cal_bias %.2f would give 0.8 findings per "
+          "10,000 words on the dev half of the prose\n",
+          o.spun.bias - shift - 1e-3);
   }
   Calibration fitted = o;  // the maps fitted on all samples
   for (bool restore : {false, true}) {
@@ -723,12 +751,13 @@ int main(int argc, char** argv) {
       for (int k = 0; k < kFeatures; ++k) z += w[k] * x.f[k];
       (restore ? x.pr : x.p) = 1 / (1 + std::exp(-z));
     }
-    std::printf("  %s: held-out half (template samples + test-half prose "
-                "candidates): ECE of the shipped map %.3f, refit on the "
-                "other half -> %.3f\n",
-                restore ? "restore_confidence" : "confidence",
-                ece(samples, true, false, restore, true),
-                ece(refit, true, false, restore, true));
+    std::printf(
+        "  %s: held-out half (template samples + test-half prose "
+        "candidates): ECE of the shipped map %.3f, refit on the "
+        "other half -> %.3f\n",
+        restore ? "restore_confidence" : "confidence",
+        ece(samples, true, false, restore, true),
+        ece(refit, true, false, restore, true));
     fit(false, restore, w);
     if (!restore) {
       // Operating point: shift the bias so that the dev half of the prose
@@ -741,7 +770,8 @@ int main(int argc, char** argv) {
     }
     std::printf("  fit on all samples:");
     for (int k = 0; k < kFeatures; ++k)
-      std::printf(" %s_%s=%.2f", restore ? "rcal" : "cal", weight_name(k).c_str(), w[k]);
+      std::printf(" %s_%s=%.2f", restore ? "rcal" : "cal",
+                  weight_name(k).c_str(), w[k]);
     std::printf("\n");
     LogisticMap& m = restore ? fitted.restores : fitted.spun;
     m.bias = w[0];
@@ -749,7 +779,8 @@ int main(int argc, char** argv) {
   }
   // UNSPIN_DISCOVERY_WRITE_CALIBRATION=FILE: those maps as calibration.inc
   // (copy it to src/ to ship them).
-  if (const char* out_path = std::getenv("UNSPIN_DISCOVERY_WRITE_CALIBRATION")) {
+  if (const char* out_path =
+          std::getenv("UNSPIN_DISCOVERY_WRITE_CALIBRATION")) {
     std::ofstream out(out_path);
     out << fitted.table();
     if (!out) {

@@ -220,7 +220,8 @@ int main(int argc, char** argv) {
     std::cerr << ")\n";
     return 1;
   }
-  unspin::Result<unspin::Options> made = unspin::options_from_data_dir(data_dir);
+  unspin::Result<unspin::Options> made =
+      unspin::options_from_data_dir(data_dir);
   if (!made.ok()) {
     std::cerr << "unspin_scan_bench: " << made.status().message() << "\n";
     return 1;

@@ -33,7 +33,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: unspin_verdict_bench [--data-dir DIR] --prose-dir DIR\n"
-    "  --data-dir DIR   unspin data dir with lm/ (default: as cleanup finds it)\n"
+    "  --data-dir DIR   unspin data dir with lm/ (default: as cleanup finds "
+    "it)\n"
     "  --prose-dir DIR  clean English, one document per file (recursive),\n"
     "                   e.g. /usr/share/doc/python3.11/html/_sources\n";
 
@@ -165,7 +166,8 @@ int main(int argc, char** argv) {
         unspin::options_from_data_dir(dir, what);
     if (!made.ok()) fail(made.status().message());
     unspin::Options o = std::move(made).value();
-    o.tables.push_back(unspin::DataSource::from_text("science-80.tsv", table80));
+    o.tables.push_back(
+        unspin::DataSource::from_text("science-80.tsv", table80));
     for (const char* t : {"mt.tsv", "news.tsv"})
       o.tables.push_back(unspin::DataSource::from_file(
           dir + "/dictionaries/en/" + t, std::string("en/") + t));
@@ -181,9 +183,10 @@ int main(int argc, char** argv) {
   std::printf("create(): tables %.0f ms, tables + discovery %.0f ms\n",
               std::chrono::duration<double, std::milli>(c1 - c0).count(),
               std::chrono::duration<double, std::milli>(c2 - c1).count());
-  std::printf("split: %zu seen context-free entries, %zu unseen (bucket 0 "
-              "of science.tsv); table: 80 %% science + news + mt\n\n",
-              seen.size(), unseen.size());
+  std::printf(
+      "split: %zu seen context-free entries, %zu unseen (bucket 0 "
+      "of science.tsv); table: 80 %% science + news + mt\n\n",
+      seen.size(), unseen.size());
 
   // --- calibration over findings ------------------------------------------
   // A finding with a suggestion is right when applying it alone gives the
@@ -203,21 +206,23 @@ int main(int argc, char** argv) {
       if (f.has_suggestion) {
         auto fixed = unspin::Detector::rewrite(sentence, {f});
         if (fixed.ok())
-          for (const std::string& w : wanted) right |= lower(*fixed) == lower(w);
+          for (const std::string& w : wanted)
+            right |= lower(*fixed) == lower(w);
       } else {
         right = on_span;
       }
       flagged += on_span;
       restored += f.has_suggestion && right;
-      samples.push_back({f.confidence, right,
-                         f.source.rfind("discovered:", 0) == 0});
+      samples.push_back(
+          {f.confidence, right, f.source.rfind("discovered:", 0) == 0});
     }
   };
   std::size_t seen_flagged = 0, unseen_flagged = 0, unseen_restored = 0;
   for (const auto* group : {&seen, &unseen}) {
     for (const Item& it : *group) {
       std::vector<std::string> wanted;
-      for (const std::string& c : it.canonicals) wanted.push_back(fill_template(c, it.spun));
+      for (const std::string& c : it.canonicals)
+        wanted.push_back(fill_template(c, it.spun));
       std::size_t at = 0;
       const std::string sentence = fill_template(it.spun, it.spun, &at);
       judge(with_discovery, sentence, wanted, at, at + it.spun.size());
@@ -237,8 +242,7 @@ int main(int argc, char** argv) {
   for (const std::string& p : files) {
     // Only the half of the manual that discovery_bench did not use to fit
     // the calibration (it takes the files whose relative path hashes even).
-    const std::string rel =
-        std::filesystem::relative(p, prose_dir).string();
+    const std::string rel = std::filesystem::relative(p, prose_dir).string();
     if (fnv(rel) % 2 == 0) continue;
     std::string text = read_file(p);
     if (text.size() < 2000) continue;  // stubs and indexes
@@ -251,14 +255,15 @@ int main(int argc, char** argv) {
     judge(with_discovery, doc, {}, 0, 0);
     prose_findings += samples.size() - before;
   }
-  std::printf("Detector with discovery, default threshold: seen phrases "
-              "flagged %zu/%zu; unseen phrases flagged %zu/%zu (%.1f %%), "
-              "restored %zu (%.1f %%); %zu findings in %zu clean prose "
-              "documents (%.1f MB)\n",
-              seen_flagged, seen.size(), unseen_flagged, unseen.size(),
-              100.0 * unseen_flagged / unseen.size(), unseen_restored,
-              100.0 * unseen_restored / unseen.size(), prose_findings,
-              docs.size(), prose_bytes / 1e6);
+  std::printf(
+      "Detector with discovery, default threshold: seen phrases "
+      "flagged %zu/%zu; unseen phrases flagged %zu/%zu (%.1f %%), "
+      "restored %zu (%.1f %%); %zu findings in %zu clean prose "
+      "documents (%.1f MB)\n",
+      seen_flagged, seen.size(), unseen_flagged, unseen.size(),
+      100.0 * unseen_flagged / unseen.size(), unseen_restored,
+      100.0 * unseen_restored / unseen.size(), prose_findings, docs.size(),
+      prose_bytes / 1e6);
   // Scan speed over the whole corpus as one document, best of 3.
   {
     std::string all;
@@ -295,7 +300,8 @@ int main(int argc, char** argv) {
     for (int j = 0; j < k; ++j) {
       std::uint64_t h = fnv(std::to_string(doc_no) + ":" + std::to_string(j));
       const Item& it = pool[h % pool.size()];
-      ins.emplace_back(breaks[(h >> 20) % breaks.size()], fill_template(it.spun, it.spun) + "\n\n");
+      ins.emplace_back(breaks[(h >> 20) % breaks.size()],
+                       fill_template(it.spun, it.spun) + "\n\n");
     }
     std::sort(ins.begin(), ins.end());
     std::string out;
@@ -309,8 +315,10 @@ int main(int argc, char** argv) {
     return out;
   };
   const double cuts[] = {0.5, 0.7, 0.9};
-  std::printf("\ndocument verdict: share of documents with spun_score >= cut "
-              "(%zu documents each)\n", docs.size());
+  std::printf(
+      "\ndocument verdict: share of documents with spun_score >= cut "
+      "(%zu documents each)\n",
+      docs.size());
   std::printf("  %-44s %7s %7s %7s\n", "documents / detector", "0.5", "0.7",
               "0.9");
   auto row = [&](const char* name, const unspin::Detector& d,
@@ -337,8 +345,9 @@ int main(int argc, char** argv) {
   row("3 unseen phrases / tables", table_only, &unseen, 3);
   row("3 unseen phrases / tables + discovery", with_discovery, &unseen, 3);
   auto t1 = std::chrono::steady_clock::now();
-  std::printf("(clean rows are false-positive rates, the others detection "
-              "rates; %.1f s)\n",
-              std::chrono::duration<double>(t1 - t0).count());
+  std::printf(
+      "(clean rows are false-positive rates, the others detection "
+      "rates; %.1f s)\n",
+      std::chrono::duration<double>(t1 - t0).count());
   return 0;
 }

@@ -93,7 +93,8 @@ Result<AffixFile> parse_aff(std::string_view text, const std::string& name) {
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    const std::vector<std::string_view> f = aff_fields(text.substr(pos, end - pos));
+    const std::vector<std::string_view> f =
+        aff_fields(text.substr(pos, end - pos));
     pos = end + 1;
     ++line_no;
     if (f.size() < 2) continue;
@@ -103,8 +104,8 @@ Result<AffixFile> parse_aff(std::string_view text, const std::string& name) {
       if (leading_count(count) > lines) {
         return Status(ErrorCode::kParseError,
                       name + ":" + std::to_string(line_no) + ": " +
-                          std::string(f[0]) + " announces " +
-                          printable(count) + " entries, more than the file's " +
+                          std::string(f[0]) + " announces " + printable(count) +
+                          " entries, more than the file's " +
                           std::to_string(lines) + " lines");
       }
     }
@@ -135,12 +136,14 @@ Result<AffixFile> parse_aff(std::string_view text, const std::string& name) {
     }
     AffixRule r;
     r.strip = f[2] == "0" ? "" : std::string(f[2]);
-    if (f[3].find('/') != std::string_view::npos) aff.simple = false;  // twofold
+    if (f[3].find('/') != std::string_view::npos)
+      aff.simple = false;  // twofold
     r.add = std::string(f[3].substr(0, f[3].find('/')));
     if (r.add == "0") r.add.clear();
     r.cond = parse_condition(f[4]);
     for (std::size_t k = 5; k < f.size(); ++k) {
-      if (starts_with(f[k], "is:") || starts_with(f[k], "ip:")) aff.annotated = true;
+      if (starts_with(f[k], "is:") || starts_with(f[k], "ip:"))
+        aff.annotated = true;
     }
     (sfx ? aff.suffixes : aff.prefixes)[flag].push_back(std::move(r));
   }
@@ -224,7 +227,8 @@ std::vector<std::string> expand_word_forms(const AffixFile& aff,
       }
       for (const AffixRule& r : aff.prefixes[flag]) {
         if (!prefix_applies(r, e.word)) continue;
-        forms.push_back(ascii_lower(r.add + std::string(e.word.substr(r.strip.size()))));
+        forms.push_back(
+            ascii_lower(r.add + std::string(e.word.substr(r.strip.size()))));
       }
     }
     if (suffixed.empty()) return;

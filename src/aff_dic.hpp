@@ -99,8 +99,8 @@ void for_each_dic_line(std::string_view text, Fn&& fn) {
   while (pos != std::string_view::npos && pos < text.size()) {
     const std::size_t start = pos + 1;
     const std::size_t end = text.find('\n', start);
-    fn(text.substr(start,
-                   (end == std::string_view::npos ? text.size() : end) - start));
+    fn(text.substr(
+        start, (end == std::string_view::npos ? text.size() : end) - start));
     pos = end;
   }
 }

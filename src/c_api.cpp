@@ -1,9 +1,7 @@
 // unspin C API (include/unspin/unspin.h): thin wrappers over the C++ API.
 // Every entry point catches all exceptions; nothing escapes into C.
-#include "unspin/unspin.h"
-
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <new>
@@ -11,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "unspin/unspin.h"
 #include "unspin/unspin.hpp"
 
 struct unspin_options {
@@ -34,12 +33,18 @@ namespace {
 
 unspin_code to_code(unspin::ErrorCode code) {
   switch (code) {
-    case unspin::ErrorCode::kOk: return UNSPIN_OK;
-    case unspin::ErrorCode::kInvalidArgument: return UNSPIN_INVALID_ARGUMENT;
-    case unspin::ErrorCode::kIoError: return UNSPIN_IO_ERROR;
-    case unspin::ErrorCode::kParseError: return UNSPIN_PARSE_ERROR;
-    case unspin::ErrorCode::kInvalidUtf8: return UNSPIN_INVALID_UTF8;
-    case unspin::ErrorCode::kInternal: return UNSPIN_INTERNAL;
+    case unspin::ErrorCode::kOk:
+      return UNSPIN_OK;
+    case unspin::ErrorCode::kInvalidArgument:
+      return UNSPIN_INVALID_ARGUMENT;
+    case unspin::ErrorCode::kIoError:
+      return UNSPIN_IO_ERROR;
+    case unspin::ErrorCode::kParseError:
+      return UNSPIN_PARSE_ERROR;
+    case unspin::ErrorCode::kInvalidUtf8:
+      return UNSPIN_INVALID_UTF8;
+    case unspin::ErrorCode::kInternal:
+      return UNSPIN_INTERNAL;
   }
   return UNSPIN_INTERNAL;
 }
@@ -118,13 +123,20 @@ const char* unspin_version(void) { return unspin::version(); }
 
 const char* unspin_code_name(unspin_code code) {
   switch (code) {
-    case UNSPIN_OK: return "UNSPIN_OK";
-    case UNSPIN_INVALID_ARGUMENT: return "UNSPIN_INVALID_ARGUMENT";
-    case UNSPIN_IO_ERROR: return "UNSPIN_IO_ERROR";
-    case UNSPIN_PARSE_ERROR: return "UNSPIN_PARSE_ERROR";
-    case UNSPIN_INVALID_UTF8: return "UNSPIN_INVALID_UTF8";
-    case UNSPIN_INTERNAL: return "UNSPIN_INTERNAL";
-    case UNSPIN_OUT_OF_MEMORY: return "UNSPIN_OUT_OF_MEMORY";
+    case UNSPIN_OK:
+      return "UNSPIN_OK";
+    case UNSPIN_INVALID_ARGUMENT:
+      return "UNSPIN_INVALID_ARGUMENT";
+    case UNSPIN_IO_ERROR:
+      return "UNSPIN_IO_ERROR";
+    case UNSPIN_PARSE_ERROR:
+      return "UNSPIN_PARSE_ERROR";
+    case UNSPIN_INVALID_UTF8:
+      return "UNSPIN_INVALID_UTF8";
+    case UNSPIN_INTERNAL:
+      return "UNSPIN_INTERNAL";
+    case UNSPIN_OUT_OF_MEMORY:
+      return "UNSPIN_OUT_OF_MEMORY";
   }
   return "UNSPIN_UNKNOWN";
 }
@@ -292,8 +304,8 @@ unspin_code unspin_options_add_domain(unspin_options* options,
 unspin_code unspin_options_set_invalid_utf8_replace(unspin_options* options,
                                                     int replace) {
   return Set(options, [&](unspin::Options& o) {
-    o.invalid_utf8 = replace ? unspin::InvalidUtf8::kReplace
-                             : unspin::InvalidUtf8::kError;
+    o.invalid_utf8 =
+        replace ? unspin::InvalidUtf8::kReplace : unspin::InvalidUtf8::kError;
     return UNSPIN_OK;
   });
 }
@@ -336,9 +348,9 @@ unspin_code unspin_detector_scan(const unspin_detector* detector,
                 "NULL");
   }
   if (!possible_length(text, len)) {
-    return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                "unspin_detector_scan: impossible text length " +
-                    std::to_string(len));
+    return Fail(
+        error, UNSPIN_INVALID_ARGUMENT,
+        "unspin_detector_scan: impossible text length " + std::to_string(len));
   }
   try {
     unspin::Result<unspin::ScanResult> scanned =
@@ -362,9 +374,9 @@ unspin_code unspin_detector_fix(const unspin_detector* detector,
                 "unspin_detector_fix: detector, out and text must not be NULL");
   }
   if (!possible_length(text, len)) {
-    return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                "unspin_detector_fix: impossible text length " +
-                    std::to_string(len));
+    return Fail(
+        error, UNSPIN_INVALID_ARGUMENT,
+        "unspin_detector_fix: impossible text length " + std::to_string(len));
   }
   try {
     unspin::Result<std::string> fixed = detector->detector.fix(View(text, len));
@@ -372,7 +384,8 @@ unspin_code unspin_detector_fix(const unspin_detector* detector,
     const std::string& s = fixed.value();
     // malloc, so that the caller may also release it with free().
     char* copy = static_cast<char*>(std::malloc(s.size() + 1));
-    if (copy == nullptr) return Fail(error, UNSPIN_OUT_OF_MEMORY, "out of memory");
+    if (copy == nullptr)
+      return Fail(error, UNSPIN_OUT_OF_MEMORY, "out of memory");
     std::memcpy(copy, s.data(), s.size());
     copy[s.size()] = '\0';
     *out = copy;
@@ -445,8 +458,7 @@ const char* unspin_finding_explanation(const unspin_result* result, size_t i) {
   return f ? f->explanation.c_str() : nullptr;
 }
 
-size_t unspin_finding_alternative_count(const unspin_result* result,
-                                        size_t i) {
+size_t unspin_finding_alternative_count(const unspin_result* result, size_t i) {
   const unspin::Finding* f = At(result, i);
   return f ? f->alternatives.size() : 0;
 }
@@ -454,8 +466,7 @@ size_t unspin_finding_alternative_count(const unspin_result* result,
 const char* unspin_finding_alternative(const unspin_result* result, size_t i,
                                        size_t j) {
   const unspin::Finding* f = At(result, i);
-  return f && j < f->alternatives.size() ? f->alternatives[j].c_str()
-                                         : nullptr;
+  return f && j < f->alternatives.size() ? f->alternatives[j].c_str() : nullptr;
 }
 
 double unspin_result_spun_score(const unspin_result* result) {
@@ -475,8 +486,7 @@ size_t unspin_result_distinct_phrases(const unspin_result* result) {
 }
 
 double unspin_result_findings_per_1000_words(const unspin_result* result) {
-  return result == nullptr ? 0.0
-                           : result->scan.verdict.findings_per_1000_words;
+  return result == nullptr ? 0.0 : result->scan.verdict.findings_per_1000_words;
 }
 
 }  // extern "C"

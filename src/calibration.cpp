@@ -24,7 +24,8 @@ constexpr double kBias[2] = {
 
 constexpr Row kRows[] = {
 #define UNSPIN_CALIBRATION_BIAS(spun, restores)
-#define UNSPIN_CALIBRATION_ROW(feature, spun, restores) {Feature::feature, spun, restores},
+#define UNSPIN_CALIBRATION_ROW(feature, spun, restores) \
+  {Feature::feature, spun, restores},
 #include "calibration.inc"
 #undef UNSPIN_CALIBRATION_BIAS
 #undef UNSPIN_CALIBRATION_ROW
@@ -35,16 +36,19 @@ constexpr bool rows_in_feature_order() {
     if (static_cast<std::size_t>(kRows[i].feature) != i) return false;
   return true;
 }
-static_assert(std::size(kRows) == kFeatureCount,
-              "calibration.inc needs one row per feature of UNSPIN_DISCOVERY_FEATURES");
-static_assert(rows_in_feature_order(),
-              "calibration.inc rows must follow the order of UNSPIN_DISCOVERY_FEATURES");
+static_assert(
+    std::size(kRows) == kFeatureCount,
+    "calibration.inc needs one row per feature of UNSPIN_DISCOVERY_FEATURES");
+static_assert(
+    rows_in_feature_order(),
+    "calibration.inc rows must follow the order of UNSPIN_DISCOVERY_FEATURES");
 
 }  // namespace
 
 double LogisticMap::logit(const FeatureVector& f) const {
   double z = bias;
-  for (std::size_t k = 0; k < kFeatureCount; ++k) z += weights.values[k] * f.values[k];
+  for (std::size_t k = 0; k < kFeatureCount; ++k)
+    z += weights.values[k] * f.values[k];
   return z;
 }
 
@@ -88,14 +92,18 @@ bool Calibration::set(std::string_view name, double value) {
 
 std::string Calibration::table() const {
   std::string out =
-      "// unspin: the shipped discovery calibration, one row per feature in the order\n"
-      "// of UNSPIN_DISCOVERY_FEATURES (features.hpp): (feature, weight in the map of\n"
-      "// P(spun), weight in the map of P(restores)). Written by the discovery bench\n"
-      "// (UNSPIN_DISCOVERY_WRITE_CALIBRATION=FILE bash bench/discovery_bench.sh);\n"
+      "// unspin: the shipped discovery calibration, one row per feature in "
+      "the order\n"
+      "// of UNSPIN_DISCOVERY_FEATURES (features.hpp): (feature, weight in the "
+      "map of\n"
+      "// P(spun), weight in the map of P(restores)). Written by the discovery "
+      "bench\n"
+      "// (UNSPIN_DISCOVERY_WRITE_CALIBRATION=FILE bash "
+      "bench/discovery_bench.sh);\n"
       "// how these were fitted: docs/discovery.md.\n";
   char line[160];
-  std::snprintf(line, sizeof line, "UNSPIN_CALIBRATION_BIAS(%.2f, %.2f)\n", spun.bias,
-                restores.bias);
+  std::snprintf(line, sizeof line, "UNSPIN_CALIBRATION_BIAS(%.2f, %.2f)\n",
+                spun.bias, restores.bias);
   out += line;
   static constexpr const char* kEnumerators[] = {
 #define UNSPIN_FEATURE_ENUMERATOR(e, name) #e,
@@ -104,7 +112,8 @@ std::string Calibration::table() const {
   };
   for (std::size_t k = 0; k < kFeatureCount; ++k) {
     std::snprintf(line, sizeof line, "UNSPIN_CALIBRATION_ROW(%s, %.2f, %.2f)\n",
-                  kEnumerators[k], spun.weights.values[k], restores.weights.values[k]);
+                  kEnumerators[k], spun.weights.values[k],
+                  restores.weights.values[k]);
     out += line;
   }
   return out;

@@ -17,7 +17,8 @@ constexpr std::uint32_t kNotLooked = LanguageModel::kUnknown - 1;
 /// True when the bytes between two words keep them in one clause.
 bool gap_joins(std::string_view gap) {
   for (char c : gap)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '-') return false;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '-')
+      return false;
   return true;
 }
 
@@ -44,7 +45,8 @@ struct Scratch {
 /// Established-term path: a 2-4 word span ending at j (content words at
 /// both ends) whose words, or its last word singularized, are a spun
 /// variant of an established term.
-void established_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>& out) {
+void established_path(Window& w, std::size_t j, Scratch& sc,
+                      std::vector<Candidate>& out) {
   const DiscoveryData& data = w.data;
   const LanguageModel& lm = w.lm;
   for (std::size_t n = 2; n <= kMaxDiscoveryWords && n <= j + 1; ++n) {
@@ -111,7 +113,8 @@ void established_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candida
 /// beam search (LM in context, a prior for often-taught substitutions); up
 /// to three attested choices with enough gain are candidates, or else the
 /// best choice as a hedge.
-void spinner_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>& out) {
+void spinner_path(Window& w, std::size_t j, Scratch& sc,
+                  std::vector<Candidate>& out) {
   const DiscoveryData& data = w.data;
   const LanguageModel& lm = w.lm;
   const DiscoveryParams& p = data.params();
@@ -126,11 +129,13 @@ void spinner_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>&
       spin_max = std::max(spin_max, w.spin(k));
     }
     if (!ok || spin_max <= 0) continue;
-    for (std::size_t k = s; k <= j && ok; ++k) ok = w.id(k) != LanguageModel::kUnknown;
+    for (std::size_t k = s; k <= j && ok; ++k)
+      ok = w.id(k) != LanguageModel::kUnknown;
     if (!ok) continue;
     bool unattested = false;
     for (std::size_t k = s; k < j && !unattested; ++k)
-      unattested = (w.spin(k) > 0 || w.spin(k + 1) > 0) && !lm.has_bigram(w.id(k), w.id(k + 1));
+      unattested = (w.spin(k) > 0 || w.spin(k + 1) > 0) &&
+                   !lm.has_bigram(w.id(k), w.id(k + 1));
     if (!unattested) continue;
     auto& choices = sc.choices;
     choices.assign(n, {nullptr});
@@ -138,7 +143,8 @@ void spinner_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>&
       const auto* subs = data.substitutions(w.word(s + k));
       if (subs == nullptr) continue;
       const bool spinner_word = w.spin(s + k) > 0;
-      if (p.spinner_must_change && spinner_word && ((*subs)[0].origin & kFromTable))
+      if (p.spinner_must_change && spinner_word &&
+          ((*subs)[0].origin & kFromTable))
         choices[k].clear();
       std::size_t th = 0, tb = 0;
       for (const auto& x : *subs) {
@@ -168,17 +174,21 @@ void spinner_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>&
           const std::uint32_t id = x ? x->lm_id : w.id(s + k);
           if (id == LanguageModel::kUnknown) continue;
           // Unattested pairs are pruned when the word may stay as written.
-          if (k > 0 && x != nullptr && choices[k][0] == nullptr && !lm.has_bigram(a1, id))
+          if (k > 0 && x != nullptr && choices[k][0] == nullptr &&
+              !lm.has_bigram(a1, id))
             continue;
           Scratch::Beam nb = b;
           nb.pick.push_back(x);
           nb.ids.push_back(id);
-          nb.score += lm.logp(a2, a1, id) + (x ? p.spinner_sub_prior * std::log1p(x->count) : 0.0);
+          nb.score += lm.logp(a2, a1, id) +
+                      (x ? p.spinner_sub_prior * std::log1p(x->count) : 0.0);
           next.push_back(std::move(nb));
         }
       }
       std::sort(next.begin(), next.end(),
-                [](const Scratch::Beam& a, const Scratch::Beam& b) { return a.score > b.score; });
+                [](const Scratch::Beam& a, const Scratch::Beam& b) {
+                  return a.score > b.score;
+                });
       if (next.size() > kBeam) next.resize(kBeam);
       beam.swap(next);
     }
@@ -197,7 +207,8 @@ void spinner_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>&
           if (k + 1 < n) attested &= lm.has_bigram(b.ids[k], b.ids[k + 1]);
         }
         if (!changed) continue;
-        const double gain = pass == 1 ? hedge_gain : w.context_score(s, n, b.ids) - obs;
+        const double gain =
+            pass == 1 ? hedge_gain : w.context_score(s, n, b.ids) - obs;
         const bool hedged = !attested || gain < p.min_gain_spinner;
         if (pass == 0 && hedged) {
           if (hedge == nullptr) {
@@ -235,7 +246,8 @@ void spinner_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>&
 /// substitutions always; thesaurus ones and two substitutions only when
 /// the bigram as written is unattested (keeps the scan cheap and clean
 /// prose quiet).
-void lm_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>& out) {
+void lm_path(Window& w, std::size_t j, Scratch& sc,
+             std::vector<Candidate>& out) {
   const DiscoveryData& data = w.data;
   const LanguageModel& lm = w.lm;
   const DiscoveryParams& p = data.params();
@@ -267,7 +279,8 @@ void lm_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>& out)
     for (const Substitution* x1 : opt1) {
       if (x0 == nullptr && x1 == nullptr) continue;
       if (x0 != nullptr && x1 != nullptr && !unattested) continue;
-      const bool table = (x0 && (x0->origin & kFromTable)) || (x1 && (x1->origin & kFromTable));
+      const bool table = (x0 && (x0->origin & kFromTable)) ||
+                         (x1 && (x1->origin & kFromTable));
       if (!table && !unattested) continue;
       auto& cand_ids = sc.cand_ids;
       cand_ids = obs_ids;
@@ -279,7 +292,8 @@ void lm_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>& out)
       Candidate c;
       c.s = j - 1;
       c.n = 2;
-      c.words = {x0 ? x0->original : w.word(j - 1), x1 ? x1->original : w.word(j)};
+      c.words = {x0 ? x0->original : w.word(j - 1),
+                 x1 ? x1->original : w.word(j)};
       c.lemma = c.words[0] + " " + c.words[1];
       c.established = data.established(c.lemma);
       c.gain = gain;
@@ -294,14 +308,16 @@ void lm_path(Window& w, std::size_t j, Scratch& sc, std::vector<Candidate>& out)
 
 }  // namespace
 
-Window::Window(const DiscoveryData& d, std::string_view t, const std::vector<Token>& toks,
+Window::Window(const DiscoveryData& d, std::string_view t,
+               const std::vector<Token>& toks,
                const std::vector<std::string>* keys)
     : data(d), lm(d.lm()), text(t), tokens(toks), words_(keys) {
   const std::size_t n = tokens.size();
   if (words_ == nullptr) {
     own_words_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view w = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      const std::string_view w =
+          text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
       if (tokens[i].ascii)
         own_words_[i] = ascii_lower(w);
       else
@@ -319,10 +335,11 @@ Window::Window(const DiscoveryData& d, std::string_view t, const std::vector<Tok
     const std::string& w = word(i);
     hashes_[i] = word_hash(w);
     content_[i] = content_word(w);
-    seg_[i] = (i > 0 && gap_joins(text.substr(tokens[i - 1].end,
-                                              tokens[i].begin - tokens[i - 1].end)))
-                  ? seg_[i - 1]
-                  : i;
+    seg_[i] =
+        (i > 0 && gap_joins(text.substr(tokens[i - 1].end,
+                                        tokens[i].begin - tokens[i - 1].end)))
+            ? seg_[i - 1]
+            : i;
     if (spinner_on && content_[i]) spin_[i] = data.spinner(w);
   }
 }
@@ -343,7 +360,8 @@ double Window::context_score(std::size_t s, std::size_t n,
     h2 = h1;
     h1 = cand[k];
   }
-  if (s + n < size() && seg_[s + n] == seg_[s]) total += lm.logp(h2, h1, id(s + n));
+  if (s + n < size() && seg_[s + n] == seg_[s])
+    total += lm.logp(h2, h1, id(s + n));
   return total;
 }
 

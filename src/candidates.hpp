@@ -22,7 +22,8 @@ class Window {
  public:
   /// `keys`: the tokens' normalized words (normalize_word), or nullptr to
   /// normalize them here.
-  Window(const DiscoveryData& data, std::string_view text, const std::vector<Token>& tokens,
+  Window(const DiscoveryData& data, std::string_view text,
+         const std::vector<Token>& tokens,
          const std::vector<std::string>* keys);
 
   const DiscoveryData& data;
@@ -43,7 +44,8 @@ class Window {
   std::uint32_t id(std::size_t i);
   /// LM log10 prob of words [s, s + n) replaced by `cand` (ids), in context:
   /// two words of history and one word after, within the clause.
-  double context_score(std::size_t s, std::size_t n, const std::vector<std::uint32_t>& cand);
+  double context_score(std::size_t s, std::size_t n,
+                       const std::vector<std::uint32_t>& cand);
 
  private:
   std::vector<std::string> own_words_;
@@ -68,13 +70,13 @@ struct Candidate {
   std::vector<std::string> words;  ///< the suggestion's words (inflected)
   std::string lemma;               ///< the restored original, lemma words
   std::vector<Change> changes;
-  double gain = 0;      ///< LM gain (log10) over the text, in context
-  double observed = 0;  ///< LM log10 prob of the text's words, per word
+  double gain = 0;           ///< LM gain (log10) over the text, in context
+  double observed = 0;       ///< LM log10 prob of the text's words, per word
   bool established = false;  ///< the lemma is an established term
   bool table_sub = false, thesaurus_sub = false;  ///< origins of the changes
-  bool unattested = false;  ///< a word pair of the text is not an LM bigram
-  double spinner = 0;       ///< highest spinner score (spinner path)
-  std::uint32_t taught = 0;  ///< most table entries teaching a change
+  bool unattested = false;    ///< a word pair of the text is not an LM bigram
+  double spinner = 0;         ///< highest spinner score (spinner path)
+  std::uint32_t taught = 0;   ///< most table entries teaching a change
   bool from_spinner = false;  ///< made by the spinner path
   bool hedged = false;        ///< no attested restoration: a best guess
   FeatureVector features;     ///< set by compute_features()

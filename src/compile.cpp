@@ -90,7 +90,8 @@ class Compiler {
     }
     std::vector<std::string> words = split_spaces(ascii_lower(e.spun));
     std::vector<std::vector<std::string>> alt_words;
-    for (const std::string& alt : e.canonicals) alt_words.push_back(split_spaces(alt));
+    for (const std::string& alt : e.canonicals)
+      alt_words.push_back(split_spaces(alt));
     // Number agreement: tables written "spun plural -> canonical singular"
     // ("profound neural networks -> deep neural network") get a plural
     // canonical, so the rewrite does not change the sentence's number.
@@ -114,11 +115,13 @@ class Compiler {
         for (std::size_t k = 0; same_rest && k + 1 < cw.size(); ++k)
           same_rest = ascii_lower(cw[k]) == words[k];
         if (same_rest &&
-            !Morphology::inflections_of(last_para, ascii_lower(cw.back())).empty())
+            !Morphology::inflections_of(last_para, ascii_lower(cw.back()))
+                 .empty())
           continue;
         // Already plural somewhere ("people", "data"): leave it alone.
         if (canonical_reading(*morph, cw.back(), Inflection::kS, p)) continue;
-        if (!canonical_reading(*morph, cw.back(), Inflection::kBase, p)) continue;
+        if (!canonical_reading(*morph, cw.back(), Inflection::kBase, p))
+          continue;
         std::string plural = Morphology::form(p, Inflection::kS);
         if (!plural.empty()) cw.back() = plural;
       }
@@ -151,7 +154,8 @@ class Compiler {
         std::vector<AltSlot> slots;
         for (const auto& cw : alt_words) {
           AltSlot s{last ? cw.size() - 1 : 0, false, {}};
-          if (!cw.empty()) s.found = canonical_reading(*morph, cw[s.q], k0, s.para);
+          if (!cw.empty())
+            s.found = canonical_reading(*morph, cw[s.q], k0, s.para);
           slots.push_back(std::move(s));
         }
         return slots;
@@ -164,7 +168,8 @@ class Compiler {
         if (f.surface == w) continue;
         if (words.size() > 1 && pos == 0 && !is_verb_inflection(f.inflection))
           continue;
-        bool use_last = words.size() > 1 ? pos != 0 : f.inflection == Inflection::kS;
+        bool use_last =
+            words.size() > 1 ? pos != 0 : f.inflection == Inflection::kS;
         const std::vector<AltSlot>& slots = use_last ? last_slots : first_slots;
         std::vector<std::string> canon;
         for (std::size_t a = 0; a < alt_words.size(); ++a) {
@@ -267,8 +272,7 @@ Status Compiler::run(const Options& options) {
         std::launch::async,
         [aff = options.hunspell_aff, dic = options.hunspell_dic,
          irregular = std::move(irregular),
-         irregular_name = std::move(irregular_name),
-         cache = std::move(cache)] {
+         irregular_name = std::move(irregular_name), cache = std::move(cache)] {
           return Morphology::create(aff, dic, irregular, irregular_name, cache);
         });
   }
@@ -277,7 +281,8 @@ Status Compiler::run(const Options& options) {
   for (const DataSource& src : options.tables) {
     Result<std::string> text = detail::read_source(src);
     if (!text.ok()) return text.status();
-    Result<detail::Table> t = detail::parse_table(*text, detail::source_name(src));
+    Result<detail::Table> t =
+        detail::parse_table(*text, detail::source_name(src));
     if (!t.ok()) return t.status();
     tables.push_back(std::move(t.value()));
   }
@@ -309,16 +314,16 @@ Status Compiler::run(const Options& options) {
   }
   // The discovery data (LM, thesaurus, substitutions learned from the
   // active entries) loads on another thread while the tables compile.
-  std::future<Result<std::unique_ptr<const detail::DiscoveryData>>> discovery_future;
+  std::future<Result<std::unique_ptr<const detail::DiscoveryData>>>
+      discovery_future;
   if (options.language_model) {
     std::vector<Entry> active;
     active.reserve(c_.entries.size());
     for (const CompiledEntry& ce : c_.entries) active.push_back(ce.entry);
     discovery_future = std::async(
-        std::launch::async,
-        [lm = *options.language_model,
-         th = options.thesaurus.value_or(DataSource{}),
-         active = std::move(active)] {
+        std::launch::async, [lm = *options.language_model,
+                             th = options.thesaurus.value_or(DataSource{}),
+                             active = std::move(active)] {
           return detail::DiscoveryData::load(lm, th, active);
         });
   }
@@ -329,8 +334,8 @@ Status Compiler::run(const Options& options) {
     if (words.size() == 1 && morph && inflectable_word(ascii_lower(words[0]))) {
       detail::Paradigm p;
       Inflection k;
-      ce.ordinary_word = reading(*morph, ascii_lower(words[0]), p, k) &&
-                         p.forms.size() > 1;
+      ce.ordinary_word =
+          reading(*morph, ascii_lower(words[0]), p, k) && p.forms.size() > 1;
     }
     for (const auto& group : ce.entry.requires_groups) {
       std::vector<std::uint32_t> ids;
@@ -373,8 +378,8 @@ Status Compiler::run(const Options& options) {
 
   std::vector<std::string> allow = options.allow_phrases;
   for (std::size_t i = 0; i < allow.size(); ++i) {
-    Status words = detail::check_word_lengths(allow[i], "Options::allow_phrases",
-                                              i + 1);
+    Status words =
+        detail::check_word_lengths(allow[i], "Options::allow_phrases", i + 1);
     if (!words.ok())
       return Status(ErrorCode::kInvalidArgument, words.message());
   }
@@ -396,12 +401,13 @@ Status Compiler::run(const Options& options) {
   // (user tables load last) before earlier ones.
   for (std::size_t n = 0; n < c_.trie.node_count(); ++n) {
     auto& vs = c_.trie.info(static_cast<std::int32_t>(n)).variants;
-    std::stable_sort(vs.begin(), vs.end(), [&](std::uint32_t a, std::uint32_t b) {
-      const Variant& va = c_.variants[a];
-      const Variant& vb = c_.variants[b];
-      if (va.derived != vb.derived) return !va.derived;
-      return va.entry > vb.entry;
-    });
+    std::stable_sort(vs.begin(), vs.end(),
+                     [&](std::uint32_t a, std::uint32_t b) {
+                       const Variant& va = c_.variants[a];
+                       const Variant& vb = c_.variants[b];
+                       if (va.derived != vb.derived) return !va.derived;
+                       return va.entry > vb.entry;
+                     });
   }
   if (morph && !morph->deferred_load_status().ok())
     return morph->deferred_load_status();

@@ -10,9 +10,9 @@
 #include "compile.hpp"
 #include "discovery_pass.hpp"
 #include "matcher.hpp"
+#include "options.hpp"
 #include "rewrite.hpp"
 #include "score.hpp"
-#include "options.hpp"
 #include "select.hpp"
 #include "table.hpp"
 #include "text.hpp"
@@ -30,7 +30,8 @@ Result<Detector> Detector::create(const Options& options) {
   try {
     return create_impl(options);
   } catch (const std::exception& e) {
-    return Status(ErrorCode::kInternal, std::string("creating the detector: ") + e.what());
+    return Status(ErrorCode::kInternal,
+                  std::string("creating the detector: ") + e.what());
   }
 }
 
@@ -121,7 +122,8 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   std::map<std::string, double> best_discovered;  // by restored lemma
   if (discovery) {
     detail::Ranges spans = found.blocked;
-    for (const detail::Hit& h : found.variants) spans.emplace_back(h.begin, h.end);
+    for (const detail::Hit& h : found.variants)
+      spans.emplace_back(h.begin, h.end);
     for (const Finding& f : result.findings) spans.emplace_back(f.begin, f.end);
     spans.insert(spans.end(), allowed.begin(), allowed.end());
     const detail::Ranges taken = detail::merge_ranges(std::move(spans));
@@ -138,8 +140,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       if (conf < threshold || d.suggestions.empty()) continue;
       if (detail::overlaps(taken, d.begin, d.end)) continue;
       Finding f;
-      detail::render_discovered_finding(text, d, s.pattern, std::move(s.spun_lemma),
-                                        conf, taken, discovered_end, f);
+      detail::render_discovered_finding(text, d, s.pattern,
+                                        std::move(s.spun_lemma), conf, taken,
+                                        discovered_end, f);
       // The verdict asks whether the document is spun: P(spun).
       double& b = best_discovered[d.original_lemma];
       b = std::max(b, d.confidence);
@@ -147,10 +150,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
       result.findings.push_back(std::move(f));
     }
     if (result.findings.size() > table_findings) {
-      std::stable_sort(result.findings.begin(), result.findings.end(),
-                       [](const Finding& a, const Finding& b) {
-                         return a.begin < b.begin;
-                       });
+      std::stable_sort(
+          result.findings.begin(), result.findings.end(),
+          [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
     }
   }
 
@@ -159,7 +161,8 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   std::vector<double> per_phrase;
   for (auto& [e, conf] : best) per_phrase.push_back(conf);
   for (auto& [lemma, conf] : best_discovered) per_phrase.push_back(conf);
-  detail::make_verdict(words, result.findings.size(), per_phrase, result.verdict);
+  detail::make_verdict(words, result.findings.size(), per_phrase,
+                       result.verdict);
   // A thread keeps its scratch between scans, but not the memory of one
   // unusually match-heavy document.
   if (found.variants.capacity() > (std::size_t{1} << 16) ||

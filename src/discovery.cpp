@@ -25,28 +25,34 @@ void score(Window& w, std::vector<Candidate>& cands) {
 
 /// Chooses non-overlapping spans, best P(spun) first, none touching a
 /// blocked range, and renders each with its candidates' suggestions.
-void select(const Window& w, const std::vector<Candidate>& cands, const Ranges& blocked,
-            std::vector<Discovered>& out) {
+void select(const Window& w, const std::vector<Candidate>& cands,
+            const Ranges& blocked, std::vector<Discovered>& out) {
   // Best first; ties by position for determinism.
   std::vector<std::size_t> order(cands.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (cands[a].score != cands[b].score) return cands[a].score > cands[b].score;
-    if (cands[a].rscore != cands[b].rscore) return cands[a].rscore > cands[b].rscore;
-    return cands[a].s < cands[b].s;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     if (cands[a].score != cands[b].score)
+                       return cands[a].score > cands[b].score;
+                     if (cands[a].rscore != cands[b].rscore)
+                       return cands[a].rscore > cands[b].rscore;
+                     return cands[a].s < cands[b].s;
+                   });
   // A span's suggestions come by restore score.
   std::vector<std::size_t> by_restore = order;
-  std::stable_sort(by_restore.begin(), by_restore.end(), [&](std::size_t a, std::size_t b) {
-    return cands[a].rscore > cands[b].rscore;
-  });
+  std::stable_sort(by_restore.begin(), by_restore.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     return cands[a].rscore > cands[b].rscore;
+                   });
   // The candidates of each span (s, n), in by_restore order: grouped[
   // group_begin[i], group_end[i]) for candidate i (linear in candidates,
   // not quadratic: a text full of findings stays fast).
   std::vector<std::size_t> grouped = by_restore;
-  std::stable_sort(grouped.begin(), grouped.end(), [&](std::size_t a, std::size_t b) {
-    return cands[a].s != cands[b].s ? cands[a].s < cands[b].s : cands[a].n < cands[b].n;
-  });
+  std::stable_sort(grouped.begin(), grouped.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     return cands[a].s != cands[b].s ? cands[a].s < cands[b].s
+                                                     : cands[a].n < cands[b].n;
+                   });
   std::vector<std::size_t> group_begin(cands.size()), group_end(cands.size());
   for (std::size_t b = 0, e = 0; b < grouped.size(); b = e) {
     e = b + 1;
@@ -79,10 +85,13 @@ void select(const Window& w, const std::vector<Candidate>& cands, const Ranges& 
     for (std::size_t k = c.s; k < c.s + c.n; ++k) free &= !used[k];
     if (!free) continue;
     for (std::size_t k = c.s; k < c.s + c.n; ++k) used[k] = 1;
-    found.push_back(render(w, cands, grouped.data() + g_begin, g_end - g_begin, span_score));
+    found.push_back(render(w, cands, grouped.data() + g_begin, g_end - g_begin,
+                           span_score));
   }
   std::sort(found.begin(), found.end(),
-            [](const Discovered& a, const Discovered& b) { return a.begin < b.begin; });
+            [](const Discovered& a, const Discovered& b) {
+              return a.begin < b.begin;
+            });
   std::move(found.begin(), found.end(), std::back_inserter(out));
 }
 
@@ -104,7 +113,8 @@ void discover(const DiscoveryData& data, std::string_view text,
 }
 
 void discover(const DiscoveryData& data, std::string_view text,
-              const std::vector<Token>& tokens, const std::vector<std::string>& keys,
+              const std::vector<Token>& tokens,
+              const std::vector<std::string>& keys,
               std::vector<Discovered>& out, const Ranges& blocked) {
   Window w(data, text, tokens, &keys);
   run(w, out, blocked);
@@ -118,15 +128,17 @@ void discover_text(const DiscoveryData& data, std::string_view text,
   // the findings that start in its own zone, which ends kOverlap words
   // before its cut (the last window's at the end).
   constexpr std::size_t kWindow = std::size_t{1} << 20;
-  constexpr std::size_t kOverlap = 10;  // > kMaxDiscoveryWords + 1 word after + history
+  constexpr std::size_t kOverlap =
+      10;  // > kMaxDiscoveryWords + 1 word after + history
   std::vector<Token> tokens;
   std::vector<Discovered> part;
   std::size_t pos = 0, word_base = 0;
   std::size_t own_from = 0;  // findings start at or after this byte
   std::size_t last_end = 0;  // end of the last finding kept
   while (pos < text.size()) {
-    const std::size_t cut =
-        pos + kWindow >= text.size() ? text.size() : safe_split(text, pos + kWindow);
+    const std::size_t cut = pos + kWindow >= text.size()
+                                ? text.size()
+                                : safe_split(text, pos + kWindow);
     tokens.clear();
     tokenize(text.substr(pos, cut - pos), tokens);
     for (auto& t : tokens) {
@@ -138,7 +150,8 @@ void discover_text(const DiscoveryData& data, std::string_view text,
     std::size_t own_to = cut, next = cut;
     if (cut < text.size() && tokens.size() > 2 * kOverlap) {
       const std::size_t to = tokens[tokens.size() - kOverlap].begin;
-      const std::size_t from = safe_split(text, tokens[tokens.size() - kOverlap - 3].end);
+      const std::size_t from =
+          safe_split(text, tokens[tokens.size() - kOverlap - 3].end);
       if (from > pos && from <= to) {
         own_to = to;
         next = from;
@@ -147,7 +160,8 @@ void discover_text(const DiscoveryData& data, std::string_view text,
     part.clear();
     discover(data, text, tokens, part, blocked);
     for (auto& d : part) {
-      if (d.begin < own_from || d.begin >= own_to || d.begin < last_end) continue;
+      if (d.begin < own_from || d.begin >= own_to || d.begin < last_end)
+        continue;
       d.first_word += word_base;
       d.last_word += word_base;
       last_end = d.end;

@@ -60,22 +60,25 @@ struct Discovered {
 /// `blocked`: sorted, non-overlapping byte ranges no finding may touch
 /// (table matches, allowlisted phrases); candidates over them are left out
 /// before the best ones are chosen, so they hide no neighbour.
-void discover(const DiscoveryData& data, std::string_view text,
-              const std::vector<Token>& tokens, std::vector<Discovered>& out,
-              const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
+void discover(
+    const DiscoveryData& data, std::string_view text,
+    const std::vector<Token>& tokens, std::vector<Discovered>& out,
+    const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
 
 /// The same, given the tokens' normalized words (`keys[i]` is
 /// normalize_word() of token i), so they are not normalized again.
-void discover(const DiscoveryData& data, std::string_view text,
-              const std::vector<Token>& tokens, const std::vector<std::string>& keys,
-              std::vector<Discovered>& out,
-              const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
+void discover(
+    const DiscoveryData& data, std::string_view text,
+    const std::vector<Token>& tokens, const std::vector<std::string>& keys,
+    std::vector<Discovered>& out,
+    const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
 
 /// Tokenizes `text` (in windows cut at safe_split points) and runs
 /// discover(); word indices count from the start of the text.
-void discover_text(const DiscoveryData& data, std::string_view text,
-                   std::vector<Discovered>& out,
-                   const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
+void discover_text(
+    const DiscoveryData& data, std::string_view text,
+    std::vector<Discovered>& out,
+    const std::vector<std::pair<std::size_t, std::size_t>>& blocked = {});
 
 }  // namespace unspin::detail
 

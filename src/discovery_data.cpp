@@ -13,15 +13,18 @@ namespace {
 
 /// Entries that teach substitutions and vocabulary: a known canonical, no
 /// deletion.
-bool teaches(const Entry& e) { return !e.canonicals.empty() && !e.unknown && !e.deletion; }
+bool teaches(const Entry& e) {
+  return !e.canonicals.empty() && !e.unknown && !e.deletion;
+}
 
 /// Spinner words: used on spun sides only, often, and rarely on canonical
 /// sides (counterfeit, profound, irregular).
-std::unordered_map<std::string, double> spinner_words(const std::vector<Entry>& entries,
-                                                      const DiscoveryParams& p) {
+std::unordered_map<std::string, double> spinner_words(
+    const std::vector<Entry>& entries, const DiscoveryParams& p) {
   std::unordered_map<std::string, double> out;
   if (p.spinner_min_count == 0) return out;
-  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> counts;
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>>
+      counts;
   for (const auto& e : entries) {
     if (!teaches(e)) continue;
     auto s = phrase_words(e.spun);
@@ -95,11 +98,13 @@ Result<std::unique_ptr<const DiscoveryData>> DiscoveryData::load(
   return std::unique_ptr<const DiscoveryData>(std::move(d));
 }
 
-const std::vector<Substitution>* DiscoveryData::substitutions(std::string_view word) const {
+const std::vector<Substitution>* DiscoveryData::substitutions(
+    std::string_view word) const {
   return substitutions(std::string(word));
 }
 
-const std::vector<Substitution>* DiscoveryData::substitutions(const std::string& word) const {
+const std::vector<Substitution>* DiscoveryData::substitutions(
+    const std::string& word) const {
   auto it = subs_.find(word);
   return it == subs_.end() ? nullptr : &it->second;
 }

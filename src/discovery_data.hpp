@@ -76,8 +76,8 @@ class DiscoveryData {
   /// Errors: those of LanguageModel::load; kIoError / kParseError for the
   /// thesaurus; kInvalidArgument for out-of-range params, naming the field.
   static Result<std::unique_ptr<const DiscoveryData>> load(
-      const DataSource& lm, const DataSource& thesaurus, const std::vector<Entry>& entries,
-      const DiscoveryParams& params = {});
+      const DataSource& lm, const DataSource& thesaurus,
+      const std::vector<Entry>& entries, const DiscoveryParams& params = {});
 
   const LanguageModel& lm() const { return lm_; }
   const DiscoveryParams& params() const { return params_; }

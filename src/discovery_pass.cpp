@@ -9,15 +9,20 @@ namespace unspin::detail {
 void DiscoveryPass::add(std::string_view text, const TokenWindow& window,
                         const HitSet& found) {
   spans_.clear();
-  auto collect = [&](auto begin_of, auto end_of, const auto& v, std::size_t from) {
+  auto collect = [&](auto begin_of, auto end_of, const auto& v,
+                     std::size_t from) {
     for (std::size_t k = from; k < v.size(); ++k)
       if (end_of(v[k]) > window.begin && begin_of(v[k]) < window.end)
         spans_.emplace_back(begin_of(v[k]), end_of(v[k]));
   };
   auto hit_b = [](const Hit& h) { return h.begin; };
   auto hit_e = [](const Hit& h) { return h.end; };
-  auto r_b = [](const std::pair<std::size_t, std::size_t>& r) { return r.first; };
-  auto r_e = [](const std::pair<std::size_t, std::size_t>& r) { return r.second; };
+  auto r_b = [](const std::pair<std::size_t, std::size_t>& r) {
+    return r.first;
+  };
+  auto r_e = [](const std::pair<std::size_t, std::size_t>& r) {
+    return r.second;
+  };
   collect(hit_b, hit_e, found.variants, marks_[0][0]);
   collect(r_b, r_e, found.allowed, marks_[0][1]);
   collect(r_b, r_e, found.blocked, marks_[0][2]);
@@ -86,7 +91,8 @@ void DiscoveryPass::finish(std::string_view text, const Ranges& taken,
   std::size_t last_end = 0;  // end of the last span kept
   for (Window& win : windows_) {
     bool touched = false;
-    for (const auto& p : win.picks) touched = touched || overlaps(taken, p.first, p.second);
+    for (const auto& p : win.picks)
+      touched = touched || overlaps(taken, p.first, p.second);
     if (touched) {
       again.read(text, win.begin, win.end);
       run(text, again, taken, win);

@@ -39,7 +39,8 @@ class DiscoveryPass {
 
   /// Discovers in `window` (the windows of one WindowReader, in order), after
   /// PhraseTrie::add_hits() has added the window's matches to `found`.
-  void add(std::string_view text, const TokenWindow& window, const HitSet& found);
+  void add(std::string_view text, const TokenWindow& window,
+           const HitSet& found);
 
   /// The kept spans in text order, given `taken`: merge_ranges() of all
   /// matches, switched-off and allowlisted phrases, and reported findings.
@@ -51,8 +52,8 @@ class DiscoveryPass {
     std::size_t begin = 0, end = 0;          // bytes read
     std::size_t own_begin = 0, own_end = 0;  // findings kept from here
     std::size_t first_word = 0;
-    Ranges picks;                        // every span discover() chose
-    std::vector<DiscoveredSpan> kept;    // those starting in the own zone
+    Ranges picks;                      // every span discover() chose
+    std::vector<DiscoveredSpan> kept;  // those starting in the own zone
   };
   void run(std::string_view text, const TokenWindow& w, const Ranges& blocked,
            Window& win);

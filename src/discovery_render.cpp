@@ -37,13 +37,16 @@ std::string suggestion(const Window& w, const Candidate& c) {
   for (std::size_t k = 0; k < c.n; ++k) {
     const Token& t = w.tokens[c.s + k];
     s += word_case(w.text.substr(t.begin, t.end - t.begin), c.words[k]);
-    if (k + 1 < c.n) s += w.text.substr(t.end, w.tokens[c.s + k + 1].begin - t.end);
+    if (k + 1 < c.n)
+      s += w.text.substr(t.end, w.tokens[c.s + k + 1].begin - t.end);
   }
   return s;
 }
 
 std::string how(const Candidate& c) {
-  return std::string(c.established ? "established-term" : c.from_spinner ? "spinner" : "lm") +
+  return std::string(c.established    ? "established-term"
+                     : c.from_spinner ? "spinner"
+                                      : "lm") +
          (c.table_sub ? "+table" : "") + (c.thesaurus_sub ? "+thesaurus" : "");
 }
 
@@ -68,14 +71,15 @@ std::string explanation(const Candidate& c) {
   return "discovered: " + changes_text(c) + "; '" + c.lemma + "' " +
          (c.established ? "is an established term (a table's canonical side)"
                         : "is not in any table") +
-         (c.hedged ? " (a best guess: the LM attests no restoration)" : "") + "; LM gain " +
-         gain + " log10 over the text";
+         (c.hedged ? " (a best guess: the LM attests no restoration)" : "") +
+         "; LM gain " + gain + " log10 over the text";
 }
 
 }  // namespace
 
 Discovered render(const Window& w, const std::vector<Candidate>& cands,
-                  const std::size_t* group, std::size_t group_size, double span_score) {
+                  const std::size_t* group, std::size_t group_size,
+                  double span_score) {
   const Candidate& c = cands[group[0]];
   Discovered d;
   d.first_word = c.s;
@@ -90,7 +94,8 @@ Discovered render(const Window& w, const std::vector<Candidate>& cands,
   d.suggestions.push_back(suggestion(w, c));
   for (std::size_t k = 1; k < group_size; ++k) {
     std::string r = suggestion(w, cands[group[k]]);
-    if (std::find(d.suggestions.begin(), d.suggestions.end(), r) == d.suggestions.end())
+    if (std::find(d.suggestions.begin(), d.suggestions.end(), r) ==
+        d.suggestions.end())
       d.suggestions.push_back(std::move(r));
   }
   d.explanation = explanation(c);

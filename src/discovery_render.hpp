@@ -16,7 +16,8 @@ namespace unspin::detail {
 /// from group[0], then the others' distinct suggestions; confidence
 /// `span_score` (the span's best P(spun)).
 Discovered render(const Window& w, const std::vector<Candidate>& cands,
-                  const std::size_t* group, std::size_t group_size, double span_score);
+                  const std::size_t* group, std::size_t group_size,
+                  double span_score);
 
 }  // namespace unspin::detail
 

@@ -11,17 +11,19 @@ namespace unspin::detail {
 
 bool is_stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
-      "to", "for", "from", "by", "with", "as", "is", "are", "was", "were",
-      "be", "been", "being", "it", "its", "this", "that", "these", "those",
-      "he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
-      "your", "my", "not", "no", "so", "if", "then", "than", "there", "here",
-      "has", "have", "had", "do", "does", "did", "can", "could", "will",
-      "would", "shall", "should", "may", "might", "must", "which", "who",
-      "whom", "what", "when", "where", "why", "how", "all", "any", "each",
-      "some", "such", "into", "onto", "over", "under", "up", "down", "out",
-      "about", "also", "only", "very", "more", "most", "other", "one", "s",
-      "t", "new", "use", "used", "using", "get", "set", "see", "via", "per"};
+      "a",     "an",    "the",   "and",   "or",    "but",    "nor",   "of",
+      "in",    "on",    "at",    "to",    "for",   "from",   "by",    "with",
+      "as",    "is",    "are",   "was",   "were",  "be",     "been",  "being",
+      "it",    "its",   "this",  "that",  "these", "those",  "he",    "she",
+      "they",  "we",    "you",   "i",     "his",   "her",    "their", "our",
+      "your",  "my",    "not",   "no",    "so",    "if",     "then",  "than",
+      "there", "here",  "has",   "have",  "had",   "do",     "does",  "did",
+      "can",   "could", "will",  "would", "shall", "should", "may",   "might",
+      "must",  "which", "who",   "whom",  "what",  "when",   "where", "why",
+      "how",   "all",   "any",   "each",  "some",  "such",   "into",  "onto",
+      "over",  "under", "up",    "down",  "out",   "about",  "also",  "only",
+      "very",  "more",  "most",  "other", "one",   "s",      "t",     "new",
+      "use",   "used",  "using", "get",   "set",   "see",    "via",   "per"};
   return w.size() < 3 || kStop.count(w) > 0;
 }
 
@@ -38,8 +40,9 @@ std::string naive_singular(std::string_view w) {
     return {};
   if (w.size() > 4 && w.substr(w.size() - 3) == "ies")
     return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (w.size() > 4 && (w.substr(w.size() - 4) == "ches" || w.substr(w.size() - 4) == "shes" ||
-                       w.substr(w.size() - 3) == "xes"))
+  if (w.size() > 4 &&
+      (w.substr(w.size() - 4) == "ches" || w.substr(w.size() - 4) == "shes" ||
+       w.substr(w.size() - 3) == "xes"))
     return std::string(w.substr(0, w.size() - 2));
   return std::string(w.substr(0, w.size() - 1));
 }
@@ -50,7 +53,8 @@ std::string naive_plural(const std::string& w) {
     const std::size_t n = std::strlen(s);
     return w.size() >= n && w.compare(w.size() - n, n, s) == 0;
   };
-  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return w + "es";
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh"))
+    return w + "es";
   if (w.size() > 1 && w.back() == 'y' &&
       std::string_view("aeiou").find(w[w.size() - 2]) == std::string::npos)
     return w.substr(0, w.size() - 1) + "ies";

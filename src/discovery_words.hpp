@@ -29,7 +29,9 @@ inline bool alpha_word(std::string_view w) {
 }
 
 /// A word a candidate may start or end at, or a substitution may touch.
-inline bool content_word(std::string_view w) { return alpha_word(w) && !is_stopword(w); }
+inline bool content_word(std::string_view w) {
+  return alpha_word(w) && !is_stopword(w);
+}
 
 /// True for spelling or inflection variants ("times"/"time",
 /// "organisation"/"organization"): a shared prefix of all but two letters

@@ -10,12 +10,15 @@
 namespace unspin::detail {
 
 FeatureVector compute_features(Window& w, const Candidate& c) {
-  double spinner = c.spinner, spinners = 0, in_vocab = 0, in_canon = 0, rare = 0;
+  double spinner = c.spinner, spinners = 0, in_vocab = 0, in_canon = 0,
+         rare = 0;
   // Capitals: inside a word (DataSet), or on some of the span's words but
   // not all (arbitrary Python); a Title Case heading is not a name.
   bool capital = false;
   std::size_t initial_caps = 0, cased = 0;
-  auto upper = [&](std::size_t b) { return w.text[b] >= 'A' && w.text[b] <= 'Z'; };
+  auto upper = [&](std::size_t b) {
+    return w.text[b] >= 'A' && w.text[b] <= 'Z';
+  };
   for (std::size_t k = 0; k < c.n; ++k) {
     const std::size_t i = c.s + k;
     const Token& t = w.tokens[i];

@@ -66,7 +66,9 @@ inline constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
 struct FeatureVector {
   std::array<double, kFeatureCount> values{};
   double& operator[](Feature f) { return values[static_cast<std::size_t>(f)]; }
-  double operator[](Feature f) const { return values[static_cast<std::size_t>(f)]; }
+  double operator[](Feature f) const {
+    return values[static_cast<std::size_t>(f)];
+  }
 };
 
 class Window;

@@ -17,13 +17,16 @@ namespace {
 using lm_format::kIdBits;
 using lm_format::kIdMask;
 
-Status parse_error(const std::string& name, std::size_t line, const std::string& msg) {
-  return Status(ErrorCode::kParseError, name + ":" + std::to_string(line) + ": " + msg);
+Status parse_error(const std::string& name, std::size_t line,
+                   const std::string& msg) {
+  return Status(ErrorCode::kParseError,
+                name + ":" + std::to_string(line) + ": " + msg);
 }
 
 /// Position of `key` in keys[begin, end), or -1.
-std::ptrdiff_t find_key(const std::vector<std::uint64_t>& keys, std::uint32_t begin,
-                        std::uint32_t end, std::uint64_t key) {
+std::ptrdiff_t find_key(const std::vector<std::uint64_t>& keys,
+                        std::uint32_t begin, std::uint32_t end,
+                        std::uint64_t key) {
   auto first = keys.begin() + begin, last = keys.begin() + end;
   auto it = std::lower_bound(first, last, key);
   return it != last && *it == key ? it - keys.begin() : -1;
@@ -33,7 +36,8 @@ std::ptrdiff_t find_key(const std::vector<std::uint64_t>& keys, std::uint32_t be
 
 /// Fills a LanguageModel's private arrays (friend).
 struct LmBuilder {
-  static Result<LanguageModel> compact(const std::string& data, const std::string& name) {
+  static Result<LanguageModel> compact(const std::string& data,
+                                       const std::string& name) {
     LanguageModel lm;
     switch (lm_format::decode(data, lm.t_)) {
       case lm_format::DecodeError::kNone:
@@ -43,21 +47,26 @@ struct LmBuilder {
       case lm_format::DecodeError::kHeader:
         return parse_error(name, 0, "truncated compact LM header");
       case lm_format::DecodeError::kSize:
-        return parse_error(name, 0, "compact LM size does not match its header");
+        return parse_error(name, 0,
+                           "compact LM size does not match its header");
       case lm_format::DecodeError::kChecksum:
         return parse_error(name, 0, "compact LM checksum mismatch");
     }
     if (!lm.index())
-      return parse_error(name, 0, "compact LM n-grams are unsorted or out of range");
-    if (!lm.index_words()) return parse_error(name, 0, "compact LM word list is truncated");
+      return parse_error(name, 0,
+                         "compact LM n-grams are unsorted or out of range");
+    if (!lm.index_words())
+      return parse_error(name, 0, "compact LM word list is truncated");
     return lm;
   }
 
-  static Result<LanguageModel> arpa(const std::string& text, const std::string& name) {
+  static Result<LanguageModel> arpa(const std::string& text,
+                                    const std::string& name) {
     LanguageModel lm;
     auto& t = lm.t_;
     std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<std::pair<std::uint64_t, std::pair<std::int16_t, std::int16_t>>> bi;
+    std::vector<std::pair<std::uint64_t, std::pair<std::int16_t, std::int16_t>>>
+        bi;
     std::vector<std::pair<std::uint64_t, std::int16_t>> tri;
     std::istringstream in(text);
     std::string line;
@@ -68,7 +77,9 @@ struct LmBuilder {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
       if (line[0] == '\\') {
-        order = (line.size() > 1 && line[1] >= '1' && line[1] <= '3') ? line[1] - '0' : 0;
+        order = (line.size() > 1 && line[1] >= '1' && line[1] <= '3')
+                    ? line[1] - '0'
+                    : 0;
         continue;
       }
       if (order <= 0) continue;
@@ -90,9 +101,11 @@ struct LmBuilder {
       for (const auto& x : w) {
         auto it = ids.find(x);
         if (it == ids.end())
-          return parse_error(name, line_no, "word '" + printable(x) + "' has no unigram");
+          return parse_error(name, line_no,
+                             "word '" + printable(x) + "' has no unigram");
         if (it->second > kIdMask)
-          return parse_error(name, line_no, "more words than the model's 17-bit ids hold");
+          return parse_error(name, line_no,
+                             "more words than the model's 17-bit ids hold");
         key = (key << kIdBits) | it->second;
       }
       if (order == 2)
@@ -100,7 +113,8 @@ struct LmBuilder {
       else
         tri.push_back({key, lm_format::quantize(p)});
     }
-    if (t.unigram_logp.empty()) return parse_error(name, line_no, "no \\1-grams");
+    if (t.unigram_logp.empty())
+      return parse_error(name, line_no, "no \\1-grams");
     std::sort(bi.begin(), bi.end());
     std::sort(tri.begin(), tri.end());
     for (auto& [k, v] : bi) {
@@ -127,7 +141,8 @@ Result<LanguageModel> LanguageModel::load(const DataSource& source) {
       std::string data(static_cast<std::size_t>(in.tellg()), '\0');
       in.seekg(0);
       in.read(data.data(), static_cast<std::streamsize>(data.size()));
-      if (in && data.compare(0, lm_format::kMagic.size(), lm_format::kMagic) == 0)
+      if (in &&
+          data.compare(0, lm_format::kMagic.size(), lm_format::kMagic) == 0)
         return LmBuilder::compact(data, source_name(source));
     }
   }
@@ -182,10 +197,12 @@ double LanguageModel::unigram(std::uint32_t w) const {
 
 bool LanguageModel::has_bigram(std::uint32_t a, std::uint32_t b) const {
   if (a >= words() || b == kUnknown) return false;
-  return find_key(t_.bigram_keys, bstart_[a], bstart_[a + 1], lm_format::bigram_key(a, b)) >= 0;
+  return find_key(t_.bigram_keys, bstart_[a], bstart_[a + 1],
+                  lm_format::bigram_key(a, b)) >= 0;
 }
 
-double LanguageModel::logp(std::uint32_t a, std::uint32_t b, std::uint32_t c) const {
+double LanguageModel::logp(std::uint32_t a, std::uint32_t b,
+                           std::uint32_t c) const {
   if (c == kUnknown) return kUnknownLogProb;
   if (b >= words()) return unigram(c);
   double backoff3 = 0;
@@ -193,12 +210,12 @@ double LanguageModel::logp(std::uint32_t a, std::uint32_t b, std::uint32_t c) co
     const auto t = find_key(t_.trigram_keys, tstart_[a], tstart_[a + 1],
                             lm_format::trigram_key(a, b, c));
     if (t >= 0) return t_.trigram_logp[t] / 1000.0;
-    const auto ab =
-        find_key(t_.bigram_keys, bstart_[a], bstart_[a + 1], lm_format::bigram_key(a, b));
+    const auto ab = find_key(t_.bigram_keys, bstart_[a], bstart_[a + 1],
+                             lm_format::bigram_key(a, b));
     if (ab >= 0) backoff3 = t_.bigram_backoff[ab] / 1000.0;
   }
-  const auto it =
-      find_key(t_.bigram_keys, bstart_[b], bstart_[b + 1], lm_format::bigram_key(b, c));
+  const auto it = find_key(t_.bigram_keys, bstart_[b], bstart_[b + 1],
+                           lm_format::bigram_key(b, c));
   if (it >= 0) return backoff3 + t_.bigram_logp[it] / 1000.0;
   return backoff3 + t_.unigram_backoff[b] / 1000.0 + unigram(c);
 }

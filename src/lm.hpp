@@ -44,7 +44,8 @@ class LanguageModel {
 
  private:
   lm_format::Tables t_;
-  std::unordered_map<std::string_view, std::uint32_t> ids_;  // views into t_.blob
+  std::unordered_map<std::string_view, std::uint32_t>
+      ids_;  // views into t_.blob
   /// Where the bigrams (trigrams) of each first word start in the key
   /// arrays, words() + 1 entries: a lookup searches one word's few keys
   /// instead of all 2 million.

@@ -1,5 +1,6 @@
 // unspin: the compact language-model file (.lmc): one definition of its
-// layout, used by the loader (src/lm.cpp) and the generator (tools/build_lm.cpp).
+// layout, used by the loader (src/lm.cpp) and the generator
+// (tools/build_lm.cpp).
 #ifndef UNSPIN_SRC_LM_FORMAT_HPP_
 #define UNSPIN_SRC_LM_FORMAT_HPP_
 
@@ -73,7 +74,8 @@ inline std::int16_t quantize(double log10p) {
 inline std::uint64_t bigram_key(std::uint64_t a, std::uint64_t b) {
   return (a << kIdBits) | b;
 }
-inline std::uint64_t trigram_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+inline std::uint64_t trigram_key(std::uint64_t a, std::uint64_t b,
+                                 std::uint64_t c) {
   return (a << (2 * kIdBits)) | (b << kIdBits) | c;
 }
 
@@ -104,12 +106,14 @@ inline std::string encode(const Tables& t) {
   auto put = [&out](const auto& v) {
     out.append(reinterpret_cast<const char*>(&v), sizeof v);
   };
-  put(h.version), put(h.words), put(h.bigrams), put(h.trigrams), put(h.blob_bytes);
+  put(h.version), put(h.words), put(h.bigrams), put(h.trigrams),
+      put(h.blob_bytes);
   put(h.checksum);
   out += t.blob;
   for_each_array(t, h, [&out](const auto& v, std::uint32_t) {
-    out.append(reinterpret_cast<const char*>(v.data()),
-               v.size() * sizeof(typename std::decay_t<decltype(v)>::value_type));
+    out.append(
+        reinterpret_cast<const char*>(v.data()),
+        v.size() * sizeof(typename std::decay_t<decltype(v)>::value_type));
   });
   return out;
 }
@@ -143,11 +147,13 @@ inline DecodeError decode(std::string_view in, Tables& t) {
       return;
     }
     v.resize(n);
-    if (n > 0) std::memcpy(v.data(), in.data(), n * sizeof(T));  // data() may be null
+    if (n > 0)
+      std::memcpy(v.data(), in.data(), n * sizeof(T));  // data() may be null
     in.remove_prefix(n * sizeof(T));
   });
   if (!ok || !in.empty()) return DecodeError::kSize;
-  if (checksum(t.bigram_keys, t.trigram_keys) != h.checksum) return DecodeError::kChecksum;
+  if (checksum(t.bigram_keys, t.trigram_keys) != h.checksum)
+    return DecodeError::kChecksum;
   return DecodeError::kNone;
 }
 

@@ -111,15 +111,16 @@ bool PhraseTrie::compile(std::string_view phrase, CompiledPhrase& out) {
   std::string word;
   std::string gap;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    normalize_word(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), word);
+    normalize_word(
+        phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), word);
     out.words.push_back(vocab_.intern(word));
     if (i == 0) {
       out.gaps.push_back(0);
       continue;
     }
-    normalize_gap(phrase.substr(tokens[i - 1].end,
-                                tokens[i].begin - tokens[i - 1].end),
-                  gap);
+    normalize_gap(
+        phrase.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end),
+        gap);
     auto it = gap_ids_.find(gap);
     if (it == gap_ids_.end()) {
       if (gap_ids_.size() >= 255) return false;
@@ -207,15 +208,18 @@ void PhraseTrie::begin_hits(Scratch& scratch, HitSet& out) const {
   scratch.recent.clear();
 }
 
-std::size_t PhraseTrie::add_hits(std::string_view text, const TokenWindow& window,
-                                 Scratch& scratch, HitSet& out) const {
+std::size_t PhraseTrie::add_hits(std::string_view text,
+                                 const TokenWindow& window, Scratch& scratch,
+                                 HitSet& out) const {
   std::vector<Token>& tokens = scratch.tokens;
   std::vector<WordId>& ids = scratch.ids;
   std::deque<Scratch::Established>& recent = scratch.recent;
   const std::size_t base = scratch.base;  // global index of tokens[0]
   // The window's words not read before, with their ids.
-  tokens.insert(tokens.end(), window.tokens.begin() + static_cast<std::ptrdiff_t>(window.fresh),
-                window.tokens.end());
+  tokens.insert(
+      tokens.end(),
+      window.tokens.begin() + static_cast<std::ptrdiff_t>(window.fresh),
+      window.tokens.end());
   ids.reserve(tokens.size());
   for (std::size_t i = window.fresh; i < window.tokens.size(); ++i)
     ids.push_back(vocab_.find(window.key(i)));
@@ -267,7 +271,8 @@ std::size_t PhraseTrie::add_hits(std::string_view text, const TokenWindow& windo
       if (!inf.established_by.empty()) recent.push_back({first, last, node});
       ++j;
       if (j >= n || ids[j] == kNoWord) break;
-      std::uint16_t g = gap_id(text, tokens[j - 1], tokens[j], scratch.gap_buffer);
+      std::uint16_t g =
+          gap_id(text, tokens[j - 1], tokens[j], scratch.gap_buffer);
       if (g == 0xFFFF) break;
       node = child(node, g, ids[j]);
     }
@@ -278,14 +283,16 @@ std::size_t PhraseTrie::add_hits(std::string_view text, const TokenWindow& windo
       for (const Scratch::Established& e : recent)
         if (e.first <= h.first && e.last >= h.last)
           for (std::uint32_t by : infos_[e.node].established_by)
-            h.contained_by.push_back({by, e.first < h.first || e.last > h.last});
+            h.contained_by.push_back(
+                {by, e.first < h.first || e.last > h.last});
     }
   }
   scratch.next = std::max(scratch.next, limit);
   if (final) return base + n;
   // Drop what no later walk needs; keep one word before `next` for a/an.
   std::size_t drop = scratch.next > 0 ? scratch.next - 1 : 0;
-  tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(drop));
+  tokens.erase(tokens.begin(),
+               tokens.begin() + static_cast<std::ptrdiff_t>(drop));
   ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(drop));
   scratch.base += drop;
   scratch.next -= drop;

@@ -6,8 +6,8 @@
 // applied ("is:", "ip:", added by the annotation), so "killed" is kill + D.
 // The forms of a lemma are then produced by applying the dictionary's own
 // rules, parsed from the .aff by aff_dic.hpp, to the root's flags, read from
-// the .dic: exactly the words Hunspell::generate() gives and spell() accepts, but
-// without calling Hunspell once per form (generate() re-analyzes the word
+// the .dic: exactly the words Hunspell::generate() gives and spell() accepts,
+// but without calling Hunspell once per form (generate() re-analyzes the word
 // for every pattern, and spell() on a non-word costs ~5 us because of the
 // compound checks). A suffix flag's inflection class is inferred from its
 // rules' endings (s/es/ies: kS, d/ed/ied: kPast and kPastPart, ing: kIng,
@@ -246,14 +246,14 @@ std::string file_name(const std::string& path) {
 // The checksum line of a paradigm cache for these aff/dic files and this
 // irregular table ("" when a file cannot be read).
 std::string cache_key(const std::string& aff, const std::string& dic,
-                     std::uint64_t irregular_hash) {
+                      std::uint64_t irregular_hash) {
   std::string a, d;
   if (!read_all(aff, &a) || !read_all(dic, &d)) return {};
   // The library version stands for the paradigm algorithm: a cache made by
   // another version is not trusted.
-  return std::string(kCacheMagic) + "unspin=" + UNSPIN_VERSION + " aff=" +
-         hex64(fnv1a64(a)) + " dic=" + hex64(fnv1a64(d)) + " irregular=" +
-         hex64(irregular_hash);
+  return std::string(kCacheMagic) + "unspin=" + UNSPIN_VERSION +
+         " aff=" + hex64(fnv1a64(a)) + " dic=" + hex64(fnv1a64(d)) +
+         " irregular=" + hex64(irregular_hash);
 }
 
 }  // namespace
@@ -290,7 +290,9 @@ struct Morphology::Impl {
   std::unordered_map<std::string, Paradigm> lemma_cache;
   std::unordered_map<std::string, std::vector<Paradigm>> word_cache;
 
-  bool is_entry(const std::string& w) const { return roots.Flags(w) != nullptr; }
+  bool is_entry(const std::string& w) const {
+    return roots.Flags(w) != nullptr;
+  }
 
   const std::string_view* root_flags(std::string_view w) const {
     return roots.Flags(w);
@@ -343,7 +345,7 @@ struct Morphology::Impl {
 
   // The surface of prefix flag `flag` on `root`, or "" if none applies.
   std::string prefix_surface(char flag, const std::string& root,
-                            const std::string& word) const {
+                             const std::string& word) const {
     for (const AffixRule& r : aff.prefixes[as_byte(flag)]) {
       if (prefix_applies(r, root) && starts_with(word, r.add)) return r.add;
     }
@@ -362,8 +364,8 @@ struct Morphology::Impl {
         std::string root = r.strip + lemma.substr(r.add.size());
         const std::string_view* f = root_flags(root);
         if (f && f->find(p) != std::string::npos && prefix_applies(r, root)) {
-          out.push_back(
-              {r.add, root, std::string(*f), false, aff.prefix_cross[as_byte(p)]});
+          out.push_back({r.add, root, std::string(*f), false,
+                         aff.prefix_cross[as_byte(p)]});
         }
       }
     }
@@ -387,7 +389,7 @@ struct Morphology::Impl {
 
   // Adds the forms one reading gives to `fs`.
   void reading_forms(const RootReading& rr, const std::string& lemma,
-                    FormSets* fs) {
+                     FormSets* fs) {
     std::string form;
     if (rr.derived) {
       // A derived word has no flags of its own: a regular candidate counts
@@ -418,7 +420,8 @@ struct Morphology::Impl {
       Inflection k = class_of(f);
       if (k == Inflection::kBase) continue;
       // Hunspell combines a prefix and a suffix only if both allow it.
-      if (!rr.prefix.empty() && (!rr.prefix_cross || !aff.suffix_cross[as_byte(f)])) {
+      if (!rr.prefix.empty() &&
+          (!rr.prefix_cross || !aff.suffix_cross[as_byte(f)])) {
         continue;
       }
       for (const AffixRule& r : aff.suffixes[as_byte(f)]) {
@@ -438,10 +441,8 @@ struct Morphology::Impl {
     auto& past = (*fs)[Index(Inflection::kPast)];
     auto& pp = (*fs)[Index(Inflection::kPastPart)];
     if (!past.empty() || (*fs)[Index(Inflection::kIng)].empty()) return;
-    const size_t first =
-        std::max<size_t>(2, l.size() > longest_irregular
-                                ? l.size() - longest_irregular
-                                : 0);
+    const size_t first = std::max<size_t>(
+        2, l.size() > longest_irregular ? l.size() - longest_irregular : 0);
     for (size_t k = first; k + 2 <= l.size(); ++k) {
       auto it = irregular.find(l.substr(k));
       if (it == irregular.end()) continue;
@@ -633,7 +634,8 @@ struct Morphology::Impl {
     if (last == std::string_view::npos || last < nl) return false;
     std::string_view body = text.substr(nl + 1, last - nl);
     std::string_view seal = text.substr(last + 1, text.size() - last - 2);
-    size_t lines = static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
+    size_t lines =
+        static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
     if (seal != "# end " + std::to_string(lines) + " " + hex64(fnv1a64(body)))
       return false;
     text = text.substr(0, last + 1);
@@ -647,7 +649,8 @@ struct Morphology::Impl {
       std::vector<std::string_view> f;
       for (size_t b = 0;;) {
         size_t t = line.find('\t', b);
-        f.push_back(line.substr(b, t == std::string_view::npos ? line.npos : t - b));
+        f.push_back(
+            line.substr(b, t == std::string_view::npos ? line.npos : t - b));
         if (t == std::string_view::npos) break;
         b = t + 1;
       }
@@ -697,10 +700,9 @@ struct Morphology::Impl {
       if (is_entry(l) || irregular.count(l)) add_unique(&lemmas, l);
     }
     // misheard: mis + heard, heard a form of hear (see compound_irregular()).
-    const size_t first =
-        std::max<size_t>(2, w.size() > longest_irregular_form
-                                ? w.size() - longest_irregular_form
-                                : 0);
+    const size_t first = std::max<size_t>(
+        2, w.size() > longest_irregular_form ? w.size() - longest_irregular_form
+                                             : 0);
     for (size_t k = first; k + 2 <= w.size(); ++k) {
       auto it = irregular_lemmas.find(w.substr(k));
       if (it == irregular_lemmas.end()) continue;
@@ -898,7 +900,7 @@ Result<std::unique_ptr<Morphology>> Morphology::create(
   impl->irregular_hash = fnv1a64(irregular);
   if (!aff.empty() && !paradigm_cache.empty() &&
       impl->import_cache(paradigm_cache,
-                        cache_key(aff, dic, impl->irregular_hash))) {
+                         cache_key(aff, dic, impl->irregular_hash))) {
     impl->deferred = true;
   } else if (!aff.empty()) {
     st = impl->load_aff(aff);
@@ -961,7 +963,8 @@ std::string Morphology::export_cache() const {
   }
   const size_t head = out.find('\n') + 1;
   std::string_view body = std::string_view(out).substr(head);
-  const size_t lines = static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
+  const size_t lines =
+      static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
   out += "# end " + std::to_string(lines) + " " + hex64(fnv1a64(body)) + "\n";
   return out;
 }
@@ -995,7 +998,7 @@ namespace {
 // The first and last words of `phrase`, lowercase; with `inflectable_only`,
 // only those inflectable_word() accepts.
 void add_ends(std::string_view phrase, bool inflectable_only,
-             std::vector<std::string>* out) {
+              std::vector<std::string>* out) {
   const std::vector<std::string> w = split_spaces(ascii_lower(phrase));
   for (std::size_t i : {std::size_t{0}, w.size() - 1}) {
     if (w.empty() || (i > 0 && w.size() == 1)) continue;
@@ -1052,13 +1055,15 @@ Result<std::string> build_paradigm_cache(const std::string& aff,
     if (spun.empty() || !inflectable_word(spun.back())) continue;
     bool plural_spun = false;
     for (const Paradigm& p : m.paradigms(spun.back()))
-      plural_spun |= has(Morphology::inflections_of(p, spun.back()), Inflection::kS);
+      plural_spun |=
+          has(Morphology::inflections_of(p, spun.back()), Inflection::kS);
     if (!plural_spun) continue;
     for (const std::string& c : e.canonicals) {
       const std::vector<std::string> w = split_spaces(ascii_lower(c));
       if (w.empty()) continue;
       for (const Paradigm& p : m.paradigms(w.back())) {
-        if (!has(Morphology::inflections_of(p, w.back()), Inflection::kBase)) continue;
+        if (!has(Morphology::inflections_of(p, w.back()), Inflection::kBase))
+          continue;
         const std::string plural = Morphology::form(p, Inflection::kS);
         if (!plural.empty()) m.paradigms(plural);
       }

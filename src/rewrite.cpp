@@ -80,7 +80,6 @@ bool only_whitespace(std::string_view s) {
   return true;
 }
 
-
 bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -110,7 +109,8 @@ std::string apply_case(std::string_view canonical, CasePattern pattern) {
     case CasePattern::kAsIs:
       return s;
     case CasePattern::kUpper:
-      return to_utf8(icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale::getRoot()));
+      return to_utf8(
+          icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale::getRoot()));
     case CasePattern::kFirstUpper:
       upper_first_letter(s, 0);
       return s;
@@ -142,8 +142,8 @@ bool takes_an(std::string_view word) {
   if (w[0] >= '0' && w[0] <= '9') {
     // "an 8", "an 11", "an 18", "an 80": by how the number is spoken.
     std::size_t digits = 0;
-    while (digits < w.size() && ((w[digits] >= '0' && w[digits] <= '9') ||
-                                 w[digits] == ','))
+    while (digits < w.size() &&
+           ((w[digits] >= '0' && w[digits] <= '9') || w[digits] == ','))
       ++digits;
     std::string num = w.substr(0, digits);
     num.erase(std::remove(num.begin(), num.end(), ','), num.end());
@@ -153,12 +153,13 @@ bool takes_an(std::string_view word) {
     return false;
   }
   static const std::array<std::string_view, 10> kSilentH = {
-      "hour", "honest", "honor", "honour", "heir", "herb", "homage", "hors", "heirloom", "honorar"};
+      "hour", "honest", "honor", "honour",   "heir",
+      "herb", "homage", "hors",  "heirloom", "honorar"};
   for (std::string_view h : kSilentH)
     if (starts_with(w, h)) return true;
   static const std::array<std::string_view, 17> kYouSound = {
-      "uni", "use", "usu", "uti", "ura", "ure", "uro", "uti", "ubiq", "ufo",
-      "uk",  "eu",  "ewe", "one", "once", "ukr", "usa"};
+      "uni", "use", "usu", "uti", "ura", "ure",  "uro", "uti", "ubiq",
+      "ufo", "uk",  "eu",  "ewe", "one", "once", "ukr", "usa"};
   for (std::string_view y : kYouSound) {
     if (starts_with(w, y)) {
       // "an uninformed", "an unimportant": the un- prefix keeps "an".
@@ -173,10 +174,9 @@ bool takes_an(std::string_view word) {
 
 Result<std::string> apply_findings(std::string_view text,
                                    std::vector<const Finding*> findings) {
-  std::stable_sort(findings.begin(), findings.end(),
-                   [](const Finding* a, const Finding* b) {
-                     return a->begin < b->begin;
-                   });
+  std::stable_sort(
+      findings.begin(), findings.end(),
+      [](const Finding* a, const Finding* b) { return a->begin < b->begin; });
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
@@ -212,9 +212,9 @@ void delete_span(std::string_view text, Finding& f) {
   while (after < text.size() && is_horizontal_space(text[after])) ++after;
   bool comma_after = after < text.size() && text[after] == ',';
   bool comma_before = before > 0 && text[before - 1] == ',';
-  bool sentence_start =
-      before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
-      text[before - 1] == '?' || text[before - 1] == ':';
+  bool sentence_start = before == 0 || text[before - 1] == '.' ||
+                        text[before - 1] == '!' || text[before - 1] == '?' ||
+                        text[before - 1] == ':';
   f.suggestion.clear();
   if (comma_before && comma_after) {
     // ", needless to say," -> "": keep the space after the second comma.
@@ -247,8 +247,7 @@ void delete_span(std::string_view text, Finding& f) {
 // The suggestion written with the span's own separators where they were
 // line breaks ("bad guy\ngangs" -> "criminal\ngangs") and with its own
 // apostrophe style (a typographic apostrophe stays typographic).
-std::string keep_layout(std::string_view text,
-                        const std::vector<Token>& tokens,
+std::string keep_layout(std::string_view text, const std::vector<Token>& tokens,
                         std::string suggestion) {
   const std::size_t first = 0;
   const std::size_t last = tokens.size();
@@ -264,23 +263,25 @@ std::string keep_layout(std::string_view text,
         continue;
       }
       ++gap;
-      std::string_view g = text.substr(tokens[first + gap - 1].end,
-                                       tokens[first + gap].begin -
-                                           tokens[first + gap - 1].end);
+      std::string_view g =
+          text.substr(tokens[first + gap - 1].end,
+                      tokens[first + gap].begin - tokens[first + gap - 1].end);
       bool ws = !g.empty() && only_whitespace(g) &&
                 g.find('\n') != std::string_view::npos;
       out += ws ? std::string(g) : std::string(" ");
     }
     suggestion = std::move(out);
   }
-  std::string_view span =
-      text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  std::string_view span = text.substr(
+      tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
   static const std::string kCurly = "\xE2\x80\x99";
   if (span.find(kCurly) != std::string_view::npos) {
     std::string out;
     for (char c : suggestion) {
-      if (c == '\'') out += kCurly;
-      else out += c;
+      if (c == '\'')
+        out += kCurly;
+      else
+        out += c;
     }
     suggestion = std::move(out);
   }
@@ -294,9 +295,8 @@ std::string keep_layout(std::string_view text,
 // article before `floor` (the end of the previous finding) belongs to that
 // finding and is left alone, so findings never overlap.
 void fix_article(std::string_view text, std::size_t art_begin,
-                 std::size_t art_end, std::size_t floor,
-                 CasePattern pattern, Finding& f,
-                 std::vector<std::string>& suggestions) {
+                 std::size_t art_end, std::size_t floor, CasePattern pattern,
+                 Finding& f, std::vector<std::string>& suggestions) {
   if (suggestions.empty() || art_begin < floor) return;
   std::string_view art = text.substr(art_begin, art_end - art_begin);
   std::string_view gap = text.substr(art_end, f.begin - art_end);
@@ -336,13 +336,13 @@ bool word_before(std::string_view text, std::size_t pos, std::size_t* b,
   while (j > 0 && letter(text[j - 1])) --j;
   if (j == i || i - j > 2) return false;
   if (j > 0 && static_cast<unsigned char>(text[j - 1]) >= 0x80) return false;
-  if (j > 0 && (letter(text[j - 1]) || (text[j - 1] >= '0' && text[j - 1] <= '9')))
+  if (j > 0 &&
+      (letter(text[j - 1]) || (text[j - 1] >= '0' && text[j - 1] <= '9')))
     return false;
   *b = j;
   *e = i;
   return true;
 }
-
 
 void render_table_finding(std::string_view text, const Entry& entry,
                           const std::vector<std::string>& canonicals,
@@ -368,7 +368,8 @@ void render_table_finding(std::string_view text, const Entry& entry,
   const Token* first = span_tokens.data() + hit.span;
   clip_tokens(first, first + (hit.last - hit.first), f.begin, f.end, tokens);
   std::vector<std::string_view> words;
-  for (const Token& t : tokens) words.push_back(text.substr(t.begin, t.end - t.begin));
+  for (const Token& t : tokens)
+    words.push_back(text.substr(t.begin, t.end - t.begin));
   const CasePattern pattern = case_pattern(words);
 
   if (entry.unknown) {
@@ -378,9 +379,11 @@ void render_table_finding(std::string_view text, const Entry& entry,
   } else {
     std::vector<std::string> suggestions;
     for (const std::string& alt : canonicals)
-      suggestions.push_back(keep_layout(text, tokens, apply_case(alt, pattern)));
+      suggestions.push_back(
+          keep_layout(text, tokens, apply_case(alt, pattern)));
     if (hit.has_prev)
-      fix_article(text, hit.prev_begin, hit.prev_end, floor, pattern, f, suggestions);
+      fix_article(text, hit.prev_begin, hit.prev_end, floor, pattern, f,
+                  suggestions);
     if (suggestions.empty()) {
       f.has_suggestion = false;
     } else {
@@ -422,7 +425,8 @@ void render_discovered_finding(std::string_view text, Discovered& d,
                   (suggest ? "" : " => flagged without a suggestion");
   if (suggest) {
     std::size_t art_b = 0, art_e = 0;
-    if (word_before(text, f.begin, &art_b, &art_e) && !overlaps(taken, art_b, art_e))
+    if (word_before(text, f.begin, &art_b, &art_e) &&
+        !overlaps(taken, art_b, art_e))
       fix_article(text, art_b, art_e, floor, pattern, f, d.suggestions);
     f.suggestion = d.suggestions[0];
     f.alternatives.assign(d.suggestions.begin() + 1, d.suggestions.end());

@@ -114,8 +114,7 @@ Status Scanner::finish(const WindowSink& sink) {
 Status Scanner::drain(const WindowSink& sink) {
   for (;;) {
     // The bytes taken so far: whole steps, and at the end, the rest.
-    const std::size_t visible =
-        buffer_.size() - (finished_ ? 0 : fed_ % step_);
+    const std::size_t visible = buffer_.size() - (finished_ ? 0 : fed_ % step_);
     // Once finished, a buffer short of a window is the stream's end.
     const bool eof = finished_ && visible < want_;
     if (!eof && visible < want_) return Status::ok_status();
@@ -168,17 +167,16 @@ Status Scanner::drain(const WindowSink& sink) {
         w.verdict.words = static_cast<std::size_t>(
             static_cast<double>(w.verdict.words) * keep / cut);
         const std::size_t end = position_.offset + keep;
-        w.findings.erase(std::remove_if(w.findings.begin(), w.findings.end(),
-                                        [&](const Finding& f) {
-                                          return f.begin >= end;
-                                        }),
-                         w.findings.end());
+        w.findings.erase(
+            std::remove_if(w.findings.begin(), w.findings.end(),
+                           [&](const Finding& f) { return f.begin >= end; }),
+            w.findings.end());
         w.verdict.findings = w.findings.size();
         w.verdict.findings_per_1000_words =
-            w.verdict.words == 0 ? 0.0
-                                 : static_cast<double>(w.verdict.findings) *
-                                       1000.0 /
-                                       static_cast<double>(w.verdict.words);
+            w.verdict.words == 0
+                ? 0.0
+                : static_cast<double>(w.verdict.findings) * 1000.0 /
+                      static_cast<double>(w.verdict.words);
         cut = keep;
         w.text = text.substr(0, cut);
       }

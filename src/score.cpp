@@ -38,7 +38,8 @@ double confidence(const ScoreInput& in, const ScoreWeights& w,
   }
   if (in.context_required_present) {
     z += w.context;
-    if (explanation) ex += "; required context present " + fmt("+%.2f", w.context);
+    if (explanation)
+      ex += "; required context present " + fmt("+%.2f", w.context);
   }
   if (in.other_phrases > 0) {
     double gain = w.bulk * std::log1p(in.other_evidence);
@@ -68,8 +69,9 @@ double table_confidence(ScoreInput in, const DocumentEvidence& doc,
   // Evidence is a density: in a long document (a book, a corpus scanned
   // as one text) unrelated ordinary words must not vouch for each other,
   // so it is divided by the number of 5,000-word stretches.
-  in.other_evidence = (doc.total_prior - in.prior) /
-                      std::max(1.0, static_cast<double>(doc.words) / kEvidenceWords);
+  in.other_evidence =
+      (doc.total_prior - in.prior) /
+      std::max(1.0, static_cast<double>(doc.words) / kEvidenceWords);
   return confidence(in, w, explanation);
 }
 

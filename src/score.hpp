@@ -48,9 +48,9 @@ double document_score(const std::vector<double>& best_per_entry);
 
 /// What the document says about all table findings at once.
 struct DocumentEvidence {
-  std::size_t words = 0;           ///< words in the document
+  std::size_t words = 0;             ///< words in the document
   std::size_t distinct_entries = 0;  ///< entries with a chosen match
-  double total_prior = 0;          ///< sum of those entries' priors
+  double total_prior = 0;            ///< sum of those entries' priors
 };
 
 /// The confidence of a chosen match of an entry with `prior` given the

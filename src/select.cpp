@@ -21,13 +21,15 @@ bool inside_established(const Hit& h, std::uint32_t entry) {
 }
 
 // A term of `n` within n.words words of the match.
-bool near_holds(const HitSet& found, const CompiledEntry::Near& n, const Hit& h) {
+bool near_holds(const HitSet& found, const CompiledEntry::Near& n,
+                const Hit& h) {
   if (found.near.empty()) return false;
   std::size_t lo = h.first > n.words ? h.first - n.words : 0;
   std::size_t hi = h.last + n.words;
   for (std::uint32_t t : n.terms) {
     const auto& pos = found.near[t];
-    auto it = std::lower_bound(pos.begin(), pos.end(), std::make_pair(lo, std::size_t{0}));
+    auto it = std::lower_bound(pos.begin(), pos.end(),
+                               std::make_pair(lo, std::size_t{0}));
     for (; it != pos.end() && it->first < hi; ++it)
       if (it->second > lo) return true;
   }

@@ -23,7 +23,8 @@ std::string collapse_if(std::string_view s, bool (*is_space)(char)) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+         c == '\f';
 }
 
 }  // namespace
@@ -35,8 +36,12 @@ std::string_view trim_blanks(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-std::string collapse_blanks(std::string_view s) { return collapse_if(s, is_blank); }
-std::string collapse_whitespace(std::string_view s) { return collapse_if(s, is_ascii_space); }
+std::string collapse_blanks(std::string_view s) {
+  return collapse_if(s, is_blank);
+}
+std::string collapse_whitespace(std::string_view s) {
+  return collapse_if(s, is_ascii_space);
+}
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);

@@ -17,14 +17,16 @@ SubstitutionMap learn_substitutions(const std::vector<Entry>& entries) {
     if (e.canonicals.empty() || e.unknown || e.deletion) continue;
     auto s = phrase_words(e.spun);
     auto c = phrase_words(e.canonicals[0]);
-    if (s.size() != c.size() || s.empty() || s.size() > kMaxDiscoveryWords) continue;
+    if (s.size() != c.size() || s.empty() || s.size() > kMaxDiscoveryWords)
+      continue;
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (s[i] == c[i] || !content_word(s[i]) || !content_word(c[i]) ||
           same_stem(s[i], c[i]))
         continue;
       auto& list = subs[s[i]];
-      auto it = std::find_if(list.begin(), list.end(),
-                             [&](const Substitution& x) { return x.original == c[i]; });
+      auto it = std::find_if(
+          list.begin(), list.end(),
+          [&](const Substitution& x) { return x.original == c[i]; });
       if (it == list.end())
         list.push_back({c[i], 1, kFromTable});
       else
@@ -32,9 +34,10 @@ SubstitutionMap learn_substitutions(const std::vector<Entry>& entries) {
     }
   }
   for (auto& [w, list] : subs)
-    std::stable_sort(list.begin(), list.end(), [](const Substitution& a, const Substitution& b) {
-      return a.count > b.count;
-    });
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Substitution& a, const Substitution& b) {
+                       return a.count > b.count;
+                     });
   return subs;
 }
 
@@ -54,7 +57,8 @@ Status add_thesaurus(const DataSource& thesaurus, std::size_t max_per_word,
     const auto tab = line.find('\t');
     if (tab == std::string_view::npos)
       return Status(ErrorCode::kParseError,
-                    name + ":" + std::to_string(line_no) + ": expected word<TAB>neighbours");
+                    name + ":" + std::to_string(line_no) +
+                        ": expected word<TAB>neighbours");
     const std::string_view word = line.substr(0, tab);
     if (!content_word(word)) continue;
     std::string_view rest = line.substr(tab + 1);
@@ -67,8 +71,9 @@ Status add_thesaurus(const DataSource& thesaurus, std::size_t max_per_word,
       if (n.empty() || !content_word(n)) continue;
       ++kept;
       if (list == nullptr) list = &subs[std::string(word)];
-      auto it = std::find_if(list->begin(), list->end(),
-                             [&](const Substitution& x) { return x.original == n; });
+      auto it =
+          std::find_if(list->begin(), list->end(),
+                       [&](const Substitution& x) { return x.original == n; });
       if (it == list->end())
         list->push_back({std::string(n), 0, kFromThesaurus});
       else
@@ -82,16 +87,19 @@ void add_inflections(const LanguageModel& lm, SubstitutionMap& subs) {
   std::vector<std::pair<std::string, std::vector<Substitution>>> extra;
   for (const auto& [w, list] : subs) {
     const std::string sing = naive_singular(w);
-    const bool is_plural = !sing.empty() && lm.id(sing) != LanguageModel::kUnknown;
+    const bool is_plural =
+        !sing.empty() && lm.id(sing) != LanguageModel::kUnknown;
     const std::string other = is_plural ? sing : naive_plural(w);
     if (lm.id(other) == LanguageModel::kUnknown) continue;
     auto have = subs.find(other);
-    if (have != subs.end() && !have->second.empty() && (have->second[0].origin & kFromTable))
+    if (have != subs.end() && !have->second.empty() &&
+        (have->second[0].origin & kFromTable))
       continue;  // the form has table substitutions of its own
     std::vector<Substitution> inflected;
     for (const auto& x : list) {
       if (!(x.origin & kFromTable)) continue;  // keeps the map small
-      std::string o = is_plural ? naive_singular(x.original) : naive_plural(x.original);
+      std::string o =
+          is_plural ? naive_singular(x.original) : naive_plural(x.original);
       if (o.empty() || lm.id(o) == LanguageModel::kUnknown) continue;
       inflected.push_back({std::move(o), x.count, x.origin});
     }
@@ -101,8 +109,9 @@ void add_inflections(const LanguageModel& lm, SubstitutionMap& subs) {
   for (auto& [w, list] : extra) {
     auto& to = subs[w];
     for (auto& x : to) {
-      auto it = std::find_if(list.begin(), list.end(),
-                             [&](const Substitution& y) { return y.original == x.original; });
+      auto it = std::find_if(
+          list.begin(), list.end(),
+          [&](const Substitution& y) { return y.original == x.original; });
       if (it == list.end())
         list.push_back(std::move(x));
       else
@@ -121,9 +130,11 @@ VariantIndex::VariantIndex(const std::vector<std::vector<std::string>>& terms,
                            const SubstitutionMap& subs) {
   // Spun words leading to each original word: table ones first, then by
   // spelling (a deterministic choice of the 8 kept for double swaps).
-  std::unordered_map<std::string, std::vector<std::pair<std::string, bool>>> rev;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, bool>>>
+      rev;
   for (const auto& [spun, list] : subs)
-    for (const auto& s : list) rev[s.original].push_back({spun, (s.origin & kFromTable) != 0});
+    for (const auto& s : list)
+      rev[s.original].push_back({spun, (s.origin & kFromTable) != 0});
   for (auto& [w, list] : rev)
     std::sort(list.begin(), list.end(), [](auto& a, auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -178,13 +189,16 @@ VariantIndex::VariantIndex(const std::vector<std::vector<std::string>>& terms,
   while (bits < variants.size() * 16) bits <<= 1;
   bloom_.assign(bits / 64, 0);
   bloom_mask_ = bits / 64 - 1;
-  for (auto k : keys_) bloom_[(k >> 6) & bloom_mask_] |= std::uint64_t{1} << (k & 63);
+  for (auto k : keys_)
+    bloom_[(k >> 6) & bloom_mask_] |= std::uint64_t{1} << (k & 63);
 }
 
-void VariantIndex::find(std::uint64_t key, std::vector<std::uint32_t>& out) const {
+void VariantIndex::find(std::uint64_t key,
+                        std::vector<std::uint32_t>& out) const {
   out.clear();
   auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
-  for (; it != keys_.end() && *it == key; ++it) out.push_back(terms_[it - keys_.begin()]);
+  for (; it != keys_.end() && *it == key; ++it)
+    out.push_back(terms_[it - keys_.begin()]);
 }
 
 }  // namespace unspin::detail

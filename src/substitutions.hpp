@@ -29,7 +29,8 @@ struct Substitution {
 
 /// Substitutions by lowercase spun word: table-learned ones first (most
 /// taught first), then thesaurus neighbours.
-using SubstitutionMap = std::unordered_map<std::string, std::vector<Substitution>>;
+using SubstitutionMap =
+    std::unordered_map<std::string, std::vector<Substitution>>;
 
 /// Word substitutions learned from table entries: for each entry whose spun
 /// phrase and first canonical have the same number of words (at most 4),

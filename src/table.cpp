@@ -2,16 +2,17 @@
 // allowlists, and combining several tables.
 #include "table.hpp"
 
+#include <sys/stat.h>
+
 #include <boost/algorithm/string/classification.hpp>
 #include <boost/algorithm/string/split.hpp>
 #include <boost/algorithm/string/trim.hpp>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "text.hpp"
 
@@ -75,9 +76,9 @@ Status parse_terms(std::string_view list, std::vector<std::string>& out,
   for (std::string& p : parts) {
     std::string term = collapse_spaces(boost::algorithm::trim_copy(p));
     if (term.empty())
-      return parse_error(name, line,
-                         "empty term in context clause '" + printable(clause) +
-                             "'");
+      return parse_error(
+          name, line,
+          "empty term in context clause '" + printable(clause) + "'");
     out.push_back(std::move(term));
   }
   return Status::ok_status();
@@ -93,9 +94,9 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
     std::size_t eq = clause.find('=');
     std::string key = eq == std::string::npos ? clause : clause.substr(0, eq);
     boost::algorithm::trim(key);
-    std::string_view value =
-        eq == std::string::npos ? std::string_view()
-                                : std::string_view(clause).substr(eq + 1);
+    std::string_view value = eq == std::string::npos
+                                 ? std::string_view()
+                                 : std::string_view(clause).substr(eq + 1);
     if (key == "requires") {
       std::vector<std::string> group;
       Status s = parse_terms(value, group, name, line, clause);
@@ -124,13 +125,15 @@ Status parse_context(std::string_view field, Entry& e, const std::string& name,
                                "' must read near=N:TERM|TERM with N in 1..999");
       Entry::Near near;
       near.words = n;
-      Status s = parse_terms(value.substr(colon + 1), near.terms, name, line, clause);
+      Status s =
+          parse_terms(value.substr(colon + 1), near.terms, name, line, clause);
       if (!s.ok()) return s;
       e.near.push_back(std::move(near));
     } else {
-      return parse_error(name, line,
-                         "unknown context clause '" + printable(clause) +
-                             "' (expected requires=, excludes=, near= or exact)");
+      return parse_error(
+          name, line,
+          "unknown context clause '" + printable(clause) +
+              "' (expected requires=, excludes=, near= or exact)");
     }
   }
   return Status::ok_status();
@@ -166,8 +169,8 @@ Status parse_prior(std::string_view field, double& prior,
     }
   }
   if (!digits || !(value > 0 && value <= 1))
-    return parse_error(name, line,
-                       "prior '" + printable(f) + "' is not a number in (0, 1]");
+    return parse_error(
+        name, line, "prior '" + printable(f) + "' is not a number in (0, 1]");
   prior = value;
   return Status::ok_status();
 }
@@ -217,8 +220,8 @@ Status check_word_lengths(std::string_view phrase, const std::string& name,
     run = separates(phrase[at]) ? 0 : run + 1;
     if (run > kMaxWordBytes) {
       std::size_t len = run;
-      for (std::size_t i = at + 1;
-           i < phrase.size() && !separates(phrase[i]); ++i)
+      for (std::size_t i = at + 1; i < phrase.size() && !separates(phrase[i]);
+           ++i)
         ++len;
       return parse_error(name, line,
                          "words longer than " + std::to_string(kMaxWordBytes) +
@@ -236,7 +239,6 @@ bool is_comment_or_blank(std::string_view line) {
   }
   return true;
 }
-
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -264,98 +266,104 @@ Result<Table> parse_table(std::string_view text, const std::string& name) {
   }
   std::vector<boost::iterator_range<std::string_view::const_iterator>> ranges;
   std::vector<std::string_view> fields;
-  Status st = for_each_line(text, [&](std::size_t line_no,
-                                      std::string_view line) -> Status {
-    if (is_comment_or_blank(line)) return Status::ok_status();
-    // Every field's words at once: a context term or a canonical phrase
-    // is looked up like a spun one.
-    Status words = check_word_lengths(line, name, line_no);
-    if (!words.ok()) return words;
-    // Fields as views into the line: no copies for the ~10k lines of the
-    // shipped tables (this loop is part of every start-up).
-    fields.clear();
-    boost::algorithm::split(ranges, line, [](char c) { return c == '\t'; });
-    for (const auto& r : ranges)
-      fields.emplace_back(r.begin(), static_cast<std::size_t>(r.size()));
-    if (fields.size() < 2 && !(fields.size() == 1 && !fields[0].empty() &&
-                               fields[0][0] == '!'))
-      return parse_error(name, line_no,
-                         "expected 2-5 tab-separated fields, found " +
-                             std::to_string(fields.size()));
-    if (fields.size() > 5)
-      return parse_error(name, line_no,
-                         "expected 2-5 tab-separated fields, found " +
-                             std::to_string(fields.size()));
-    std::string spun = collapse_spaces(fields[0]);
-    if (!spun.empty() && spun[0] == '!') {
-      SwitchOff off;
-      off.spun = collapse_spaces(spun.substr(1));
-      if (off.spun.empty())
-        return parse_error(name, line_no, "empty phrase after '!'");
-      if (fields.size() > 1) off.canonical = collapse_spaces(fields[1]);
-      table.switch_offs.push_back(std::move(off));
-      return Status::ok_status();
-    }
-    if (spun.empty()) return parse_error(name, line_no, "empty spun phrase");
-    Entry e;
-    e.spun = std::move(spun);
-    e.table = name;
-    e.line = line_no;
-    std::string canonical = collapse_spaces(fields[1]);
-    if (canonical.empty())
-      return parse_error(name, line_no, "empty canonical phrase");
-    if (canonical == "?") {
-      e.unknown = true;
-    } else if (canonical == "<delete>") {
-      e.deletion = true;
-    } else {
-      std::vector<std::string> alts;
-      boost::algorithm::split(alts, canonical, boost::algorithm::is_any_of("|"));
-      for (std::string& a : alts) {
-        std::string alt = collapse_spaces(boost::algorithm::trim_copy(a));
-        if (alt.empty())
-          return parse_error(name, line_no, "empty alternative in '" +
-                                                printable(canonical) + "'");
-        e.canonicals.push_back(std::move(alt));
-      }
-      // An identity would flag text that already reads as the canonical,
-      // offering itself as the fix (README: such a span is never flagged).
-      // Compared as the matcher compares them: case, NFKC, hyphens and
-      // whitespace between words aside.
-      std::optional<std::vector<std::string>> spun_key;
-      for (const std::string& alt : e.canonicals) {
-        if (!may_match_alike(e.spun, alt)) continue;
-        if (!spun_key) spun_key = match_tokens(e.spun);
-        if (match_tokens(alt) == *spun_key)
+  Status st = for_each_line(
+      text, [&](std::size_t line_no, std::string_view line) -> Status {
+        if (is_comment_or_blank(line)) return Status::ok_status();
+        // Every field's words at once: a context term or a canonical phrase
+        // is looked up like a spun one.
+        Status words = check_word_lengths(line, name, line_no);
+        if (!words.ok()) return words;
+        // Fields as views into the line: no copies for the ~10k lines of the
+        // shipped tables (this loop is part of every start-up).
+        fields.clear();
+        boost::algorithm::split(ranges, line, [](char c) { return c == '\t'; });
+        for (const auto& r : ranges)
+          fields.emplace_back(r.begin(), static_cast<std::size_t>(r.size()));
+        if (fields.size() < 2 &&
+            !(fields.size() == 1 && !fields[0].empty() && fields[0][0] == '!'))
           return parse_error(name, line_no,
-                             "the canonical side equals the spun side ('" +
-                                 printable(alt) + "'); remove the line or the "
-                                       "alternative");
-      }
-    }
-    if (fields.size() > 2) {
-      Status s = parse_prior(fields[2], e.prior, name, line_no);
-      if (!s.ok()) return s;
-    }
-    if (fields.size() > 3 &&
-        !boost::algorithm::trim_copy(std::string(fields[3])).empty()) {
-      std::vector<std::string> tags;
-      boost::algorithm::split(tags, fields[3], boost::algorithm::is_any_of(","));
-      for (std::string& t : tags) {
-        boost::algorithm::trim(t);
-        if (!valid_tag(t))
+                             "expected 2-5 tab-separated fields, found " +
+                                 std::to_string(fields.size()));
+        if (fields.size() > 5)
           return parse_error(name, line_no,
-                             "invalid tag '" + printable(t) + "' (use [a-z0-9_-]+)");
-        e.tags.push_back(t);
-      }
-    }
-    if (fields.size() > 4) {
-      Status s = parse_context(fields[4], e, name, line_no);
-      if (!s.ok()) return s;
-    }
-    table.entries.push_back(std::move(e));
-    return Status::ok_status();
-  });
+                             "expected 2-5 tab-separated fields, found " +
+                                 std::to_string(fields.size()));
+        std::string spun = collapse_spaces(fields[0]);
+        if (!spun.empty() && spun[0] == '!') {
+          SwitchOff off;
+          off.spun = collapse_spaces(spun.substr(1));
+          if (off.spun.empty())
+            return parse_error(name, line_no, "empty phrase after '!'");
+          if (fields.size() > 1) off.canonical = collapse_spaces(fields[1]);
+          table.switch_offs.push_back(std::move(off));
+          return Status::ok_status();
+        }
+        if (spun.empty())
+          return parse_error(name, line_no, "empty spun phrase");
+        Entry e;
+        e.spun = std::move(spun);
+        e.table = name;
+        e.line = line_no;
+        std::string canonical = collapse_spaces(fields[1]);
+        if (canonical.empty())
+          return parse_error(name, line_no, "empty canonical phrase");
+        if (canonical == "?") {
+          e.unknown = true;
+        } else if (canonical == "<delete>") {
+          e.deletion = true;
+        } else {
+          std::vector<std::string> alts;
+          boost::algorithm::split(alts, canonical,
+                                  boost::algorithm::is_any_of("|"));
+          for (std::string& a : alts) {
+            std::string alt = collapse_spaces(boost::algorithm::trim_copy(a));
+            if (alt.empty())
+              return parse_error(
+                  name, line_no,
+                  "empty alternative in '" + printable(canonical) + "'");
+            e.canonicals.push_back(std::move(alt));
+          }
+          // An identity would flag text that already reads as the canonical,
+          // offering itself as the fix (README: such a span is never flagged).
+          // Compared as the matcher compares them: case, NFKC, hyphens and
+          // whitespace between words aside.
+          std::optional<std::vector<std::string>> spun_key;
+          for (const std::string& alt : e.canonicals) {
+            if (!may_match_alike(e.spun, alt)) continue;
+            if (!spun_key) spun_key = match_tokens(e.spun);
+            if (match_tokens(alt) == *spun_key)
+              return parse_error(name, line_no,
+                                 "the canonical side equals the spun side ('" +
+                                     printable(alt) +
+                                     "'); remove the line or the "
+                                     "alternative");
+          }
+        }
+        if (fields.size() > 2) {
+          Status s = parse_prior(fields[2], e.prior, name, line_no);
+          if (!s.ok()) return s;
+        }
+        if (fields.size() > 3 &&
+            !boost::algorithm::trim_copy(std::string(fields[3])).empty()) {
+          std::vector<std::string> tags;
+          boost::algorithm::split(tags, fields[3],
+                                  boost::algorithm::is_any_of(","));
+          for (std::string& t : tags) {
+            boost::algorithm::trim(t);
+            if (!valid_tag(t))
+              return parse_error(
+                  name, line_no,
+                  "invalid tag '" + printable(t) + "' (use [a-z0-9_-]+)");
+            e.tags.push_back(t);
+          }
+        }
+        if (fields.size() > 4) {
+          Status s = parse_context(fields[4], e, name, line_no);
+          if (!s.ok()) return s;
+        }
+        table.entries.push_back(std::move(e));
+        return Status::ok_status();
+      });
   if (!st.ok()) return st;
   return table;
 }
@@ -370,17 +378,17 @@ Result<std::vector<std::string>> parse_allowlist(std::string_view text,
     return parse_error(name, line, describe_invalid_utf8(text, bad));
   }
   std::vector<std::string> phrases;
-  Status st = for_each_line(text, [&](std::size_t line_no,
-                                      std::string_view line) -> Status {
-    if (is_comment_or_blank(line)) return Status::ok_status();
-    if (line.find('\t') != std::string_view::npos)
-      return parse_error(name, line_no,
-                         "an allowlist line holds one phrase and no TAB");
-    Status words = check_word_lengths(line, name, line_no);
-    if (!words.ok()) return words;
-    phrases.push_back(collapse_spaces(line));
-    return Status::ok_status();
-  });
+  Status st = for_each_line(
+      text, [&](std::size_t line_no, std::string_view line) -> Status {
+        if (is_comment_or_blank(line)) return Status::ok_status();
+        if (line.find('\t') != std::string_view::npos)
+          return parse_error(name, line_no,
+                             "an allowlist line holds one phrase and no TAB");
+        Status words = check_word_lengths(line, name, line_no);
+        if (!words.ok()) return words;
+        phrases.push_back(collapse_spaces(line));
+        return Status::ok_status();
+      });
   if (!st.ok()) return st;
   return phrases;
 }
@@ -388,7 +396,8 @@ Result<std::vector<std::string>> parse_allowlist(std::string_view text,
 std::string source_name(const DataSource& source) {
   if (!source.name.empty()) return source.name;
   std::size_t slash = source.path.find_last_of('/');
-  return slash == std::string::npos ? source.path : source.path.substr(slash + 1);
+  return slash == std::string::npos ? source.path
+                                    : source.path.substr(slash + 1);
 }
 
 Result<std::string> read_source(const DataSource& source) {

@@ -48,8 +48,8 @@ struct Entry {
   std::vector<Near> near;
   /// Context clause "exact": match only the form written, no inflections.
   bool exact = false;
-  std::string table;                      ///< DataSource name
-  std::size_t line = 0;                   ///< 1-based line in the table
+  std::string table;     ///< DataSource name
+  std::size_t line = 0;  ///< 1-based line in the table
 };
 
 /// A switch-off line ("!spun" or "!spun<TAB>canonical").

@@ -576,7 +576,8 @@ void trim_format_chars(std::string_view text, std::size_t* begin,
   // indices are enough in a text of any size.
   while (*begin < *end) {
     const auto* s = reinterpret_cast<const std::uint8_t*>(text.data() + *begin);
-    const std::int32_t n = static_cast<std::int32_t>(std::min<std::size_t>(4, *end - *begin));
+    const std::int32_t n =
+        static_cast<std::int32_t>(std::min<std::size_t>(4, *end - *begin));
     std::int32_t i = 0;
     UChar32 c = 0;
     U8_NEXT(s, i, n, c);
@@ -606,8 +607,8 @@ std::vector<std::string> match_tokens(std::string_view phrase) {
           s);
       if (!s.empty()) out.push_back("\x01" + s);
     }
-    normalize_word(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
-                   s);
+    normalize_word(
+        phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), s);
     out.push_back(s);
   }
   return out;
@@ -645,7 +646,8 @@ void TokenWindow::read(std::string_view text, std::size_t b, std::size_t e) {
       key_bytes.append(w);
       for (std::size_t i = at; i < key_bytes.size(); ++i) {
         const char c = key_bytes[i];
-        if (c >= 'A' && c <= 'Z') key_bytes[i] = static_cast<char>(c + ('a' - 'A'));
+        if (c >= 'A' && c <= 'Z')
+          key_bytes[i] = static_cast<char>(c + ('a' - 'A'));
       }
     } else {
       normalize_word(w, buffer_);
@@ -661,14 +663,16 @@ bool WindowReader::next(TokenWindow& w) {
   // The same cuts as discovery always made: a window of window_ bytes
   // ending at a safe split, and the next one starting overlap_ + 2 words
   // before that cut.
-  const std::size_t cut = pos_ + window_ >= n ? n : safe_split(text_, pos_ + window_);
+  const std::size_t cut =
+      pos_ + window_ >= n ? n : safe_split(text_, pos_ + window_);
   w.read(text_, pos_, cut);
   const std::vector<Token>& tokens = w.tokens;
   std::size_t own_to = cut;
   std::size_t next = cut;
   if (cut < n && tokens.size() > 2 * overlap_) {
     const std::size_t to = tokens[tokens.size() - overlap_].begin;
-    const std::size_t from = safe_split(text_, tokens[tokens.size() - overlap_ - 3].end);
+    const std::size_t from =
+        safe_split(text_, tokens[tokens.size() - overlap_ - 3].end);
     if (from > pos_ && from <= to) {
       own_to = to;
       next = from;
@@ -679,7 +683,8 @@ bool WindowReader::next(TokenWindow& w) {
   w.own_end = own_to;
   w.last = cut >= n;
   w.fresh = 0;
-  while (w.fresh < tokens.size() && tokens[w.fresh].begin < prev_cut_) ++w.fresh;
+  while (w.fresh < tokens.size() && tokens[w.fresh].begin < prev_cut_)
+    ++w.fresh;
   std::size_t read = 0;  // words before `next`, numbered by this window
   while (read < tokens.size() && tokens[read].begin < next) ++read;
   word_base_ += read;

@@ -5,8 +5,8 @@
 
 #include <cstddef>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace unspin::detail {
@@ -66,10 +66,11 @@ void normalize_word(std::string_view word, std::string& out);
 /// Whitespace (any Unicode White_Space, line breaks included) is ignored, and
 /// so are hyphens / dashes (U+002D, U+2010..U+2015, U+2212, U+00AD, U+FE63,
 /// U+FF0D) that touch the word before them ("bad-guy", "bad-\nguy"); a dash
-/// after whitespace ("x - y", "x — y") becomes "-". Whatever remains (e.g. "/" in "tcp/ip", "," or ".") is returned
-/// in `out` verbatim (not normalized); each ill-formed UTF-8 sequence becomes
-/// U+FFFD. A phrase matches across a gap when the remaining punctuation of
-/// the text's gap equals that of the phrase's gap ("" for plain phrases).
+/// after whitespace ("x - y", "x — y") becomes "-". Whatever remains (e.g. "/"
+/// in "tcp/ip", "," or ".") is returned in `out` verbatim (not normalized);
+/// each ill-formed UTF-8 sequence becomes U+FFFD. A phrase matches across a gap
+/// when the remaining punctuation of the text's gap equals that of the phrase's
+/// gap ("" for plain phrases).
 void normalize_gap(std::string_view gap, std::string& out);
 
 /// A phrase as the matcher compares it: its words normalized
@@ -98,7 +99,7 @@ void trim_format_chars(std::string_view text, std::size_t* begin,
 /// The words of one window of a text, validated, tokenized and normalized
 /// once; the table matcher and discovery both read them.
 struct TokenWindow {
-  std::size_t begin = 0;       ///< the window is bytes [begin, end) of the text
+  std::size_t begin = 0;  ///< the window is bytes [begin, end) of the text
   std::size_t end = 0;
   std::size_t first_word = 0;  ///< index of tokens[0] among the text's words
   /// tokens[0, fresh) were in the window before (the overlap).
@@ -151,10 +152,10 @@ class WindowReader {
   std::string_view text_;
   std::size_t window_;
   std::size_t overlap_;
-  std::size_t pos_ = 0;         // the next window starts here
-  std::size_t word_base_ = 0;   // index of the word at pos_
-  std::size_t own_from_ = 0;    // the next window's zone starts here
-  std::size_t prev_cut_ = 0;    // end of the window before
+  std::size_t pos_ = 0;        // the next window starts here
+  std::size_t word_base_ = 0;  // index of the word at pos_
+  std::size_t own_from_ = 0;   // the next window's zone starts here
+  std::size_t prev_cut_ = 0;   // end of the window before
 };
 
 /// Sorted, non-overlapping byte ranges of a text.

@@ -98,7 +98,7 @@ bool read_lines(const std::string& path, std::vector<std::string>* lines) {
 }
 
 bool write_atomically(const std::string& path,
-                     const std::vector<std::string>& lines) {
+                      const std::vector<std::string>& lines) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

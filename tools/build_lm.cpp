@@ -53,8 +53,7 @@ int main(int argc, char** argv) {
       argc == 5 ? static_cast<std::uint32_t>(std::atoi(argv[4])) : 6;
   const std::string out_dir = argv[3];
   logmath_t* lmath = logmath_init(1.0001, 0, 0);
-  ngram_model_t* model =
-      ngram_model_read(nullptr, argv[1], NGRAM_AUTO, lmath);
+  ngram_model_t* model = ngram_model_read(nullptr, argv[1], NGRAM_AUTO, lmath);
   if (model == nullptr) {
     std::cerr << "unspin_build_lm: cannot read " << argv[1] << "\n";
     return 1;
@@ -104,7 +103,8 @@ int main(int argc, char** argv) {
       if (f.size() < std::size_t(order) + 1) continue;
       double p = std::atof(f[0].c_str());
       double b = f.size() > std::size_t(order) + 1
-                     ? std::atof(f[order + 1].c_str()) : 0.0;
+                     ? std::atof(f[order + 1].c_str())
+                     : 0.0;
       if (order == 1) {
         ids.emplace(f[1], static_cast<std::uint32_t>(words.size()));
         words.push_back(f[1]);
@@ -116,7 +116,10 @@ int main(int argc, char** argv) {
       bool ok = true;
       for (int i = 1; i <= order; ++i) {
         auto it = ids.find(f[i]);
-        if (it == ids.end()) { ok = false; break; }
+        if (it == ids.end()) {
+          ok = false;
+          break;
+        }
         key = (key << kIdBits) | it->second;
       }
       if (!ok) continue;
@@ -159,12 +162,14 @@ int main(int argc, char** argv) {
     std::ofstream out(out_dir + "/en-us.lmc", std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) {
-      std::cerr << "unspin_build_lm: cannot write " << out_dir << "/en-us.lmc\n";
+      std::cerr << "unspin_build_lm: cannot write " << out_dir
+                << "/en-us.lmc\n";
       return 1;
     }
   }
-  std::cerr << "unspin_build_lm: " << n_uni << " words, " << t.bigram_keys.size()
-            << " bigrams, " << t.trigram_keys.size() << " trigrams\n";
+  std::cerr << "unspin_build_lm: " << n_uni << " words, "
+            << t.bigram_keys.size() << " bigrams, " << t.trigram_keys.size()
+            << " trigrams\n";
 
   // Thesaurus (mythes): "word|N" then N lines "(pos)|syn|syn (generic term)".
   std::unordered_map<std::string, bool> known;
@@ -187,9 +192,9 @@ int main(int argc, char** argv) {
       std::size_t pos = line.find('|');
       while (pos != std::string::npos) {
         std::size_t next = line.find('|', pos + 1);
-        std::string s = line.substr(
-            pos + 1, next == std::string::npos ? std::string::npos
-                                               : next - pos - 1);
+        std::string s =
+            line.substr(pos + 1, next == std::string::npos ? std::string::npos
+                                                           : next - pos - 1);
         pos = next;
         if (s.find("(antonym)") != std::string::npos) continue;
         auto paren = s.find(" (");
@@ -215,7 +220,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> sorted(s.begin(), s.end());
     std::stable_sort(sorted.begin(), sorted.end(),
                      [&](const std::string& a, const std::string& b) {
-                       return t.unigram_logp[ids.at(a)] > t.unigram_logp[ids.at(b)];
+                       return t.unigram_logp[ids.at(a)] >
+                              t.unigram_logp[ids.at(b)];
                      });
     for (const auto& x : sorted) {
       if (!first) out << ' ';

@@ -66,7 +66,8 @@ int build_cache(const std::string& dir, const std::string& out) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir + "/dictionaries/en", ec))
     if (e.path().extension() == ".tsv") paths.push_back(e.path().string());
-  if (ec || paths.empty()) return fail("no tables in " + dir + "/dictionaries/en");
+  if (ec || paths.empty())
+    return fail("no tables in " + dir + "/dictionaries/en");
   // In the order Detector::create() is given them by cleanup and the tests.
   std::sort(paths.begin(), paths.end());
   std::vector<detail::Table> tables;

@@ -126,8 +126,8 @@ class HunspellApi {
   }
 
  private:
-  static constexpr const char* kKinds[7] = {"base", "s", "past", "pastpart",
-                                            "ing", "er", "est"};
+  static constexpr const char* kKinds[7] = {"base", "s",  "past", "pastpart",
+                                            "ing",  "er", "est"};
   // A word of each inflection, for generate(lemma, pattern): its affix
   // (is:S, is:D, is:G, is:R, is:T) is applied to the lemma.
   static constexpr const char* kPatterns[7] = {
@@ -156,7 +156,8 @@ class HunspellApi {
   }
 
   Hunspell h_;
-  std::unordered_map<std::string, std::map<int, std::vector<std::string>>> irregular_;
+  std::unordered_map<std::string, std::map<int, std::vector<std::string>>>
+      irregular_;
   std::unordered_map<std::string, std::set<std::string>> lemmas_of_;
   std::unordered_map<std::string, detail::Paradigm> cache_;
 };
@@ -177,7 +178,8 @@ unspin::Options shipped_options(const std::string& dir, bool with_cache) {
 
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 4) {
-    std::cerr << "usage: unspin_measure_morphology DATA_DIR [WORDS.txt] [RUNS]\n";
+    std::cerr
+        << "usage: unspin_measure_morphology DATA_DIR [WORDS.txt] [RUNS]\n";
     return 2;
   }
   const std::string dir = argv[1];
@@ -230,7 +232,8 @@ int main(int argc, char** argv) {
               sample.size(), table_words.size());
 
   // 1. Speed per word.
-  auto lib = detail::Morphology::create(aff, dic, irregular, "en_irregular.tsv");
+  auto lib =
+      detail::Morphology::create(aff, dic, irregular, "en_irregular.tsv");
   if (!lib.ok()) {
     std::cerr << lib.status().message() << "\n";
     return 1;
@@ -238,9 +241,11 @@ int main(int argc, char** argv) {
   auto t0 = Clock::now();
   double c0 = cpu_micros(CLOCK_THREAD_CPUTIME_ID);
   std::size_t lib_paradigms = 0;
-  for (const std::string& w : sample) lib_paradigms += (*lib)->paradigms(w).size();
+  for (const std::string& w : sample)
+    lib_paradigms += (*lib)->paradigms(w).size();
   const double lib_us = micros(Clock::now() - t0) / sample.size();
-  const double lib_cpu = (cpu_micros(CLOCK_THREAD_CPUTIME_ID) - c0) / sample.size();
+  const double lib_cpu =
+      (cpu_micros(CLOCK_THREAD_CPUTIME_ID) - c0) / sample.size();
 
   HunspellApi api(aff, dic, irregular);
   t0 = Clock::now();
@@ -248,10 +253,12 @@ int main(int argc, char** argv) {
   std::size_t api_paradigms = 0;
   for (const std::string& w : sample) api_paradigms += api.paradigms(w).size();
   const double api_us = micros(Clock::now() - t0) / sample.size();
-  const double api_cpu = (cpu_micros(CLOCK_THREAD_CPUTIME_ID) - c0) / sample.size();
-  std::printf("per word (CPU time): library %.1f us (%zu paradigms), Hunspell "
-              "API %.1f us (%zu paradigms); wall time %.1f and %.1f us\n",
-              lib_cpu, lib_paradigms, api_cpu, api_paradigms, lib_us, api_us);
+  const double api_cpu =
+      (cpu_micros(CLOCK_THREAD_CPUTIME_ID) - c0) / sample.size();
+  std::printf(
+      "per word (CPU time): library %.1f us (%zu paradigms), Hunspell "
+      "API %.1f us (%zu paradigms); wall time %.1f and %.1f us\n",
+      lib_cpu, lib_paradigms, api_cpu, api_paradigms, lib_us, api_us);
 
   // 2. Agreement on the table words (letters only: the words inflected).
   std::size_t compared = 0, differ = 0, missing = 0, extra = 0, lemma_set = 0;
@@ -291,11 +298,12 @@ int main(int argc, char** argv) {
       examples.push_back(e);
     }
   }
-  std::printf("table words (a-z): %zu; Hunspell API paradigm differs for %zu "
-              "(%.1f%%): a form missing %zu, an extra form %zu, other lemmas "
-              "%zu\n",
-              compared, differ, 100.0 * differ / std::max<std::size_t>(1, compared),
-              missing, extra, lemma_set);
+  std::printf(
+      "table words (a-z): %zu; Hunspell API paradigm differs for %zu "
+      "(%.1f%%): a form missing %zu, an extra form %zu, other lemmas "
+      "%zu\n",
+      compared, differ, 100.0 * differ / std::max<std::size_t>(1, compared),
+      missing, extra, lemma_set);
   for (const std::string& e : examples) std::printf("  %s\n", e.c_str());
 
   // 3. Detector::create() with the shipped data.
@@ -314,11 +322,12 @@ int main(int argc, char** argv) {
     }
     std::sort(ms.begin(), ms.end());
     std::sort(cpu.begin(), cpu.end());
-    std::printf("Detector::create() %s the paradigm cache: wall best %.1f ms, "
-                "median %.1f ms; CPU (all threads) best %.1f ms, median %.1f "
-                "ms (%d runs; Hunspell loads so far: %zu)\n",
-                with_cache ? "with" : "without", ms.front(), ms[ms.size() / 2],
-                cpu.front(), cpu[cpu.size() / 2], runs, detail::hunspell_loads());
+    std::printf(
+        "Detector::create() %s the paradigm cache: wall best %.1f ms, "
+        "median %.1f ms; CPU (all threads) best %.1f ms, median %.1f "
+        "ms (%d runs; Hunspell loads so far: %zu)\n",
+        with_cache ? "with" : "without", ms.front(), ms[ms.size() / 2],
+        cpu.front(), cpu[cpu.size() / 2], runs, detail::hunspell_loads());
   }
   return 0;
 }

@@ -4,7 +4,6 @@
 #define UNSPIN_EXAMPLES_CATCH2_EDITORIAL_FILTER_HPP_
 
 #include <string>
-
 #include <unspin/unspin.hpp>
 
 namespace editorial {

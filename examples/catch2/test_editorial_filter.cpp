@@ -31,8 +31,8 @@ TEST_CASE("the filter restores the original wording of spun phrases",
   const std::string out = editorial::filter(detector(), copy);
   CHECK_THAT(out, Rewrites("bad guy gangs", "criminal gangs"));
   CHECK_THAT(out, Rewrites("joined states", "United States"));
-  CHECK_THAT(out, Rewrites("counterfeit consciousness",
-                           "artificial intelligence"));
+  CHECK_THAT(out,
+             Rewrites("counterfeit consciousness", "artificial intelligence"));
   CHECK_THAT(out, IsFreeOfSpin(detector()));
 }
 

@@ -2,8 +2,6 @@
 // globs, the progress bar and the summary line.
 #include "batch.hpp"
 
-#include "output.hpp"
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -13,6 +11,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+
+#include "output.hpp"
 
 namespace unspin_cli {
 namespace {

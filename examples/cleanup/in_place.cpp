@@ -21,8 +21,7 @@ namespace unspin_cli {
 /// file opened must be that regular file (same device and inode).
 /// Returns "" on success or the error message (without the "cleanup: ").
 std::string read_input(const std::string& arg, const std::string& shown,
-                       std::string& out,
-                       const struct stat* expect) {
+                       std::string& out, const struct stat* expect) {
   const bool is_stdin = arg == "-";
   const std::string& name = shown;
   int fd = is_stdin ? STDIN_FILENO : ::open(arg.c_str(), O_RDONLY | O_CLOEXEC);
@@ -66,10 +65,10 @@ std::string target_for_rewrite(const std::string& arg, const std::string& shown,
                                std::string& path, struct stat& st) {
   const std::string refused = shown + ": not a regular file, not rewritten";
   auto under_proc = [](const std::string& p) {
-    std::string dir = p.find('/') == std::string::npos
-                          ? "."
-                          : p.substr(0, std::max<std::size_t>(
-                                            1, p.find_last_of('/')));
+    std::string dir =
+        p.find('/') == std::string::npos
+            ? "."
+            : p.substr(0, std::max<std::size_t>(1, p.find_last_of('/')));
     char real[PATH_MAX];
     if (!::realpath(dir.c_str(), real)) return false;
     std::string r = real;
@@ -86,7 +85,8 @@ std::string target_for_rewrite(const std::string& arg, const std::string& shown,
     std::string t(target, static_cast<std::size_t>(n));
     if (t.empty() || t[0] != '/') {
       std::size_t slash = p.find_last_of('/');
-      t = (slash == std::string::npos ? std::string() : p.substr(0, slash + 1)) +
+      t = (slash == std::string::npos ? std::string()
+                                      : p.substr(0, slash + 1)) +
           t;
     }
     p = t;
@@ -108,8 +108,8 @@ std::string rewrite_in_place(const std::string& arg, const std::string& shown,
                              const std::string& fixed,
                              const std::string& suffix) {
   if (!suffix.empty()) {
-    std::string err = write_atomically(arg + suffix, printable_name(arg + suffix),
-                                       original, st, false);
+    std::string err = write_atomically(
+        arg + suffix, printable_name(arg + suffix), original, st, false);
     if (!err.empty()) return err;
   }
   std::string err = write_atomically(path, shown, fixed, st, true);
@@ -148,7 +148,8 @@ InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,
   InPlaceOutcome r;
   std::string path;
   struct stat st;
-  if (std::string err = target_for_rewrite(arg, shown, path, st); !err.empty()) {
+  if (std::string err = target_for_rewrite(arg, shown, path, st);
+      !err.empty()) {
     r.error = err;
     return r;
   }
@@ -175,7 +176,8 @@ InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,
   }
   r.scan = std::move(*scanned);
   if (*fixed != text) {
-    r.error = rewrite_in_place(arg, shown, path, st, text, *fixed, backup_suffix);
+    r.error =
+        rewrite_in_place(arg, shown, path, st, text, *fixed, backup_suffix);
     r.rewritten = r.error.empty();
   }
   r.original = std::move(text);

@@ -46,12 +46,12 @@ std::string copy_atomically(const std::string& from, const std::string& to,
 
 /// What rewrite_file() did.
 struct InPlaceOutcome {
-  std::string error;  ///< "" or the message; the file is then untouched
+  std::string error;       ///< "" or the message; the file is then untouched
   bool binary = false;     ///< a NUL byte: not a document, untouched
   bool empty = false;      ///< the file was empty
   bool rewritten = false;  ///< the file now holds the rewrite
   std::optional<unspin::ScanResult> scan;  ///< the findings, when scanned
-  std::string original;  ///< the text read, when scanned
+  std::string original;                    ///< the text read, when scanned
 };
 
 /// --in-place for a file small enough to hold in memory: checks it is a

@@ -217,7 +217,7 @@ std::size_t diff_cut(const unspin::ScannedWindow& window) {
   const std::string_view block = window.text;
   const std::size_t base = window.start.offset;
   constexpr std::size_t kContext = 3;  // as write_diff's
-  std::size_t n = 0;  // lines in the block (it ends with '\n')
+  std::size_t n = 0;                   // lines in the block (it ends with '\n')
   for (char c : block) n += c == '\n';
   if (n < 4 * kContext) return std::string_view::npos;
   std::vector<char> bad(n + 1, 0);
@@ -233,7 +233,8 @@ std::size_t diff_cut(const unspin::ScannedWindow& window) {
     for (std::size_t i = begin; i + 1 < end; ++i) last += block[i] == '\n';
     // B is bad when a - kContext < B < b + 1 + kContext.
     std::size_t from = line + 1 > kContext ? line + 1 - kContext : 0;
-    for (std::size_t b = from; b <= std::min(n, last + kContext); ++b) bad[b] = 1;
+    for (std::size_t b = from; b <= std::min(n, last + kContext); ++b)
+      bad[b] = 1;
   }
   for (std::size_t b = n - kContext; b >= n / 2 && b > 0; --b) {
     if (bad[b]) continue;
@@ -248,8 +249,8 @@ std::size_t diff_cut(const unspin::ScannedWindow& window) {
 /// An unlinked temporary file in $TMPDIR (or /tmp); -1 with errno on error.
 int anonymous_temp_file() {
   const char* dir = std::getenv("TMPDIR");
-  std::string path = std::string(dir && *dir ? dir : "/tmp") +
-                     "/cleanup-spool-XXXXXX";
+  std::string path =
+      std::string(dir && *dir ? dir : "/tmp") + "/cleanup-spool-XXXXXX";
   int fd = ::mkstemp(path.data());
   if (fd >= 0) ::unlink(path.c_str());
   return fd;
@@ -289,18 +290,17 @@ int find_nul(int fd, bool regular, int spool) {
 /// searched, a FIFO or pipe is copied to an unlinked temporary file while
 /// searched, then read from there. With `expect`, the file opened must be
 /// that one (--in-place).
-void stream_file(const unspin_cli::InputFile& input, const Args& args,
-                 const unspin::Detector& detector,
-                 const unspin_cli::OutputStyle& style, FileReport& r,
-                 unspin_cli::SarifLog* sarif, const std::string& open_path,
-                 const struct stat* expect,
-                 const std::function<bool(std::string_view, std::string_view)>&
-                     rewritten) {
+void stream_file(
+    const unspin_cli::InputFile& input, const Args& args,
+    const unspin::Detector& detector, const unspin_cli::OutputStyle& style,
+    FileReport& r, unspin_cli::SarifLog* sarif, const std::string& open_path,
+    const struct stat* expect,
+    const std::function<bool(std::string_view, std::string_view)>& rewritten) {
   const bool is_stdin = open_path == "-";
   const std::string& name = input.name;
   const std::string& shown = input.shown;
-  int fd = is_stdin ? STDIN_FILENO
-                    : ::open(open_path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd =
+      is_stdin ? STDIN_FILENO : ::open(open_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     r.errors.push_back(errno_message(shown, errno));
     return;
@@ -372,7 +372,8 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
   bool stopped = false;  // the check or the sink reported why it stopped
   scanner->set_check([&](std::string_view text, const unspin::StreamPosition&) {
     any = true;
-    if (text.find('\0') == std::string_view::npos) return unspin::Status::ok_status();
+    if (text.find('\0') == std::string_view::npos)
+      return unspin::Status::ok_status();
     if (input.named) r.errors.push_back(shown + ": binary file, skipped");
     stopped = true;
     return unspin::Status(unspin::ErrorCode::kInvalidArgument, "binary file");
@@ -426,8 +427,8 @@ void stream_file(const unspin_cli::InputFile& input, const Args& args,
       for (std::size_t i = 0; i < all.size(); i += kChunk) {
         std::vector<unspin::Finding> part(
             all.begin() + static_cast<std::ptrdiff_t>(i),
-            all.begin() + static_cast<std::ptrdiff_t>(
-                              std::min(all.size(), i + kChunk)));
+            all.begin() +
+                static_cast<std::ptrdiff_t>(std::min(all.size(), i + kChunk)));
         std::cout << sarif->write_results(
             unspin_cli::SarifLog::results(name, w.text, part, &shift));
       }
@@ -514,7 +515,8 @@ void stream_in_place(const unspin_cli::InputFile& input, const Args& args,
   if (!r.errors.empty() || !changed) return;
   std::string err;
   if (!args.backup_suffix.empty())
-    err = unspin_cli::copy_atomically(path, input.path + args.backup_suffix, st);
+    err =
+        unspin_cli::copy_atomically(path, input.path + args.backup_suffix, st);
   if (err.empty()) err = tmp.commit(true);
   if (!err.empty()) {
     r.errors.push_back(err);
@@ -566,8 +568,9 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
     return r;
   }
   unspin::Result<unspin::ScanResult> scanned =
-      in_place_scan ? unspin::Result<unspin::ScanResult>(std::move(*in_place_scan))
-                    : unspin::Result<unspin::ScanResult>(unspin::ScanResult{});
+      in_place_scan
+          ? unspin::Result<unspin::ScanResult>(std::move(*in_place_scan))
+          : unspin::Result<unspin::ScanResult>(unspin::ScanResult{});
   if (!args.in_place) {
     if (std::string err = read_input(input.path, shown, text); !err.empty()) {
       r.errors.push_back(err);

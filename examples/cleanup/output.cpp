@@ -240,9 +240,8 @@ std::string printable_name(std::string_view name) {
       n = (at(i + 1) & 0xC0) == 0x80 ? 2 : 0;
     } else if (c >= 0xE0 && c <= 0xEF) {
       unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      n = at(i + 1) >= lo && at(i + 1) <= hi && (at(i + 2) & 0xC0) == 0x80
-              ? 3
-              : 0;
+      n = at(i + 1) >= lo && at(i + 1) <= hi && (at(i + 2) & 0xC0) == 0x80 ? 3
+                                                                           : 0;
     } else if (c >= 0xF0 && c <= 0xF4) {
       unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
       n = at(i + 1) >= lo && at(i + 1) <= hi && (at(i + 2) & 0xC0) == 0x80 &&

@@ -57,8 +57,9 @@ class LineIndex {
     if (offset < cur_off_ && line == 1 && bom_ && offset < 3) {
       return {line, 1};
     }
-    std::size_t from = (line == 1 && bom_) ? std::min<std::size_t>(3, text_.size())
-                                           : starts_[line - 1];
+    std::size_t from = (line == 1 && bom_)
+                           ? std::min<std::size_t>(3, text_.size())
+                           : starts_[line - 1];
     if (offset >= cur_off_) {
       for (std::size_t i = cur_off_; i < offset; ++i)
         cur_col_ += !is_continuation(static_cast<unsigned char>(text_[i]));

@@ -164,8 +164,8 @@ std::string type_name(const json& j) {
 
 }  // namespace
 
-RecordOutput process_record(const unspin::Detector& detector,
-                            std::size_t line, const std::string& raw,
+RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
+                            const std::string& raw,
                             const StreamOptions& options) {
   const Record rec{line, raw};
   Processed p;

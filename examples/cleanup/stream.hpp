@@ -49,8 +49,8 @@ constexpr std::size_t kMaxRecordDepth = 512;
 /// output line always holds one JSON object with an "unspin" field, either
 /// the results or {"error": ...}. Never throws on any bytes (std::bad_alloc
 /// aside). Safe to call from many threads.
-RecordOutput process_record(const unspin::Detector& detector,
-                            std::size_t line, const std::string& raw,
+RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
+                            const std::string& raw,
                             const StreamOptions& options);
 
 /// Reads JSON Lines from each of `inputs` ("-" = stdin) and writes one line

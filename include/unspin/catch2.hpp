@@ -4,12 +4,11 @@
 #define UNSPIN_CATCH2_HPP_
 
 #include <catch2/catch.hpp>
-#include <unspin/unspin.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <unspin/unspin.hpp>
 #include <utility>
 #include <vector>
 

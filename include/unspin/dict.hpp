@@ -43,7 +43,7 @@ enum class ProblemKind {
   kFiresOnCanonical,  ///< an entry fires inside another entry's canonical
                       ///< text (error at or above the default threshold,
                       ///< warning below it)
-  kContainsSpun,  ///< a canonical alternative contains the spun phrase as
+  kContainsSpun,      ///< a canonical alternative contains the spun phrase as
                   ///< whole words (error: each --fix pass can grow the text)
 };
 

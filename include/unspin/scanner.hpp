@@ -101,8 +101,8 @@ class Scanner {
  public:
   /// A Scanner over `detector` (not copied: it must outlive the Scanner).
   /// Errors: kInvalidArgument when options.window_bytes is 0 (named).
-  [[nodiscard]] static Result<Scanner> create(const Detector& detector,
-                                              const ScannerOptions& options = {});
+  [[nodiscard]] static Result<Scanner> create(
+      const Detector& detector, const ScannerOptions& options = {});
 
   /// Appends `bytes` to the stream and scans every window that is complete,
   /// passing each to `sink`. Amortized linear in the bytes fed; buffers at
@@ -154,16 +154,16 @@ class Scanner {
 
   const Detector* detector_;
   ScannerOptions options_;
-  std::size_t step_;           // bytes taken from a feed at a time
+  std::size_t step_;  // bytes taken from a feed at a time
   WindowCheck check_;
   WindowTrim trim_;
-  std::string buffer_;         // fed, not yet delivered
-  std::size_t fed_ = 0;        // bytes fed in all
-  std::size_t want_;           // scan once the buffer holds this much
-  StreamPosition position_;    // where buffer_ begins in the stream
-  bool after_cr_ = false;      // the last byte delivered was a CR
+  std::string buffer_;       // fed, not yet delivered
+  std::size_t fed_ = 0;      // bytes fed in all
+  std::size_t want_;         // scan once the buffer holds this much
+  StreamPosition position_;  // where buffer_ begins in the stream
+  bool after_cr_ = false;    // the last byte delivered was a CR
   bool finished_ = false;
-  Status failed_;              // the error that spent the stream, if any
+  Status failed_;  // the error that spent the stream, if any
   Verdict verdict_;
   std::set<std::string> distinct_;
 };

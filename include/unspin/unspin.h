@@ -146,7 +146,8 @@ unspin_code unspin_options_add_allow_phrase(unspin_options* options,
 
 /** Uses a Hunspell dictionary with morphological fields (the annotated
     share/unspin/hunspell/en_US.{aff,dic}) so inflected forms match
-    ("bad guy gangs" for the entry "bad guy gang"). Both NULL: none (default). */
+    ("bad guy gangs" for the entry "bad guy gang"). Both NULL: none (default).
+ */
 unspin_code unspin_options_set_hunspell(unspin_options* options,
                                         const char* aff_path,
                                         const char* dic_path);
@@ -291,7 +292,7 @@ size_t unspin_result_distinct_phrases(const unspin_result* result);
 double unspin_result_findings_per_1000_words(const unspin_result* result);
 
 #ifdef __cplusplus
-}  /* extern "C" */
+} /* extern "C" */
 #endif
 
 #endif /* UNSPIN_UNSPIN_H_ */

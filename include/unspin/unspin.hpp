@@ -21,7 +21,8 @@ enum class ErrorCode {
   kInvalidArgument,  ///< an Options field or argument is out of range
   kIoError,          ///< a file could not be opened or read
   kParseError,       ///< a data file line is malformed (message has file:line)
-  kInvalidUtf8,      ///< input text is not valid UTF-8 (message has the byte offset)
+  kInvalidUtf8,      ///< input text is not valid UTF-8 (message has the byte
+                     ///< offset)
   kInternal,         ///< a dependency failed unexpectedly
 };
 
@@ -35,7 +36,8 @@ class Status {
   [[nodiscard]] static Status ok_status() { return Status(); }
   bool ok() const { return code_ == ErrorCode::kOk; }
   ErrorCode code() const { return code_; }
-  /// Message without a trailing newline, e.g. "news.tsv:17: expected 2-5 fields".
+  /// Message without a trailing newline, e.g. "news.tsv:17: expected 2-5
+  /// fields".
   const std::string& message() const { return message_; }
 
  private:
@@ -47,7 +49,7 @@ class Status {
 template <class T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be OK
   bool ok() const { return std::holds_alternative<T>(v_); }
   /// The error; Status::ok_status() when ok().
@@ -82,15 +84,14 @@ struct DataSource {
   [[nodiscard]] static DataSource from_file(std::string path,
                                             std::string name = {});
   /// In-memory `text`, called `name` in messages ("mine.tsv:3: ...").
-  [[nodiscard]] static DataSource from_text(std::string name,
-                                            std::string text);
+  [[nodiscard]] static DataSource from_text(std::string name, std::string text);
 };
 
 /// What to do with invalid UTF-8 in scanned text.
 enum class InvalidUtf8 {
   kError,    ///< scan() returns ErrorCode::kInvalidUtf8 naming the byte offset
-  kReplace,  ///< invalid sequences are treated as U+FFFD (never part of a word);
-             ///< offsets still refer to the caller's original bytes
+  kReplace,  ///< invalid sequences are treated as U+FFFD (never part of a
+             ///< word); offsets still refer to the caller's original bytes
 };
 
 /// Options for Detector::create(). Plain data with defaults.
@@ -249,7 +250,7 @@ class Detector {
   /// Errors: kInvalidUtf8 when the text is invalid and the policy is kError;
   /// kInvalidArgument when options.min_confidence is outside [0, 1].
   [[nodiscard]] Result<ScanResult> scan(std::string_view text,
-                          const ScanOptions& options = {}) const;
+                                        const ScanOptions& options = {}) const;
 
   /// Applies the chosen findings (non-overlapping, from a scan of `text`)
   /// and returns the new text. Findings without a suggestion are skipped.

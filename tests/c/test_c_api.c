@@ -1,20 +1,19 @@
 /* unspin tests: the C API (include/unspin/unspin.h), compiled as C99:
    options, scanning, every finding field, fix, ownership and error paths. */
-#include "unspin/unspin.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "unspin/unspin.h"
+
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, \
-              #cond);                                                 \
-      ++failures;                                                     \
-    }                                                                 \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
 /* Compares NUL-terminated strings; NULL only equals NULL. */
@@ -27,15 +26,15 @@ static int contains(const char* haystack, const char* needle) {
   return haystack != NULL && strstr(haystack, needle) != NULL;
 }
 
-#define CHECK_STR(actual, expected)                                        \
-  do {                                                                     \
-    const char* a_ = (actual);                                             \
-    if (!same(a_, (expected))) {                                           \
-      fprintf(stderr, "%s:%d: %s is \"%s\", want \"%s\"\n", __FILE__,      \
-              __LINE__, #actual, a_ ? a_ : "(null)",                       \
-              (expected) ? (const char*)(expected) : "(null)");            \
-      ++failures;                                                          \
-    }                                                                      \
+#define CHECK_STR(actual, expected)                                   \
+  do {                                                                \
+    const char* a_ = (actual);                                        \
+    if (!same(a_, (expected))) {                                      \
+      fprintf(stderr, "%s:%d: %s is \"%s\", want \"%s\"\n", __FILE__, \
+              __LINE__, #actual, a_ ? a_ : "(null)",                  \
+              (expected) ? (const char*)(expected) : "(null)");       \
+      ++failures;                                                     \
+    }                                                                 \
   } while (0)
 
 static const char* const kData = UNSPIN_TEST_DATA_DIR;
@@ -311,8 +310,7 @@ static void test_creation_errors(void) {
   unspin_error_free(e);
   CHECK(unspin_detector_scan(NULL, "x", 1, &r, NULL) ==
         UNSPIN_INVALID_ARGUMENT);
-  CHECK(unspin_detector_scan(d, "x", 1, NULL, NULL) ==
-        UNSPIN_INVALID_ARGUMENT);
+  CHECK(unspin_detector_scan(d, "x", 1, NULL, NULL) == UNSPIN_INVALID_ARGUMENT);
   CHECK(unspin_detector_fix(d, "x", 1, NULL, NULL, NULL) ==
         UNSPIN_INVALID_ARGUMENT);
   /* Lengths no object can have (above PTRDIFF_MAX, or running past the end

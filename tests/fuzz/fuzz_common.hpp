@@ -59,8 +59,8 @@ inline unspin::Options shipped_options(unspin::InvalidUtf8 policy) {
   if (!lm_built) {
     o.language_model =
         unspin::DataSource::from_file(kTestData + "/discovery/tiny.arpa");
-    o.thesaurus = unspin::DataSource::from_file(kTestData +
-                                                "/discovery/tiny_thesaurus.tsv");
+    o.thesaurus = unspin::DataSource::from_file(
+        kTestData + "/discovery/tiny_thesaurus.tsv");
   }
   o.min_confidence = 0;
   o.invalid_utf8 = policy;

@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   const std::size_t lines = count_lines(text);
 
   if (pick == 3) {
-    auto r = unspin::check_tables({unspin::DataSource::from_text("f.tsv", text)});
+    auto r =
+        unspin::check_tables({unspin::DataSource::from_text("f.tsv", text)});
     check(r.ok(), "check_tables of in-memory text never fails");
     check_problems(*r, lines);
     return 0;

@@ -9,9 +9,9 @@
 #include <cstring>
 #include <string>
 
+#include "fuzz_common.hpp"
 #include "lm.hpp"
 #include "lm_format.hpp"
-#include "fuzz_common.hpp"
 
 namespace {
 
@@ -34,13 +34,15 @@ void fix_checksum(std::string& s) {
   if (s.compare(0, f::kMagic.size(), f::kMagic) != 0 || !read_at(s, 12, nu) ||
       !read_at(s, 16, nb) || !read_at(s, 20, nt) || !read_at(s, 24, blob))
     return;
-  static_assert(f::kHeaderSize == 36, "the header layout changed: update the offsets");
+  static_assert(f::kHeaderSize == 36,
+                "the header layout changed: update the offsets");
   const std::uint64_t bk = f::kHeaderSize + blob + 4ull * nu;
   const std::uint64_t tk = bk + 12ull * nb;
   if (tk + 10ull * nt != s.size()) return;
   std::uint64_t sum = 0, k = 0;
   for (std::uint64_t i = 0; i < nb; ++i) sum += (read_at(s, bk + 8 * i, k), k);
-  for (std::uint64_t i = 0; i < nt; ++i) sum = sum * 31 + (read_at(s, tk + 8 * i, k), k);
+  for (std::uint64_t i = 0; i < nt; ++i)
+    sum = sum * 31 + (read_at(s, tk + 8 * i, k), k);
   std::memcpy(&s[28], &sum, sizeof sum);
 }
 
@@ -57,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   }
   // Every lookup over the first ids (and unknown ones) stays in bounds and
   // gives a finite log probability.
-  const std::uint32_t n = static_cast<std::uint32_t>(std::min<std::size_t>(lm->words(), 6));
+  const std::uint32_t n =
+      static_cast<std::uint32_t>(std::min<std::size_t>(lm->words(), 6));
   const std::uint32_t ids[] = {0, 1, 2, 3, 4, 5, LanguageModel::kUnknown};
   for (std::uint32_t a : ids) {
     if (a != LanguageModel::kUnknown && a >= n) continue;

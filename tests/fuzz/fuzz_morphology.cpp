@@ -107,8 +107,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   WriteFile(aff, part[0]);
   WriteFile(dic, part[1]);
   const std::string cache =
-      part[3].empty() ? std::string()
-                      : SealedCache(part[0], part[1], part[2], std::string(part[3]));
+      part[3].empty()
+          ? std::string()
+          : SealedCache(part[0], part[1], part[2], std::string(part[3]));
 
   auto m = Morphology::create(aff, dic, part[2], "irregular.tsv", cache);
   if (!m.ok()) {
@@ -123,7 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
         check(!ps.empty(), "paradigms() is never empty");
       }
     }
-    for (const char* w : {"killed", "ran", "gangs", "unhappier", "eliminations"})
+    for (const char* w :
+         {"killed", "ran", "gangs", "unhappier", "eliminations"})
       check(!(*m)->paradigms(w).empty(), "paradigms() is never empty");
     (void)(*m)->export_cache();
   }

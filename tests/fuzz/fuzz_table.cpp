@@ -36,13 +36,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   Options o;
   o.tables.push_back(DataSource::from_text("fuzz.tsv", std::string(table)));
   if (!allow.empty())
-    o.allowlists.push_back(DataSource::from_text("allow.txt", std::string(allow)));
+    o.allowlists.push_back(
+        DataSource::from_text("allow.txt", std::string(allow)));
   // The tiny annotated Hunspell fixture keeps create() cheap but still runs
   // the morphology (paradigms, affix rules) over the fuzzed phrases.
   o.hunspell_aff = unspin_fuzz::kTestData + "/morph/tiny.aff";
   o.hunspell_dic = unspin_fuzz::kTestData + "/morph/tiny.dic";
-  o.irregular_forms =
-      DataSource::from_file(unspin_fuzz::kTestData + "/morph/tiny_irregular.tsv");
+  o.irregular_forms = DataSource::from_file(unspin_fuzz::kTestData +
+                                            "/morph/tiny_irregular.tsv");
   o.min_confidence = 0;
   o.invalid_utf8 = unspin::InvalidUtf8::kReplace;
 

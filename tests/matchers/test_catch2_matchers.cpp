@@ -1,9 +1,8 @@
 // unspin tests: the Catch2 matchers in include/unspin/catch2.hpp: what they
 // accept, and what their failure descriptions say.
 #include <catch2/catch.hpp>
-#include <unspin/catch2.hpp>
-
 #include <string>
+#include <unspin/catch2.hpp>
 
 namespace {
 
@@ -35,15 +34,18 @@ TEST_CASE("IsFreeOfSpin accepts clean text and rejects spun text",
 TEST_CASE("IsFreeOfSpin describes every finding with place and suggestion",
           "[matchers]") {
   auto m = unspin::IsFreeOfSpin(fixture_detector());
-  REQUIRE_FALSE(m.match("Intro.\nThe bad guy gangs met counterfeit consciousness."));
+  REQUIRE_FALSE(
+      m.match("Intro.\nThe bad guy gangs met counterfeit consciousness."));
   const std::string text = m.describe();
-  CHECK_THAT(text, Catch::StartsWith(
-      "is free of spin; but it has 2 spun phrases:\n"
-      "  line 2, column 5: \"bad guy gangs\" -> \"criminal gangs\" "
-      "(confidence 0."));
-  CHECK_THAT(text, Catch::Contains(", table:mini.tsv:2)\n"
-      "  line 2, column 23: \"counterfeit consciousness\" -> "
-      "\"artificial intelligence\" (confidence 0."));
+  CHECK_THAT(text,
+             Catch::StartsWith(
+                 "is free of spin; but it has 2 spun phrases:\n"
+                 "  line 2, column 5: \"bad guy gangs\" -> \"criminal gangs\" "
+                 "(confidence 0."));
+  CHECK_THAT(text, Catch::Contains(
+                       ", table:mini.tsv:2)\n"
+                       "  line 2, column 23: \"counterfeit consciousness\" -> "
+                       "\"artificial intelligence\" (confidence 0."));
   CHECK_THAT(text, Catch::EndsWith(", table:mini.tsv:3)"));
 }
 
@@ -58,8 +60,8 @@ TEST_CASE("IsFreeOfSpin rejects text it cannot scan and says why",
           "[matchers]") {
   auto m = unspin::IsFreeOfSpin(fixture_detector());
   REQUIRE_FALSE(m.match("fine \xC0\xAF text"));
-  CHECK_THAT(m.describe(), Catch::Contains("cannot be scanned") &&
-                               Catch::Contains("byte 5"));
+  CHECK_THAT(m.describe(),
+             Catch::Contains("cannot be scanned") && Catch::Contains("byte 5"));
 }
 
 TEST_CASE("Rewrites wants the spun phrase gone and the canonical present",

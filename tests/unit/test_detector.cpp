@@ -1,7 +1,6 @@
 // unspin tests: the Detector end to end: matching, inflection, case, a/an,
 // context, allowlists, confidence, verdict, errors and thread-safety.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <thread>
 
@@ -54,7 +53,8 @@ std::string fixed(const Detector& d, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("finds a table phrase and suggests its canonical form", "[detector]") {
+TEST_CASE("finds a table phrase and suggests its canonical form",
+          "[detector]") {
   Detector d = make(fixture_options());
   auto f = scan(d, "They built counterfeit consciousness tools.");
   REQUIRE(f.size() == 1);
@@ -65,7 +65,8 @@ TEST_CASE("finds a table phrase and suggests its canonical form", "[detector]") 
   CHECK(f[0].column == 12);
 }
 
-TEST_CASE("matches inflected forms and keeps the inflection in the rewrite", "[detector][morphology]") {
+TEST_CASE("matches inflected forms and keeps the inflection in the rewrite",
+          "[detector][morphology]") {
   Detector d = make(fixture_options());
   CHECK(fixed(d, "Police eliminated two bad guy gangs.") ==
         "Police killed two criminal gangs.");
@@ -73,7 +74,8 @@ TEST_CASE("matches inflected forms and keeps the inflection in the rewrite", "[d
         "They are killing it; she kills them.");
 }
 
-TEST_CASE("keeps capitalization: first letter, title case and all caps", "[detector][rewrite]") {
+TEST_CASE("keeps capitalization: first letter, title case and all caps",
+          "[detector][rewrite]") {
   Detector d = make(fixture_options());
   CHECK(fixed(d, "Bad guy gangs roam.") == "Criminal gangs roam.");
   CHECK(fixed(d, "Bad Guy Gangs Roam") == "Criminal Gangs Roam");
@@ -86,12 +88,14 @@ TEST_CASE("fixes a/an in front of the suggestion", "[detector][rewrite]") {
   REQUIRE(f.size() == 1);
   CHECK(f[0].text == "a counterfeit consciousness");
   CHECK(f[0].suggestion == "an artificial intelligence");
-  CHECK(fixed(d, "A counterfeit consciousness won.") == "An artificial intelligence won.");
+  CHECK(fixed(d, "A counterfeit consciousness won.") ==
+        "An artificial intelligence won.");
   Detector d2 = make(fixture_options("apple pie\tcake\t0.9\n"));
   CHECK(fixed(d2, "an apple pie") == "a cake");
 }
 
-TEST_CASE("matches across line breaks, hyphens and typographic variants", "[detector][text]") {
+TEST_CASE("matches across line breaks, hyphens and typographic variants",
+          "[detector][text]") {
   Detector d = make(fixture_options());
   CHECK(scan(d, "bad guy\ngangs").size() == 1);
   CHECK(scan(d, "bad-guy gangs").size() == 1);
@@ -100,11 +104,15 @@ TEST_CASE("matches across line breaks, hyphens and typographic variants", "[dete
   CHECK(scan(d, "bad guy, gangs").empty());
 }
 
-TEST_CASE("keeps byte offsets right where normalization changes lengths", "[detector][text]") {
-  Detector d = make(fixture_options("caf\xC3\xA9 r\xC3\xA9gion\tcafe area\t0.9\n"
-                                    "don't know\tignore\t0.9\n"));
+TEST_CASE("keeps byte offsets right where normalization changes lengths",
+          "[detector][text]") {
+  Detector d =
+      make(fixture_options("caf\xC3\xA9 r\xC3\xA9gion\tcafe area\t0.9\n"
+                           "don't know\tignore\t0.9\n"));
   // Decomposed é (e + U+0301) and a curly apostrophe before the phrases.
-  std::string text = "Cafe\xCC\x81 \xE2\x80\x9Cquote\xE2\x80\x9D \r\nCAFE\xCC\x81 R\xC3\x89GION and I don\xE2\x80\x99t know.";
+  std::string text =
+      "Cafe\xCC\x81 \xE2\x80\x9Cquote\xE2\x80\x9D \r\nCAFE\xCC\x81 "
+      "R\xC3\x89GION and I don\xE2\x80\x99t know.";
   auto f = scan(d, text);
   REQUIRE(f.size() == 2);
   CHECK(f[0].text == "CAFE\xCC\x81 R\xC3\x89GION");
@@ -115,7 +123,8 @@ TEST_CASE("keeps byte offsets right where normalization changes lengths", "[dete
 }
 
 TEST_CASE("the longest match wins", "[detector][matcher]") {
-  Detector d = make(fixture_options("bad guy\tvillain\t0.9\nbad guy gang\tcriminal gang\t0.9\n"));
+  Detector d = make(fixture_options(
+      "bad guy\tvillain\t0.9\nbad guy gang\tcriminal gang\t0.9\n"));
   auto f = scan(d, "a bad guy gang and a bad guy");
   REQUIRE(f.size() == 2);
   CHECK(f[0].suggestion == "criminal gang");
@@ -127,7 +136,8 @@ TEST_CASE("matches whole words only", "[detector][matcher]") {
   CHECK(scan(d, "badguy gangs, bad guy gangster").empty());
 }
 
-TEST_CASE("context: requires and excludes decide whether an entry fires", "[detector][context]") {
+TEST_CASE("context: requires and excludes decide whether an entry fires",
+          "[detector][context]") {
   Detector d = make(fixture_options(
       "surface region\tsurface area\t0.9\t\trequires=surface area\n"
       "gap pad\tthermal pad\t0.9\t\texcludes=thermal gap pad|heat sink\n"));
@@ -147,7 +157,8 @@ TEST_CASE("an allowlisted phrase is never flagged", "[detector][allowlist]") {
   CHECK(scan(d, "a gap pad").size() == 1);
 }
 
-TEST_CASE("user tables add entries and switch off shipped ones", "[detector][table]") {
+TEST_CASE("user tables add entries and switch off shipped ones",
+          "[detector][table]") {
   Options o = fixture_options();
   o.tables.push_back(DataSource::from_file(kData + "/tables/user.tsv"));
   Detector d = make(o);
@@ -166,11 +177,12 @@ TEST_CASE("selects entries by domain tag", "[detector][table]") {
   CHECK(scan(d, "counterfeit consciousness").size() == 1);
 }
 
-TEST_CASE("offers alternatives, deletions and unknown canonicals", "[detector][rewrite]") {
-  Detector d = make(fixture_options(
-      "fog computing\tcloud computing|edge computing\t0.9\n"
-      "weird term\t?\t0.9\n"
-      "actually\t<delete>\t0.9\n"));
+TEST_CASE("offers alternatives, deletions and unknown canonicals",
+          "[detector][rewrite]") {
+  Detector d = make(
+      fixture_options("fog computing\tcloud computing|edge computing\t0.9\n"
+                      "weird term\t?\t0.9\n"
+                      "actually\t<delete>\t0.9\n"));
   auto f = scan(d, "Fog computing is a weird term.");
   REQUIRE(f.size() == 2);
   CHECK(f[0].suggestion == "Cloud computing");
@@ -179,7 +191,8 @@ TEST_CASE("offers alternatives, deletions and unknown canonicals", "[detector][r
   CHECK(fixed(d, "It has actually been done.") == "It has been done.");
 }
 
-TEST_CASE("a lone ordinary word scores low; company and rarity score high", "[detector][score]") {
+TEST_CASE("a lone ordinary word scores low; company and rarity score high",
+          "[detector][score]") {
   Options o = fixture_options();
   o.hunspell_aff = UNSPIN_BUILD_DATA_DIR "/hunspell/en_US.aff";
   o.hunspell_dic = UNSPIN_BUILD_DATA_DIR "/hunspell/en_US.dic";
@@ -194,7 +207,8 @@ TEST_CASE("a lone ordinary word scores low; company and rarity score high", "[de
   REQUIRE(rare.size() == 1);
   CHECK(lone[0].confidence < 0.25);
   CHECK(rare[0].confidence > 0.9);
-  auto bulk = scan(d, "Bad guy gangs eliminated rivals with counterfeit consciousness.");
+  auto bulk = scan(
+      d, "Bad guy gangs eliminated rivals with counterfeit consciousness.");
   REQUIRE(bulk.size() == 3);
   CHECK(bulk[1].text == "eliminated");
   CHECK(bulk[1].confidence > lone[0].confidence + 0.3);
@@ -204,7 +218,8 @@ TEST_CASE("a lone ordinary word scores low; company and rarity score high", "[de
 TEST_CASE("the default threshold hides weak findings", "[detector][score]") {
   Options o = fixture_options();
   o.min_confidence = 0.5;
-  o.tables = {DataSource::from_text("t.tsv", "eliminate\tkill\t0.1\nbad guy gang\tcriminal gang\t0.95\n")};
+  o.tables = {DataSource::from_text(
+      "t.tsv", "eliminate\tkill\t0.1\nbad guy gang\tcriminal gang\t0.95\n")};
   Detector d = make(o);
   auto r = d.scan("They eliminated it.");
   REQUIRE(r.ok());
@@ -216,7 +231,8 @@ TEST_CASE("the default threshold hides weak findings", "[detector][score]") {
 
 TEST_CASE("gives a document verdict with its counts", "[detector][verdict]") {
   Detector d = make(fixture_options());
-  auto r = d.scan("Bad guy gangs use counterfeit consciousness. Bad guy gangs win.");
+  auto r =
+      d.scan("Bad guy gangs use counterfeit consciousness. Bad guy gangs win.");
   REQUIRE(r.ok());
   CHECK(r->verdict.words == 10);
   CHECK(r->verdict.findings == 3);
@@ -228,7 +244,8 @@ TEST_CASE("gives a document verdict with its counts", "[detector][verdict]") {
   CHECK(clean->verdict.spun_score == 0);
 }
 
-TEST_CASE("invalid UTF-8 is an error or replaced, never a crash", "[detector][text]") {
+TEST_CASE("invalid UTF-8 is an error or replaced, never a crash",
+          "[detector][text]") {
   Detector d = make(fixture_options());
   std::string bad = "bad guy gangs \xC0\xAF and more";
   auto r = d.scan(bad);
@@ -242,7 +259,8 @@ TEST_CASE("invalid UTF-8 is an error or replaced, never a crash", "[detector][te
   CHECK(f.size() == 1);
 }
 
-TEST_CASE("create reports bad options, missing and malformed tables", "[detector][errors]") {
+TEST_CASE("create reports bad options, missing and malformed tables",
+          "[detector][errors]") {
   Options o = fixture_options();
   o.min_confidence = 1.5;
   auto r = Detector::create(o);
@@ -255,7 +273,8 @@ TEST_CASE("create reports bad options, missing and malformed tables", "[detector
   auto bad = Detector::create(m);
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == ErrorCode::kParseError);
-  CHECK(bad.status().message() == "malformed.tsv:2: expected 2-5 tab-separated fields, found 1");
+  CHECK(bad.status().message() ==
+        "malformed.tsv:2: expected 2-5 tab-separated fields, found 1");
 
   Options missing;
   missing.tables.push_back(DataSource::from_file(kData + "/tables/none.tsv"));
@@ -264,11 +283,14 @@ TEST_CASE("create reports bad options, missing and malformed tables", "[detector
   CHECK(io.status().code() == ErrorCode::kIoError);
 }
 
-TEST_CASE("one Detector gives identical results on many threads", "[detector][threads]") {
+TEST_CASE("one Detector gives identical results on many threads",
+          "[detector][threads]") {
   Detector d = make(fixture_options());
   std::string text;
   for (int i = 0; i < 200; ++i)
-    text += "Bad guy gangs eliminated a counterfeit consciousness. Clean text here.\n";
+    text +=
+        "Bad guy gangs eliminated a counterfeit consciousness. Clean text "
+        "here.\n";
   auto expected = d.scan(text);
   REQUIRE(expected.ok());
   std::vector<std::thread> threads;
@@ -290,26 +312,33 @@ TEST_CASE("one Detector gives identical results on many threads", "[detector][th
 }
 
 TEST_CASE("context: near= needs a term within N words", "[detector][context]") {
-  Detector d = make(fixture_options("social effect\tsocial influence\t0.9\t\tnear=3:utaut|tam\n"));
+  Detector d = make(fixture_options(
+      "social effect\tsocial influence\t0.9\t\tnear=3:utaut|tam\n"));
   CHECK(scan(d, "The social effect of UTAUT was strong.").size() == 1);
   CHECK(scan(d, "UTAUT shows a social effect.").size() == 1);
-  CHECK(scan(d, "The social effect was strong; many words later we cite the UTAUT model.").empty());
+  CHECK(scan(d,
+             "The social effect was strong; many words later we cite the UTAUT "
+             "model.")
+            .empty());
   CHECK(scan(d, "The social effect was strong.").empty());
 }
 
-TEST_CASE("context: several requires clauses must all hold", "[detector][context]") {
-  Detector d = make(fixture_options(
-      "preformation\tprogrammed\t0.9\t\trequires=rat|mouse;requires=fate|destiny\n"));
+TEST_CASE("context: several requires clauses must all hold",
+          "[detector][context]") {
+  Detector d =
+      make(fixture_options("preformation\tprogrammed\t0.9\t\trequires=rat|"
+                           "mouse;requires=fate|destiny\n"));
   CHECK(scan(d, "Preformation in the rat.").empty());
   CHECK(scan(d, "Preformation in the mouse decides its fate.").size() == 1);
 }
 
-TEST_CASE("never flags a span inside an established term or the term itself", "[detector][context]") {
-  Detector d = make(fixture_options(
-      "gap pad\tspacer\t0.9\n"
-      "heat spreader\tthermal gap pad\t0.9\n"
-      "information\tdata\t0.9\n"
-      "records\tinformation\t0.9\n"));
+TEST_CASE("never flags a span inside an established term or the term itself",
+          "[detector][context]") {
+  Detector d =
+      make(fixture_options("gap pad\tspacer\t0.9\n"
+                           "heat spreader\tthermal gap pad\t0.9\n"
+                           "information\tdata\t0.9\n"
+                           "records\tinformation\t0.9\n"));
   CHECK(scan(d, "a gap pad").size() == 1);
   // "thermal gap pad" is another entry's canonical: its inside stays clean.
   CHECK(scan(d, "a thermal gap pad").empty());
@@ -318,11 +347,12 @@ TEST_CASE("never flags a span inside an established term or the term itself", "[
   CHECK(scan(d, "the records").size() == 1);
 }
 
-TEST_CASE("inflects only base forms, and never entries marked exact", "[detector][morphology]") {
-  Detector d = make(fixture_options(
-      "eliminate\tkill\t0.9\n"
-      "killings\tmurders\t0.9\n"
-      "bad guy gang\tcriminal gang\t0.9\t\texact\n"));
+TEST_CASE("inflects only base forms, and never entries marked exact",
+          "[detector][morphology]") {
+  Detector d =
+      make(fixture_options("eliminate\tkill\t0.9\n"
+                           "killings\tmurders\t0.9\n"
+                           "bad guy gang\tcriminal gang\t0.9\t\texact\n"));
   CHECK(fixed(d, "They eliminated them.") == "They killed them.");
   // "killings" is written plural: its singular is not derived.
   CHECK(scan(d, "one killing").empty());
@@ -331,15 +361,18 @@ TEST_CASE("inflects only base forms, and never entries marked exact", "[detector
   CHECK(scan(d, "a bad guy gang").size() == 1);
 }
 
-TEST_CASE("a spaced dash breaks a phrase, a joining hyphen does not", "[detector][text]") {
+TEST_CASE("a spaced dash breaks a phrase, a joining hyphen does not",
+          "[detector][text]") {
   Detector d = make(fixture_options());
   CHECK(scan(d, "bad-guy gangs").size() == 1);
   CHECK(scan(d, "bad -- guy gangs").empty());
   CHECK(scan(d, "bad guy \xE2\x80\x94 gangs").empty());
 }
 
-TEST_CASE("an entry is not silenced by its own canonical term", "[detector][context]") {
-  Detector d = make(fixture_options("advices\tadvice\t0.9\nindividuals\tpeople\t0.9\n"));
+TEST_CASE("an entry is not silenced by its own canonical term",
+          "[detector][context]") {
+  Detector d =
+      make(fixture_options("advices\tadvice\t0.9\nindividuals\tpeople\t0.9\n"));
   CHECK(fixed(d, "Good advices.") == "Good advice.");
   CHECK(fixed(d, "Some individuals.") == "Some people.");
 }

@@ -2,7 +2,6 @@
 // on the tiny ARPA LM and thesaurus of tests/data/discovery and tables given
 // in memory.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -40,8 +39,10 @@ Detector make(const Options& o) {
 
 }  // namespace
 
-TEST_CASE("a discovered phrase is a finding with its source, place and "
-          "restored original", "[discovery][detector]") {
+TEST_CASE(
+    "a discovered phrase is a finding with its source, place and "
+    "restored original",
+    "[discovery][detector]") {
   Detector d = make(tiny_options());
   const std::string text = "Intro.\nThey planted irregular woodland.";
   auto r = d.scan(text);
@@ -71,8 +72,10 @@ TEST_CASE("a discovered phrase is a finding with its source, place and "
   CHECK(*fixed == "Intro.\nThey planted random forest.");
 }
 
-TEST_CASE("a likely spun phrase with an uncertain original is flagged "
-          "without a suggestion", "[discovery][detector]") {
+TEST_CASE(
+    "a likely spun phrase with an uncertain original is flagged "
+    "without a suggestion",
+    "[discovery][detector]") {
   // On the tiny LM, "profound learning" is likely spun (P ~0.63) but
   // "deep learning" restores it with P ~0.2 only.
   Detector d = make(tiny_options());
@@ -87,7 +90,8 @@ TEST_CASE("a likely spun phrase with an uncertain original is flagged "
   REQUIRE(f.alternatives.size() >= 1);
   CHECK(f.alternatives[0] == "deep learning");  // the best guess, hedged
   CHECK(f.confidence >= 0.5);
-  CHECK(f.explanation.find("flagged without a suggestion") != std::string::npos);
+  CHECK(f.explanation.find("flagged without a suggestion") !=
+        std::string::npos);
   auto fixed = d.fix(text);
   REQUIRE(fixed.ok());
   CHECK(*fixed == text);  // nothing to apply
@@ -107,7 +111,8 @@ TEST_CASE("a likely spun phrase with an uncertain original is flagged "
 TEST_CASE("a discovered established term gets a/an, case and inflection",
           "[discovery][detector]") {
   Detector d = make(tiny_options());
-  auto fixed = d.fix("They planted an irregular woodland. Irregular woodlands grow.");
+  auto fixed =
+      d.fix("They planted an irregular woodland. Irregular woodlands grow.");
   REQUIRE(fixed.ok());
   CHECK(*fixed == "They planted a random forest. Random forests grow.");
   auto r = d.scan("An Irregular Woodland");
@@ -140,7 +145,8 @@ TEST_CASE("a table entry whose context fails is not discovered instead",
           "[discovery][detector]") {
   Options o = tiny_options();
   o.tables.push_back(DataSource::from_text(
-      "user.tsv", "irregular woodland\trandom forest\t0.9\t\trequires=orchard\n"));
+      "user.tsv",
+      "irregular woodland\trandom forest\t0.9\t\trequires=orchard\n"));
   Detector d = make(o);
   auto r = d.scan("They planted an irregular woodland.");
   REQUIRE(r.ok());
@@ -162,8 +168,10 @@ TEST_CASE("a phrase a table switches off is not discovered either",
   CHECK(r->findings.empty());
 }
 
-TEST_CASE("discovery is off without a language model and honours the "
-          "threshold", "[discovery][detector]") {
+TEST_CASE(
+    "discovery is off without a language model and honours the "
+    "threshold",
+    "[discovery][detector]") {
   Options o = tiny_options();
   o.language_model.reset();
   o.thesaurus.reset();
@@ -221,8 +229,10 @@ TEST_CASE("discovery survives invalid UTF-8 under the replace policy",
   CHECK(r->findings[0].text == "profound learning");
 }
 
-TEST_CASE("one Detector with discovery gives identical results on many "
-          "threads", "[discovery][detector][threads]") {
+TEST_CASE(
+    "one Detector with discovery gives identical results on many "
+    "threads",
+    "[discovery][detector][threads]") {
   Detector d = make(tiny_options());
   const std::string text =
       "We use profound learning.\nThey planted an irregular woodland.\n";
@@ -297,7 +307,8 @@ TEST_CASE("a candidate over a blocked word does not hide its neighbour",
   // area) overlap. The allowlist blocks one of them; the other is found.
   Options o = tiny_options();
   o.tables[0] = DataSource::from_text(
-      "mem.tsv", "irregular grove\trandom forest\nwoodland glade\tforest area\n");
+      "mem.tsv",
+      "irregular grove\trandom forest\nwoodland glade\tforest area\n");
   const std::string text = "We saw irregular woodland area.";
   Detector both = make(o);
   auto r0 = both.scan(text);
@@ -306,7 +317,8 @@ TEST_CASE("a candidate over a blocked word does not hide its neighbour",
   const std::string best = r0->findings[0].text;
   INFO("best: " << best);
   // Block a word of the better one that the other lacks.
-  o.allow_phrases.push_back(best == "irregular woodland" ? "irregular" : "area");
+  o.allow_phrases.push_back(best == "irregular woodland" ? "irregular"
+                                                         : "area");
   Detector d = make(o);
   auto r = d.scan(text);
   REQUIRE(r.ok());

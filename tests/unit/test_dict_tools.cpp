@@ -184,8 +184,8 @@ TEST_CASE("reports an entry that fires inside another entry's canonical",
 TEST_CASE("can skip the canonical scan", "[dict]") {
   unspin::CheckOptions options;
   options.scan_canonicals = false;
-  auto r =
-      unspin::check_tables({DataSource::from_file(kCheck + "fires.tsv")}, options);
+  auto r = unspin::check_tables({DataSource::from_file(kCheck + "fires.tsv")},
+                                options);
   REQUIRE(r.ok());
   CHECK(r->empty());
 }
@@ -219,7 +219,8 @@ TEST_CASE("checks in-memory tables and orders problems by table and line",
 }
 
 TEST_CASE("fails with an I/O error for a missing table", "[dict]") {
-  auto r = unspin::check_tables({DataSource::from_file(kCheck + "missing.tsv")});
+  auto r =
+      unspin::check_tables({DataSource::from_file(kCheck + "missing.tsv")});
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kIoError);
 }
@@ -410,7 +411,8 @@ std::string word(std::size_t i) {
 std::vector<TableProblem> check_text(const std::string& text) {
   unspin::CheckOptions options;
   options.scan_canonicals = false;
-  auto r = unspin::check_tables({DataSource::from_text("big.tsv", text)}, options);
+  auto r =
+      unspin::check_tables({DataSource::from_text("big.tsv", text)}, options);
   REQUIRE(r.ok());
   return *r;
 }

@@ -1,7 +1,6 @@
 // unspin tests: discovery of spun phrases no table holds, on tiny ARPA LMs,
 // a tiny thesaurus and tiny tables (tests/data/discovery).
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,9 +24,9 @@ std::vector<Entry> tiny_entries() {
 }
 
 std::unique_ptr<const DiscoveryData> tiny_data() {
-  auto data = DiscoveryData::load(DataSource::from_file(kDir + "tiny.arpa"),
-                                  DataSource::from_file(kDir + "tiny_thesaurus.tsv"),
-                                  tiny_entries());
+  auto data = DiscoveryData::load(
+      DataSource::from_file(kDir + "tiny.arpa"),
+      DataSource::from_file(kDir + "tiny_thesaurus.tsv"), tiny_entries());
   REQUIRE(data.ok());
   return std::move(data).value();
 }
@@ -63,8 +62,10 @@ TEST_CASE("reads an ARPA language model and backs off", "[discovery]") {
   CHECK(lm->logp(lm->id("we"), lm->id("use"), deep) == Approx(-0.2));
 }
 
-TEST_CASE("a substitution learned from the table discovers an unseen "
-          "combination the LM prefers", "[discovery]") {
+TEST_CASE(
+    "a substitution learned from the table discovers an unseen "
+    "combination the LM prefers",
+    "[discovery]") {
   auto d = tiny_data();
   auto found = run(*d, "We use profound learning.");
   REQUIRE(found.size() == 1);
@@ -115,11 +116,12 @@ TEST_CASE("every bigram of the ARPA file is found, and no other",
   auto lm = LanguageModel::load(DataSource::from_file(kDir + "tiny.arpa"));
   REQUIRE(lm.ok());
   const std::vector<std::pair<std::string, std::string>> listed = {
-      {"we", "use"},      {"deep", "learning"}, {"random", "forest"},
-      {"random", "forests"}, {"use", "deep"},   {"use", "random"}};
+      {"we", "use"},         {"deep", "learning"}, {"random", "forest"},
+      {"random", "forests"}, {"use", "deep"},      {"use", "random"}};
   std::size_t found = 0;
   for (std::uint32_t a = 0; a < lm->words(); ++a)
-    for (std::uint32_t b = 0; b < lm->words(); ++b) found += lm->has_bigram(a, b);
+    for (std::uint32_t b = 0; b < lm->words(); ++b)
+      found += lm->has_bigram(a, b);
   CHECK(found == listed.size());
   for (const auto& [a, b] : listed) CHECK(lm->has_bigram(lm->id(a), lm->id(b)));
   CHECK_FALSE(lm->has_bigram(LanguageModel::kUnknown, lm->id("use")));
@@ -169,8 +171,8 @@ TEST_CASE("reads the compact LM format and looks n-grams up by first word",
   CHECK(lm->has_bigram(0, 1));
   CHECK(lm->has_bigram(2, 0));  // the last word's range
   CHECK_FALSE(lm->has_bigram(1, 0));
-  CHECK(lm->logp(0, 1, 2) == Approx(-0.2));              // trigram
-  CHECK(lm->logp(2, 0, 1) == Approx(-0.05 + -0.3));      // backoff(c a) + P(b | a)
+  CHECK(lm->logp(0, 1, 2) == Approx(-0.2));          // trigram
+  CHECK(lm->logp(2, 0, 1) == Approx(-0.05 + -0.3));  // backoff(c a) + P(b | a)
   CHECK(lm->logp(LanguageModel::kUnknown, 1, 0) == Approx(-0.1 + -1.0));
   // No trigrams at all (an empty array: found by fuzz_lm under UBSan).
   auto bigrams_only = LanguageModel::load(
@@ -183,9 +185,9 @@ TEST_CASE("reads the compact LM format and looks n-grams up by first word",
 TEST_CASE("a compact LM with unsorted or out-of-range n-grams is an error",
           "[discovery]") {
   for (const auto& bad :
-       {compact_lm({kBC, kAB}, {}),                 // unsorted
-        compact_lm({kAB, (7ull << 17) | 1}, {}),    // first id 7 of 3 words
-        compact_lm({kAB}, {(5ull << 34) | 1})}) {   // trigram of no word
+       {compact_lm({kBC, kAB}, {}),                // unsorted
+        compact_lm({kAB, (7ull << 17) | 1}, {}),   // first id 7 of 3 words
+        compact_lm({kAB}, {(5ull << 34) | 1})}) {  // trigram of no word
     auto lm = LanguageModel::load(DataSource::from_text("bad.lmc", bad));
     REQUIRE_FALSE(lm.ok());
     CHECK(lm.status().code() == ErrorCode::kParseError);
@@ -221,15 +223,17 @@ std::unique_ptr<const DiscoveryData> spinner_data(DiscoveryParams o = {}) {
 TEST_CASE("words used on spun sides only are spinner words", "[discovery]") {
   auto d = spinner_data();
   CHECK(d->spinner("counterfeit") > 0);
-  CHECK(d->spinner("neural") == 0);        // on both sides
+  CHECK(d->spinner("neural") == 0);         // on both sides
   CHECK(d->spinner("consciousness") == 0);  // taught once only
   DiscoveryParams off;
   off.spinner_min_count = 0;
   CHECK(spinner_data(off)->spinner("counterfeit") == 0);
 }
 
-TEST_CASE("a spinner word in an unseen pair is restored even with a small "
-          "LM gain", "[discovery]") {
+TEST_CASE(
+    "a spinner word in an unseen pair is restored even with a small "
+    "LM gain",
+    "[discovery]") {
   auto d = spinner_data();
   auto found = run(*d, "counterfeit life");
   REQUIRE(found.size() == 1);
@@ -248,8 +252,10 @@ TEST_CASE("a spinner word in an unseen pair is restored even with a small "
   CHECK(run(*spinner_data(off), "counterfeit life").empty());
 }
 
-TEST_CASE("with no attested restoration the spinner path gives a hedged "
-          "best guess", "[discovery]") {
+TEST_CASE(
+    "with no attested restoration the spinner path gives a hedged "
+    "best guess",
+    "[discovery]") {
   auto d = spinner_data();
   auto found = run(*d, "counterfeit banana");
   REQUIRE(found.size() == 1);
@@ -291,11 +297,11 @@ TEST_CASE("language-model errors show binary bytes of the file as \\xHH",
         "bad.arpa:9: word 'w\\x1B[2J\\x01\\xFF\xc3\xa9\\x7F' has no unigram");
 }
 
-TEST_CASE("a thesaurus may start with a UTF-8 byte order mark",
-          "[discovery]") {
+TEST_CASE("a thesaurus may start with a UTF-8 byte order mark", "[discovery]") {
   auto data = DiscoveryData::load(
       DataSource::from_file(kDir + "tiny.arpa"),
-      DataSource::from_text("th.tsv", "\xEF\xBB\xBF# comment\nforest\twoodland\n"),
+      DataSource::from_text("th.tsv",
+                            "\xEF\xBB\xBF# comment\nforest\twoodland\n"),
       tiny_entries());
   INFO(data.status().message());
   CHECK(data.ok());

@@ -1,7 +1,6 @@
 // unspin tests: discovery's modules on their own: the compact LM format, the
 // calibration table and features, and discover() given normalized keys.
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -36,7 +35,8 @@ lm_format::Tables three_words() {
 
 }  // namespace
 
-TEST_CASE("the compact LM format reads back what it writes", "[discovery][lm]") {
+TEST_CASE("the compact LM format reads back what it writes",
+          "[discovery][lm]") {
   const lm_format::Tables t = three_words();
   const std::string bytes = lm_format::encode(t);
   CHECK(bytes.size() == lm_format::kHeaderSize + 6 + 3 * 4 + 2 * 12 + 1 * 10);
@@ -60,7 +60,8 @@ TEST_CASE("the compact LM format refuses a truncated file or a bad checksum",
           "[discovery][lm]") {
   const std::string bytes = lm_format::encode(three_words());
   lm_format::Tables out;
-  CHECK(lm_format::decode(bytes.substr(0, 20), out) == lm_format::DecodeError::kHeader);
+  CHECK(lm_format::decode(bytes.substr(0, 20), out) ==
+        lm_format::DecodeError::kHeader);
   CHECK(lm_format::decode(bytes.substr(0, bytes.size() - 1), out) ==
         lm_format::DecodeError::kSize);
   std::string bad = bytes;
@@ -69,9 +70,11 @@ TEST_CASE("the compact LM format refuses a truncated file or a bad checksum",
   bad = bytes;
   bad[8] = 2;  // version 2
   CHECK(lm_format::decode(bad, out) == lm_format::DecodeError::kVersion);
-  auto lm = LanguageModel::load(DataSource::from_text("bad.lmc", bytes.substr(0, bytes.size() - 1)));
+  auto lm = LanguageModel::load(
+      DataSource::from_text("bad.lmc", bytes.substr(0, bytes.size() - 1)));
   REQUIRE_FALSE(lm.ok());
-  CHECK(lm.status().message() == "bad.lmc:0: compact LM size does not match its header");
+  CHECK(lm.status().message() ==
+        "bad.lmc:0: compact LM size does not match its header");
 }
 
 TEST_CASE("the shipped calibration table is what Calibration writes",
@@ -83,7 +86,8 @@ TEST_CASE("the shipped calibration table is what Calibration writes",
   CHECK(Calibration::shipped().table() == text.str());
 }
 
-TEST_CASE("calibration weights are set by feature name", "[discovery][calibration]") {
+TEST_CASE("calibration weights are set by feature name",
+          "[discovery][calibration]") {
   Calibration c = Calibration::shipped();
   CHECK(c.spun.bias == -19.10);
   CHECK(c.restores.weights[Feature::kTaught] == 0.55);
@@ -108,7 +112,8 @@ TEST_CASE("every feature has a distinct name", "[discovery][calibration]") {
   CHECK(kFeatureNames[static_cast<std::size_t>(Feature::kGain)] == "gain");
   CHECK(kFeatureNames[static_cast<std::size_t>(Feature::kTaught)] == "taught");
   for (std::size_t a = 0; a < kFeatureCount; ++a)
-    for (std::size_t b = a + 1; b < kFeatureCount; ++b) CHECK(kFeatureNames[a] != kFeatureNames[b]);
+    for (std::size_t b = a + 1; b < kFeatureCount; ++b)
+      CHECK(kFeatureNames[a] != kFeatureNames[b]);
 }
 
 TEST_CASE("discover given the normalized keys finds what it finds on its own",
@@ -117,16 +122,19 @@ TEST_CASE("discover given the normalized keys finds what it finds on its own",
   REQUIRE(text.ok());
   auto table = parse_table(*text, "tiny_table.tsv");
   REQUIRE(table.ok());
-  auto data = DiscoveryData::load(DataSource::from_file(kDir + "tiny.arpa"),
-                                  DataSource::from_file(kDir + "tiny_thesaurus.tsv"), table->entries);
+  auto data = DiscoveryData::load(
+      DataSource::from_file(kDir + "tiny.arpa"),
+      DataSource::from_file(kDir + "tiny_thesaurus.tsv"), table->entries);
   REQUIRE(data.ok());
-  for (const std::string s : {"We use profound learning.", "Irregular woodlands grow fast.",
-                              "IRREGULAR-WOODLAND", "Ünïcode profound learning"}) {
+  for (const std::string s :
+       {"We use profound learning.", "Irregular woodlands grow fast.",
+        "IRREGULAR-WOODLAND", "Ünïcode profound learning"}) {
     std::vector<Token> tokens;
     tokenize(s, tokens);
     std::vector<std::string> keys(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i)
-      normalize_word(std::string_view(s).substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
+      normalize_word(std::string_view(s).substr(
+                         tokens[i].begin, tokens[i].end - tokens[i].begin),
                      keys[i]);
     std::vector<Discovered> plain, keyed;
     discover(**data, s, tokens, plain);

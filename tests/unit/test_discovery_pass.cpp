@@ -2,7 +2,6 @@
 // discover() gives on each window with the final blocked ranges, even when
 // those ranges grow after the window was read (table findings).
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -24,16 +23,17 @@ std::unique_ptr<const DiscoveryData> tiny_data() {
   REQUIRE(text.ok());
   auto table = parse_table(*text, "tiny_table.tsv");
   REQUIRE(table.ok());
-  auto data = DiscoveryData::load(DataSource::from_file(kDir + "tiny.arpa"),
-                                  DataSource::from_file(kDir + "tiny_thesaurus.tsv"),
-                                  table->entries);
+  auto data = DiscoveryData::load(
+      DataSource::from_file(kDir + "tiny.arpa"),
+      DataSource::from_file(kDir + "tiny_thesaurus.tsv"), table->entries);
   REQUIRE(data.ok());
   return std::move(data).value();
 }
 
 // What discover_text() does, with windows of `window` bytes.
-std::vector<Discovered> reference(const DiscoveryData& d, const std::string& text,
-                                  std::size_t window, const Ranges& taken) {
+std::vector<Discovered> reference(const DiscoveryData& d,
+                                  const std::string& text, std::size_t window,
+                                  const Ranges& taken) {
   std::vector<Discovered> out, part;
   WindowReader reader(text, window);
   TokenWindow w;
@@ -42,7 +42,8 @@ std::vector<Discovered> reference(const DiscoveryData& d, const std::string& tex
     part.clear();
     discover(d, text, w.tokens, part, taken);
     for (Discovered& x : part) {
-      if (x.begin < w.own_begin || x.begin >= w.own_end || x.begin < last_end) continue;
+      if (x.begin < w.own_begin || x.begin >= w.own_end || x.begin < last_end)
+        continue;
       last_end = x.end;
       out.push_back(std::move(x));
     }
@@ -54,19 +55,23 @@ std::vector<std::string> render(const std::string& text,
                                 const std::vector<Discovered>& found) {
   std::vector<std::string> r;
   for (const Discovered& x : found)
-    r.push_back(std::to_string(x.begin) + ":" + text.substr(x.begin, x.end - x.begin) +
-                "->" + x.suggestions[0]);
+    r.push_back(std::to_string(x.begin) + ":" +
+                text.substr(x.begin, x.end - x.begin) + "->" +
+                x.suggestions[0]);
   return r;
 }
 
 }  // namespace
 
-TEST_CASE("discovery over shared windows equals discovery with the final "
-          "ranges", "[discovery]") {
+TEST_CASE(
+    "discovery over shared windows equals discovery with the final "
+    "ranges",
+    "[discovery]") {
   auto d = tiny_data();
   std::string text;
   for (int i = 0; i < 120; ++i) {
-    text += i % 2 ? "We use profound learning. " : "Irregular woodlands grow fast. ";
+    text += i % 2 ? "We use profound learning. "
+                  : "Irregular woodlands grow fast. ";
     text += "They grow woodland and a profound learning";
     text += i % 3 ? ". " : " irregular woodland. ";
   }
@@ -96,7 +101,9 @@ TEST_CASE("discovery over shared windows equals discovery with the final "
       REQUIRE(spans.size() == 60);
       if (extra_every) {
         std::size_t pos = 0;
-        for (int k = 0; (pos = text.find("a profound", pos)) != std::string::npos; ++k, ++pos)
+        for (int k = 0;
+             (pos = text.find("a profound", pos)) != std::string::npos;
+             ++k, ++pos)
           if (k % extra_every == 0) spans.emplace_back(pos, pos + 3);
       }
       const Ranges taken = merge_ranges(spans);

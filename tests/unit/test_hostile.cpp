@@ -1,8 +1,7 @@
 // unspin tests: hostile and huge input to the library: invalid UTF-8, NUL
 // bytes, binary junk, huge lines and tables, repetition, determinism.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -400,7 +399,8 @@ TEST_CASE("an article that is itself a finding is not taken by the next one",
           "[hostile][regression]") {
   // fuzz_table crash bb6ff228 (table "a  \ta\0 "): the a/an fix of the
   // second "a" grew its span over the first "a", already a finding.
-  Detector d = make(mini(InvalidUtf8::kError, "a\tthe\t0.9\npear\tapple\t0.9\n"));
+  Detector d =
+      make(mini(InvalidUtf8::kError, "a\tthe\t0.9\npear\tapple\t0.9\n"));
   ScanResult r = scan_ok(d, "I ate a pear.");
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].text == "a");
@@ -615,16 +615,18 @@ TEST_CASE("copies of a Detector scan concurrently with the original",
   for (const std::string& g : got) CHECK(g == expected);
 }
 
-TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
-          "at once",
-          "[hostile][huge]") {
+TEST_CASE(
+    "a 10 MB word in a table, an allowlist or allow_phrases is refused "
+    "at once",
+    "[hostile][huge]") {
   Options base = mini(InvalidUtf8::kError);
   base.hunspell_aff = kBuildData + "/hunspell/en_US.aff";
   base.hunspell_dic = kBuildData + "/hunspell/en_US.dic";
   const std::string word(10 << 20, 'x');
   {
     Options o = base;
-    o.tables.push_back(DataSource::from_text("long.tsv", "a b\tc\n" + word + "\td\n"));
+    o.tables.push_back(
+        DataSource::from_text("long.tsv", "a b\tc\n" + word + "\td\n"));
     auto d = Detector::create(o);
     REQUIRE_FALSE(d.ok());
     CHECK(d.status().code() == ErrorCode::kParseError);
@@ -638,7 +640,8 @@ TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
     auto d = Detector::create(o);
     REQUIRE_FALSE(d.ok());
     CHECK(d.status().code() == ErrorCode::kParseError);
-    CHECK(d.status().message().rfind("allow.txt:1: words longer than 256", 0) == 0);
+    CHECK(d.status().message().rfind("allow.txt:1: words longer than 256", 0) ==
+          0);
   }
   {
     Options o = base;
@@ -649,21 +652,23 @@ TEST_CASE("a 10 MB word in a table, an allowlist or allow_phrases is refused "
   }
 }
 
-TEST_CASE("format characters around a phrase stay out of its span and its "
-          "rewrite",
-          "[hostile][rewrite]") {
+TEST_CASE(
+    "format characters around a phrase stay out of its span and its "
+    "rewrite",
+    "[hostile][rewrite]") {
   Detector d = make(mini(InvalidUtf8::kError,
                          "human privileges\thuman rights\t0.95\n"
                          "needless to say\t<delete>\t0.95\n"));
   // Bidi embeddings, overrides and isolates, their terminators, marks,
   // ZWJ/ZWNJ, word joiner, soft hyphen and BOM (general category Cf).
-  const std::string cf[] = {
-      "\u202E", "\u202C", "\u202A", "\u202B", "\u202D", "\u2066", "\u2067",
-      "\u2068", "\u2069", "\u200E", "\u200F", "\u200C", "\u200D", "\u2060",
-      "\u00AD", "\uFEFF"};
+  const std::string cf[] = {"\u202E", "\u202C", "\u202A", "\u202B",
+                            "\u202D", "\u2066", "\u2067", "\u2068",
+                            "\u2069", "\u200E", "\u200F", "\u200C",
+                            "\u200D", "\u2060", "\u00AD", "\uFEFF"};
   for (const std::string& open : cf) {
-    for (const std::string& close : {std::string("\u202C"), std::string("\u2069"),
-                                     std::string("\u200F\u200E"), open}) {
+    for (const std::string& close :
+         {std::string("\u202C"), std::string("\u2069"),
+          std::string("\u200F\u200E"), open}) {
       const std::string text = "x " + open + "human privileges" + close + " y";
       INFO(text);
       ScanResult r = scan_ok(d, text);
@@ -689,11 +694,11 @@ TEST_CASE("format characters around a phrase stay out of its span and its "
 TEST_CASE("fix is idempotent when a canonical side contains its spun side",
           "[hostile][rewrite]") {
   Options o;
-  o.tables.push_back(DataSource::from_text(
-      "grow.tsv",
-      "guy gangs\tbad guy gangs\n"
-      "outfit\tcriminal outfit|outfit of thugs\n"
-      "spillover\treverse technology spillover\n"));
+  o.tables.push_back(
+      DataSource::from_text("grow.tsv",
+                            "guy gangs\tbad guy gangs\n"
+                            "outfit\tcriminal outfit|outfit of thugs\n"
+                            "spillover\treverse technology spillover\n"));
   o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   Detector d = make(o);

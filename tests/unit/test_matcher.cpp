@@ -21,7 +21,8 @@ PhraseTrie make_trie(const std::vector<std::string>& phrases) {
   return trie;
 }
 
-std::vector<std::string> spans(std::string_view text, const std::vector<Hit>& hits) {
+std::vector<std::string> spans(std::string_view text,
+                               const std::vector<Hit>& hits) {
   std::vector<std::string> out;
   for (const Hit& h : hits)
     out.push_back(std::to_string(h.first) + ":" +
@@ -31,20 +32,24 @@ std::vector<std::string> spans(std::string_view text, const std::vector<Hit>& hi
 
 }  // namespace
 
-TEST_CASE("finds every length of phrase at every start, whole words only", "[matcher]") {
+TEST_CASE("finds every length of phrase at every start, whole words only",
+          "[matcher]") {
   PhraseTrie trie = make_trie({"bad guy", "bad guy gang", "guy", "tcp/ip"});
   PhraseTrie::Scratch scratch;
   unspin::detail::HitSet hits;
   std::string text = "A bad-guy gang, badguy; TCP / IP and tcp ip.";
   std::size_t words = trie.find_hits(text, scratch, hits);
   CHECK(words == 10);
-  CHECK(spans(text, hits.variants) == std::vector<std::string>{
-                                 "1:bad-guy", "1:bad-guy gang", "2:guy", "5:TCP / IP"});
+  CHECK(spans(text, hits.variants) ==
+        std::vector<std::string>{"1:bad-guy", "1:bad-guy gang", "2:guy",
+                                 "5:TCP / IP"});
 }
 
-TEST_CASE("windowed scanning finds exactly what a whole-text scan finds", "[matcher]") {
-  PhraseTrie trie = make_trie({"bad guy gang", "human liberties", "counterfeit consciousness",
-                               "a b c d e f", "x"});
+TEST_CASE("windowed scanning finds exactly what a whole-text scan finds",
+          "[matcher]") {
+  PhraseTrie trie =
+      make_trie({"bad guy gang", "human liberties", "counterfeit consciousness",
+                 "a b c d e f", "x"});
   std::string text;
   for (int i = 0; i < 300; ++i) {
     text += i % 3 ? "bad guy\n gang and " : "human   liberties, ";
@@ -53,7 +58,8 @@ TEST_CASE("windowed scanning finds exactly what a whole-text scan finds", "[matc
   }
   PhraseTrie::Scratch scratch;
   unspin::detail::HitSet whole_set;
-  std::size_t n_whole = trie.find_hits(text, scratch, whole_set, text.size() + 1);
+  std::size_t n_whole =
+      trie.find_hits(text, scratch, whole_set, text.size() + 1);
   const std::vector<Hit> whole = whole_set.variants;
   for (std::size_t window : {1u, 7u, 64u, 1000u}) {
     INFO("window " << window);
@@ -72,9 +78,11 @@ TEST_CASE("windowed scanning finds exactly what a whole-text scan finds", "[matc
   }
 }
 
-TEST_CASE("the vocabulary finds what it interned and nothing else", "[matcher]") {
+TEST_CASE("the vocabulary finds what it interned and nothing else",
+          "[matcher]") {
   unspin::detail::Vocabulary v;
-  for (int i = 0; i < 5000; ++i) CHECK(v.intern("w" + std::to_string(i)) == static_cast<unsigned>(i));
+  for (int i = 0; i < 5000; ++i)
+    CHECK(v.intern("w" + std::to_string(i)) == static_cast<unsigned>(i));
   CHECK(v.intern("w42") == 42u);
   CHECK(v.find("w4999") == 4999u);
   CHECK(v.find("w5000") == unspin::detail::kNoWord);

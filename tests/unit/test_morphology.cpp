@@ -357,7 +357,8 @@ std::string Dump(const std::vector<Paradigm>& ps) {
   for (const Paradigm& p : ps) {
     out += p.lemma + ":";
     for (const auto& f : p.forms)
-      out += std::to_string(static_cast<int>(f.inflection)) + "=" + f.surface + ",";
+      out += std::to_string(static_cast<int>(f.inflection)) + "=" + f.surface +
+             ",";
     out += ";";
   }
   return out;
@@ -420,8 +421,10 @@ TEST_CASE("a paradigm cache of other data, or malformed, is ignored",
   check_ignored(cache.substr(0, cache.rfind("# end ")), irregular);
 }
 
-TEST_CASE("the shipped paradigm cache gives the same Detector without "
-          "loading Hunspell for the shipped words", "[morphology][cache][shipped]") {
+TEST_CASE(
+    "the shipped paradigm cache gives the same Detector without "
+    "loading Hunspell for the shipped words",
+    "[morphology][cache][shipped]") {
   const std::string d = UNSPIN_BUILD_DATA_DIR;
   const std::string paradigms = d + "/hunspell/en_US.paradigms";
   if (!Exists(paradigms)) {
@@ -431,7 +434,8 @@ TEST_CASE("the shipped paradigm cache gives the same Detector without "
   auto options = [&](bool cached) {
     unspin::Options o;
     for (const char* t : {"mt.tsv", "news.tsv", "science.tsv"})
-      o.tables.push_back(unspin::DataSource::from_file(d + "/dictionaries/en/" + t));
+      o.tables.push_back(
+          unspin::DataSource::from_file(d + "/dictionaries/en/" + t));
     o.irregular_forms = unspin::DataSource::from_file(
         d + "/dictionaries/morphology/en_irregular.tsv");
     o.hunspell_aff = d + "/hunspell/en_US.aff";
@@ -450,8 +454,8 @@ TEST_CASE("the shipped paradigm cache gives the same Detector without "
   // The shipped cache is what the library makes of the shipped tables.
   std::vector<unspin::detail::Table> tables;
   for (const char* t : {"mt.tsv", "news.tsv", "science.tsv"}) {
-    auto table = unspin::detail::parse_table(
-        ReadFile(d + "/dictionaries/en/" + t), t);
+    auto table =
+        unspin::detail::parse_table(ReadFile(d + "/dictionaries/en/" + t), t);
     REQUIRE(table.ok());
     tables.push_back(std::move(table).value());
   }
@@ -516,9 +520,10 @@ std::string WriteTemp(const std::string& name, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a .dic entry count larger than the file is a parse error, not "
-          "abort or a gigabyte",
-          "[morphology][hostile]") {
+TEST_CASE(
+    "a .dic entry count larger than the file is a parse error, not "
+    "abort or a gigabyte",
+    "[morphology][hostile]") {
   const std::string aff = kData + "tiny.aff";
   for (const std::string count :
        {"2147483647", "99999999", "99999999999999999999999", "4294967297"}) {
@@ -538,7 +543,10 @@ TEST_CASE("a .dic entry count larger than the file is a parse error, not "
           "en_US.dic:1: expected the entry count (a positive number)");
   }
   // A count that is only a hint (too small, after a BOM) loads.
-  for (const std::string head : {"1", "\xEF\xBB\xBF" "2", "5"}) {
+  for (const std::string head : {"1",
+                                 "\xEF\xBB\xBF"
+                                 "2",
+                                 "5"}) {
     const std::string dic =
         WriteTemp("en_US.dic", head + "\nkill/MDRSG\ngang/MDGS\n");
     auto m = Morphology::create(aff, dic, "", "none");
@@ -548,16 +556,16 @@ TEST_CASE("a .dic entry count larger than the file is a parse error, not "
   }
 }
 
-TEST_CASE("an .aff count larger than the file is refused before Hunspell "
-          "reserves memory for it",
-          "[morphology][hostile]") {
+TEST_CASE(
+    "an .aff count larger than the file is refused before Hunspell "
+    "reserves memory for it",
+    "[morphology][hostile]") {
   const std::string dic = kData + "tiny.dic";
   for (const std::string line :
        {"REP 99999999", "MAP 2147483647", "BREAK 99999999999", "AF 99999999",
         "SFX D Y 99999999", "PHONE 99999999", "COMPOUNDRULE 99999999"}) {
     INFO(line);
-    const std::string aff =
-        WriteTemp("en_US.aff", "SET UTF-8\n" + line + "\n");
+    const std::string aff = WriteTemp("en_US.aff", "SET UTF-8\n" + line + "\n");
     auto m = Morphology::create(aff, dic, "", "none");
     REQUIRE_FALSE(m.ok());
     CHECK(m.status().code() == ErrorCode::kParseError);
@@ -565,7 +573,8 @@ TEST_CASE("an .aff count larger than the file is refused before Hunspell "
   }
 }
 
-TEST_CASE("the paradigms of a 2 MB word take linear time", "[morphology][hostile]") {
+TEST_CASE("the paradigms of a 2 MB word take linear time",
+          "[morphology][hostile]") {
   // Quadratic work (hashing every ending of the word) took minutes here;
   // ctest's timeout catches a regression, nothing is timed.
   auto m = Tiny();
@@ -583,9 +592,10 @@ TEST_CASE("the paradigms of a 2 MB word take linear time", "[morphology][hostile
         "of 257 bytes)");
 }
 
-TEST_CASE("an irregular table may start with a byte order mark; its errors "
-          "escape control bytes",
-          "[morphology]") {
+TEST_CASE(
+    "an irregular table may start with a byte order mark; its errors "
+    "escape control bytes",
+    "[morphology]") {
   auto m = Morphology::create("", "", "\xEF\xBB\xBF# forms\nrun\tpast\tran\n",
                               "irr.tsv");
   INFO(m.status().message());

@@ -59,8 +59,10 @@ TEST_CASE("an .aff file gives its affix rules by flag, headers and all",
   CHECK(Aff(ReadFile(kData + "tiny.aff")).annotated);
 }
 
-TEST_CASE("suffix and prefix rules apply only where their condition and "
-          "strip allow", "[aff_dic]") {
+TEST_CASE(
+    "suffix and prefix rules apply only where their condition and "
+    "strip allow",
+    "[aff_dic]") {
   const detail::AffixFile aff = Aff(ReadFile(kData + "forms.aff"));
   const auto& s = aff.suffixes[B('S')];
   std::string out;
@@ -81,8 +83,10 @@ TEST_CASE("suffix and prefix rules apply only where their condition and "
   CHECK_FALSE(detail::prefix_applies(re, "edit"));
 }
 
-TEST_CASE("an .aff file that uses what the reader does not model is not "
-          "simple", "[aff_dic]") {
+TEST_CASE(
+    "an .aff file that uses what the reader does not model is not "
+    "simple",
+    "[aff_dic]") {
   CHECK_FALSE(Aff("COMPOUNDFLAG X\n").simple);
   CHECK_FALSE(Aff("FLAG long\n").simple);
   CHECK_FALSE(Aff("SFX A Y 1\nSFX A 0 s/B .\n").simple);  // continuation
@@ -93,7 +97,8 @@ TEST_CASE("an .aff file that uses what the reader does not model is not "
 
 TEST_CASE("a count larger than the .aff file is refused with file and line",
           "[aff_dic]") {
-  auto aff = detail::parse_aff(ReadFile(kData + "bad_count.aff"), "bad_count.aff");
+  auto aff =
+      detail::parse_aff(ReadFile(kData + "bad_count.aff"), "bad_count.aff");
   REQUIRE_FALSE(aff.ok());
   CHECK(aff.status().code() == ErrorCode::kParseError);
   CHECK(aff.status().message().rfind("bad_count.aff:2: REP announces 99999999",
@@ -105,13 +110,18 @@ TEST_CASE("a count larger than the .aff file is refused with file and line",
 
 TEST_CASE("the .dic entry count must be positive and fit in the file",
           "[aff_dic]") {
-  auto ok = detail::parse_dic_count("\xEF\xBB\xBF" "2\nkill\nrun\n", "a.dic");
+  auto ok = detail::parse_dic_count(
+      "\xEF\xBB\xBF"
+      "2\nkill\nrun\n",
+      "a.dic");
   REQUIRE(ok.ok());
   CHECK(*ok == 2);
-  auto big = detail::parse_dic_count(ReadFile(kData + "bad_count.dic"), "bad_count.dic");
+  auto big = detail::parse_dic_count(ReadFile(kData + "bad_count.dic"),
+                                     "bad_count.dic");
   REQUIRE_FALSE(big.ok());
   CHECK(big.status().code() == ErrorCode::kParseError);
-  CHECK(big.status().message().rfind("bad_count.dic:1: the entry count 99999999", 0) == 0);
+  CHECK(big.status().message().rfind(
+            "bad_count.dic:1: the entry count 99999999", 0) == 0);
   for (const char* text : {"", "kill\n", "0\nkill\n", "-3\nkill\n"}) {
     INFO(text);
     auto bad = detail::parse_dic_count(text, "b.dic");
@@ -137,18 +147,23 @@ TEST_CASE(".dic lines split into word and flags; the count line is skipped",
   CHECK(lines == V{"kill/S", "", "ran"});
 }
 
-TEST_CASE("a dictionary's word forms are its words with their flags' "
-          "affixes and cross products, lowercase", "[aff_dic]") {
+TEST_CASE(
+    "a dictionary's word forms are its words with their flags' "
+    "affixes and cross products, lowercase",
+    "[aff_dic]") {
   const detail::AffixFile aff = Aff(ReadFile(kData + "forms.aff"));
   std::vector<std::string> expected;
   std::istringstream in(ReadFile(kData + "forms.expected.txt"));
   for (std::string w; std::getline(in, w);) expected.push_back(w);
   REQUIRE(expected.size() == 26);
-  CHECK(detail::expand_word_forms(aff, ReadFile(kData + "forms.dic")) == expected);
+  CHECK(detail::expand_word_forms(aff, ReadFile(kData + "forms.dic")) ==
+        expected);
 }
 
-TEST_CASE("paradigm words are the first and last words of every phrase an "
-          "entry holds", "[morphology][cache]") {
+TEST_CASE(
+    "paradigm words are the first and last words of every phrase an "
+    "entry holds",
+    "[morphology][cache]") {
   auto t = detail::parse_table(
       "Bad Guy Gang\tcriminal gang|Street Gangs\n"
       "eliminate\tkill\t0.2\tnews\trequires=Police Officer;excludes=war;"
@@ -159,19 +174,19 @@ TEST_CASE("paradigm words are the first and last words of every phrase an "
   // Spun and context words with digits or punctuation are never inflected;
   // canonical words are all looked up.
   CHECK(detail::paradigm_words(t->entries) ==
-        V{"2g", "armed", "bad", "criminal", "eliminate", "gang", "gangs", "kill",
-          "men", "network", "officer", "police", "street", "war"});
+        V{"2g", "armed", "bad", "criminal", "eliminate", "gang", "gangs",
+          "kill", "men", "network", "officer", "police", "street", "war"});
 }
 
 TEST_CASE("a built paradigm cache answers its words without loading Hunspell",
           "[morphology][cache]") {
-  auto t = detail::parse_table(
-      "bad guy gang\tcriminal gang\neliminate\tkill\n", "t.tsv");
+  auto t = detail::parse_table("bad guy gang\tcriminal gang\neliminate\tkill\n",
+                               "t.tsv");
   REQUIRE(t.ok());
   const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
-  auto cache = detail::build_paradigm_cache(kData + "tiny.aff", kData + "tiny.dic",
-                                            irregular, "tiny_irregular.tsv",
-                                            t->entries);
+  auto cache =
+      detail::build_paradigm_cache(kData + "tiny.aff", kData + "tiny.dic",
+                                   irregular, "tiny_irregular.tsv", t->entries);
   REQUIRE(cache.ok());
   CHECK(cache->rfind("# unspin paradigms v1 unspin=", 0) == 0);
   CHECK(cache->find("\neliminate\teliminate\t") != std::string::npos);
@@ -195,9 +210,9 @@ TEST_CASE("a built paradigm cache answers its words without loading Hunspell",
   CHECK((*m)->hunspell_deferred());
   CHECK(detail::hunspell_loads() == loads);
   // Missing files are create()'s errors.
-  auto missing = detail::build_paradigm_cache(kData + "none.aff", kData + "none.dic",
-                                              irregular, "tiny_irregular.tsv",
-                                              t->entries);
+  auto missing =
+      detail::build_paradigm_cache(kData + "none.aff", kData + "none.dic",
+                                   irregular, "tiny_irregular.tsv", t->entries);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == ErrorCode::kIoError);
 }

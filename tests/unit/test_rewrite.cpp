@@ -19,12 +19,14 @@ TEST_CASE("recognizes the capitalization of a span", "[rewrite]") {
 }
 
 TEST_CASE("keeps the capitalization of the phrase it replaces", "[rewrite]") {
-  CHECK(apply_case("criminal gangs", CasePattern::kFirstUpper) == "Criminal gangs");
+  CHECK(apply_case("criminal gangs", CasePattern::kFirstUpper) ==
+        "Criminal gangs");
   CHECK(apply_case("criminal gangs", CasePattern::kTitle) == "Criminal Gangs");
   CHECK(apply_case("criminal gangs", CasePattern::kUpper) == "CRIMINAL GANGS");
   CHECK(apply_case("DNA sequencing", CasePattern::kAsIs) == "DNA sequencing");
   CHECK(apply_case("état civil", CasePattern::kFirstUpper) == "État civil");
-  CHECK(apply_case("cross-validation test", CasePattern::kTitle) == "Cross-Validation Test");
+  CHECK(apply_case("cross-validation test", CasePattern::kTitle) ==
+        "Cross-Validation Test");
 }
 
 TEST_CASE("chooses a or an by sound", "[rewrite]") {
@@ -44,7 +46,8 @@ TEST_CASE("chooses a or an by sound", "[rewrite]") {
   CHECK_FALSE(takes_an("1"));
 }
 
-TEST_CASE("applies findings and skips those without a suggestion", "[rewrite]") {
+TEST_CASE("applies findings and skips those without a suggestion",
+          "[rewrite]") {
   unspin::Finding a;
   a.begin = 0;
   a.end = 3;
@@ -129,13 +132,15 @@ TEST_CASE("a replaced span takes in an a/an that no longer fits", "[rewrite]") {
   std::size_t b = 0, e = 0;
   REQUIRE(unspin::detail::word_before(text, f.begin, &b, &e));
   CHECK(text.substr(b, e - b) == "a");
-  unspin::detail::fix_article(text, b, e, 0, CasePattern::kAsIs, f, suggestions);
+  unspin::detail::fix_article(text, b, e, 0, CasePattern::kAsIs, f,
+                              suggestions);
   CHECK(f.begin == 7);
   CHECK(suggestions == std::vector<std::string>{"an egregious", "a deep"});
   // An article inside the finding before is that finding's.
   f = span_of(9, 17);
   suggestions = {"egregious"};
-  unspin::detail::fix_article(text, b, e, 8, CasePattern::kAsIs, f, suggestions);
+  unspin::detail::fix_article(text, b, e, 8, CasePattern::kAsIs, f,
+                              suggestions);
   CHECK(f.begin == 9);
   CHECK(suggestions == std::vector<std::string>{"egregious"});
 }
@@ -167,11 +172,14 @@ TEST_CASE("renders a table finding in the case of its span", "[rewrite]") {
   CHECK(f.text == "Bad Guy Gangs");
   CHECK(f.suggestion == "Criminal Gangs");
   CHECK(f.source == "table:news.tsv:7");
-  CHECK(f.explanation == "table news.tsv:7 (bad guy gangs -> criminal gangs): prior 0.80");
+  CHECK(f.explanation ==
+        "table news.tsv:7 (bad guy gangs -> criminal gangs): prior 0.80");
 }
 
 TEST_CASE("gives findings their line and column in code points", "[rewrite]") {
-  const std::string text = "\xEF\xBB\xBF" "caf\xC3\xA9 x\r\ny\rz";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "caf\xC3\xA9 x\r\ny\rz";
   std::vector<unspin::Finding> findings = {span_of(9, 10), span_of(12, 13),
                                            span_of(14, 15)};
   unspin::detail::locate_findings(text, findings);

@@ -1,7 +1,6 @@
 // unspin tests: the Scanner: windows, offsets, lines and columns across
 // feeds and windows, hooks, rewrite, the running verdict and errors.
 #include <catch2/catch.hpp>
-
 #include <random>
 #include <string>
 #include <thread>
@@ -108,10 +107,20 @@ std::string many_lines(std::size_t n, const char* eol = "\n") {
   std::string text;
   for (std::size_t i = 0; i < n; ++i) {
     switch (i % 4) {
-      case 0: text += "The bad guy gangs met again"; break;
-      case 1: text += "caf\xC3\xA9 na\xC3\xAFve counterfeit consciousness now"; break;
-      case 2: text += "nothing to see here at all, \xE2\x80\x94 none"; break;
-      default: text += "\xE2\x80\x9C" "Eliminate\xE2\x80\x9D them"; break;
+      case 0:
+        text += "The bad guy gangs met again";
+        break;
+      case 1:
+        text += "caf\xC3\xA9 na\xC3\xAFve counterfeit consciousness now";
+        break;
+      case 2:
+        text += "nothing to see here at all, \xE2\x80\x94 none";
+        break;
+      default:
+        text +=
+            "\xE2\x80\x9C"
+            "Eliminate\xE2\x80\x9D them";
+        break;
     }
     text += eol;
   }
@@ -283,7 +292,8 @@ TEST_CASE("a BOM is not a column at the stream's start, but is one later",
           "[scanner]") {
   const std::string bom = "\xEF\xBB\xBF";
   std::string text = bom + "eliminate them\n";
-  for (int i = 0; i < 40; ++i) text += "filler line number " + std::to_string(i) + "\n";
+  for (int i = 0; i < 40; ++i)
+    text += "filler line number " + std::to_string(i) + "\n";
   text += bom + "eliminate them\n";
   text += many_lines(4);
   Streamed got = stream(120, text);
@@ -319,8 +329,9 @@ TEST_CASE("invalid UTF-8 is reported at its offset in the whole stream",
   CHECK(got.status.code() == ErrorCode::kInvalidUtf8);
   CHECK(got.status.message() == whole.status().message());
   // The stream is spent: the error stays.
-  CHECK(s.feed("ok", [](ScannedWindow&) { return Status::ok_status(); }).message() ==
-        whole.status().message());
+  CHECK(s.feed("ok", [](ScannedWindow&) {
+           return Status::ok_status();
+         }).message() == whole.status().message());
 }
 
 TEST_CASE("a UTF-8 character split across feeds stays one character",

@@ -1,10 +1,9 @@
 // unspin tests: the shipped tables, with morphology, find every planted spun
 // phrase of tests/data/spun at the default threshold and nothing in clean text.
-#include <catch2/catch.hpp>
-
 #include <dirent.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -22,12 +21,14 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-std::vector<std::string> list(const std::string& dir, const std::string& suffix) {
+std::vector<std::string> list(const std::string& dir,
+                              const std::string& suffix) {
   std::vector<std::string> out;
   if (DIR* d = opendir(dir.c_str())) {
     while (dirent* e = readdir(d)) {
       std::string n = e->d_name;
-      if (n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
+      if (n.size() > suffix.size() &&
+          n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
         out.push_back(n);
     }
     closedir(d);
@@ -60,7 +61,8 @@ TEST_CASE("the shipped tables find every planted spun phrase", "[shipped]") {
   REQUIRE(expected.size() >= 3);
   std::size_t planted = 0;
   for (const std::string& e : expected) {
-    std::string name = e.substr(0, e.size() - std::string(".expected.txt").size());
+    std::string name =
+        e.substr(0, e.size() - std::string(".expected.txt").size());
     std::string doc = slurp(kSpun + name + ".txt");
     auto r = shipped().scan(doc);
     REQUIRE(r.ok());

@@ -511,11 +511,11 @@ TEST_CASE("drops whitespace and dashes from gaps and keeps the rest",
   CHECK(gap(" \n ") == "");
   CHECK(gap(" \r\n\t") == "");
   CHECK(gap(" / ") == "/");
-  CHECK(gap("\xE2\x80\x94") == "");    // em dash
+  CHECK(gap("\xE2\x80\x94") == "");     // em dash
   CHECK(gap(" \xE2\x80\x93 ") == "-");  // spaced en dash: punctuation
-  CHECK(gap("-\n") == "");                // hyphen at a line end joins
+  CHECK(gap("-\n") == "");              // hyphen at a line end joins
   CHECK(gap(" - ") == "-");
-  CHECK(gap("\xC2\xAD") == "");        // soft hyphen
+  CHECK(gap("\xC2\xAD") == "");  // soft hyphen
   CHECK(gap("\xE2\x88\x92\xEF\xB9\xA3\xEF\xBC\x8D\xE2\x80\x90") == "");
   CHECK(gap("\xC2\xA0\xE3\x80\x80\xE2\x80\xA8\xC2\x85") == "");  // spaces
   CHECK(gap(", ") == ",");
@@ -589,11 +589,33 @@ TEST_CASE("cuts text without whitespace after punctuation, keeping its words",
   // Every cut keeps the words of ICU's tokenization of the whole, on
   // whitespace-free text mixing ASCII punctuation with letters and digits,
   // Hebrew letters and quotes (WB7b/c), marks, ZWJ, emoji and flags.
-  const std::vector<std::string> pieces = {
-      "a", "Zq", "7", "42", "-", "/", ":", "\"", "(", ")", ".", "'", ",", "_",
-      "@", "\xC3\xA9", "\xD7\x90", "\xCC\x81", "\xE2\x80\x8D", "\xE2\x80\xAE",
-      "\xF0\x9F\x91\xA9", "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8", "\xE3\x81\x82",
-      "x-", "1-", "-1", "a\"b"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Zq",
+                                           "7",
+                                           "42",
+                                           "-",
+                                           "/",
+                                           ":",
+                                           "\"",
+                                           "(",
+                                           ")",
+                                           ".",
+                                           "'",
+                                           ",",
+                                           "_",
+                                           "@",
+                                           "\xC3\xA9",
+                                           "\xD7\x90",
+                                           "\xCC\x81",
+                                           "\xE2\x80\x8D",
+                                           "\xE2\x80\xAE",
+                                           "\xF0\x9F\x91\xA9",
+                                           "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8",
+                                           "\xE3\x81\x82",
+                                           "x-",
+                                           "1-",
+                                           "-1",
+                                           "a\"b"};
   Lcg rng{12345};
   for (int round = 0; round < 300; ++round) {
     std::string s;
@@ -614,7 +636,8 @@ TEST_CASE("cuts text without whitespace after punctuation, keeping its words",
       }
       bool same = halves.size() == whole.size();
       for (std::size_t k = 0; same && k < whole.size(); ++k)
-        same = halves[k].begin == whole[k].begin && halves[k].end == whole[k].end;
+        same =
+            halves[k].begin == whole[k].begin && halves[k].end == whole[k].end;
       INFO(escaped(s) << " cut at " << p);
       REQUIRE(same);
     }

@@ -1,7 +1,6 @@
 // unspin: tests of the shared token windows: a text cut into windows reads
 // every word once, with the keys the matcher and discovery always computed.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -17,20 +16,25 @@ namespace {
 std::string sample_text() {
   std::string text;
   for (int i = 0; i < 400; ++i) {
-    text += "The Caf\xC3\xA9 of word" + std::to_string(i) + " isn\xE2\x80\x99t ";
+    text +=
+        "The Caf\xC3\xA9 of word" + std::to_string(i) + " isn\xE2\x80\x99t ";
     text += i % 5 ? "bad-guy\n" : "\xEF\xAC\x81nal, x-y/z; ";
-    if (i % 9 == 0) text += "STRASSE Stra\xC3\x9F" "e \xE2\x80\x9Cquoted\xE2\x80\x9D ";
+    if (i % 9 == 0)
+      text +=
+          "STRASSE Stra\xC3\x9F"
+          "e \xE2\x80\x9Cquoted\xE2\x80\x9D ";
   }
   return text;
 }
 
 struct Read {
-  std::vector<Token> tokens;     // each word once, text order
+  std::vector<Token> tokens;  // each word once, text order
   std::vector<std::string> keys;
   std::vector<TokenWindow> windows;
 };
 
-Read read_all(std::string_view text, std::size_t window, std::size_t overlap = 10) {
+Read read_all(std::string_view text, std::size_t window,
+              std::size_t overlap = 10) {
   Read r;
   WindowReader reader(text, window, overlap);
   TokenWindow w;
@@ -74,7 +78,8 @@ TEST_CASE("a window's keys are normalize_word() of its words", "[text]") {
   std::string expected;
   for (std::size_t i = 0; i < r.tokens.size(); ++i) {
     const Token& t = r.tokens[i];
-    normalize_word(std::string_view(text).substr(t.begin, t.end - t.begin), expected);
+    normalize_word(std::string_view(text).substr(t.begin, t.end - t.begin),
+                   expected);
     CHECK(r.keys[i] == expected);
   }
   TokenWindow w;
@@ -98,7 +103,8 @@ TEST_CASE("windows are cut at safe points and overlap by the last words",
     // re-reading at least its last `overlap` words.
     CHECK(b.begin < a.end);
     CHECK(b.begin == unspin::detail::safe_split(text, b.begin - 1));
-    CHECK(b.begin == unspin::detail::safe_split(text, a.tokens[a.tokens.size() - 13].end));
+    CHECK(b.begin ==
+          unspin::detail::safe_split(text, a.tokens[a.tokens.size() - 13].end));
     CHECK(b.fresh >= 10);
     CHECK(b.fresh <= 12);
     for (std::size_t i = 0; i < b.fresh; ++i) {
@@ -156,7 +162,8 @@ TEST_CASE("tokens cut to a trimmed span keep their words", "[text]") {
   std::vector<Token> clipped;
   unspin::detail::clip_tokens(tokens.data(), tokens.data() + 2, b, e, clipped);
   std::vector<Token> retokenized;
-  unspin::detail::tokenize(std::string_view(text).substr(b, e - b), retokenized);
+  unspin::detail::tokenize(std::string_view(text).substr(b, e - b),
+                           retokenized);
   REQUIRE(clipped.size() == retokenized.size());
   for (std::size_t i = 0; i < clipped.size(); ++i) {
     CHECK(clipped[i].begin == retokenized[i].begin + b);

@@ -14,9 +14,9 @@ int main() {
     std::cerr << (lt.ok() ? vale.status() : lt.status()).message() << '\n';
     return 1;
   }
-  auto problems =
-      unspin::check_tables({unspin::DataSource::from_text("lt.tsv", lt->tsv),
-                            unspin::DataSource::from_text("vale.tsv", vale->tsv)});
+  auto problems = unspin::check_tables(
+      {unspin::DataSource::from_text("lt.tsv", lt->tsv),
+       unspin::DataSource::from_text("vale.tsv", vale->tsv)});
   if (!problems.ok() || !problems->empty() || lt->entries != 1 ||
       vale->entries != 2) {
     std::cerr << "unexpected import or check result\n";

@@ -1,9 +1,8 @@
 // unspin package test consumer: a user program built against an installed or
 // embedded unspin; scans "bad guy gangs" with the shipped data and morphology
 // (unspin::options_from_data_dir).
-#include <unspin/unspin.hpp>
-
 #include <iostream>
+#include <unspin/unspin.hpp>
 
 #ifndef CONSUMER_DATA_DIR
 #error "CONSUMER_DATA_DIR must name the unspin data directory"
@@ -28,7 +27,8 @@ int main() {
     return 1;
   }
   std::cout << "consumer: unspin " << unspin::version() << ", "
-            << options->tables.size() << " tables: \"" << result->findings[0].text
-            << "\" -> \"" << result->findings[0].suggestion << "\"\n";
+            << options->tables.size() << " tables: \""
+            << result->findings[0].text << "\" -> \""
+            << result->findings[0].suggestion << "\"\n";
   return 0;
 }
