@@ -266,9 +266,9 @@ void lm_path(Window& w, std::size_t j, Scratch& sc,
     if (subs == nullptr) return o;
     std::size_t th = 0;
     for (const auto& x : *subs) {
-      if (x.origin & kFromTable)
-        o.push_back(&x);
-      else if (unattested && th++ < p.lm_thesaurus)
+      // Table substitutions always; thesaurus ones only for an unattested
+      // bigram, and at most lm_thesaurus of them.
+      if ((x.origin & kFromTable) || (unattested && th++ < p.lm_thesaurus))
         o.push_back(&x);
     }
     return o;
@@ -334,7 +334,7 @@ Window::Window(const DiscoveryData& d, std::string_view t,
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& w = word(i);
     hashes_[i] = word_hash(w);
-    content_[i] = content_word(w);
+    content_[i] = static_cast<char>(content_word(w));
     seg_[i] =
         (i > 0 && gap_joins(text.substr(tokens[i - 1].end,
                                         tokens[i].begin - tokens[i - 1].end)))

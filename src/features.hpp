@@ -50,6 +50,7 @@ enum class Feature : std::size_t {
 };
 
 inline constexpr std::size_t kFeatureCount = 0
+// NOLINTNEXTLINE(bugprone-macro-parentheses): a term of a sum, by design
 #define UNSPIN_FEATURE_COUNT(e, name) +1
     UNSPIN_DISCOVERY_FEATURES(UNSPIN_FEATURE_COUNT)
 #undef UNSPIN_FEATURE_COUNT

@@ -165,7 +165,8 @@ Status Scanner::drain(const WindowSink& sink) {
       if (keep < cut) {
         // The words of the part kept, roughly: a rescan would cost a scan.
         w.verdict.words = static_cast<std::size_t>(
-            static_cast<double>(w.verdict.words) * keep / cut);
+            static_cast<double>(w.verdict.words) * static_cast<double>(keep) /
+            static_cast<double>(cut));
         const std::size_t end = position_.offset + keep;
         w.findings.erase(
             std::remove_if(w.findings.begin(), w.findings.end(),

@@ -80,8 +80,10 @@ void make_verdict(std::size_t words, std::size_t findings,
   v.words = words;
   v.findings = findings;
   v.distinct_phrases = best_per_phrase.size();
-  v.findings_per_1000_words =
-      v.words == 0 ? 0 : static_cast<double>(v.findings) * 1000.0 / v.words;
+  v.findings_per_1000_words = v.words == 0
+                                  ? 0
+                                  : static_cast<double>(v.findings) * 1000.0 /
+                                        static_cast<double>(v.words);
   v.spun_score = document_score(best_per_phrase);
   v.spun = v.spun_score >= 0.5;
 }

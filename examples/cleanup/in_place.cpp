@@ -63,7 +63,7 @@ std::string read_input(const std::string& arg, const std::string& shown,
 /// refused. `st` gets the file's status. Returns "" or the error message.
 std::string target_for_rewrite(const std::string& arg, const std::string& shown,
                                std::string& path, struct stat& st) {
-  const std::string refused = shown + ": not a regular file, not rewritten";
+  std::string refused = shown + ": not a regular file, not rewritten";
   auto under_proc = [](const std::string& p) {
     std::string dir =
         p.find('/') == std::string::npos

@@ -186,6 +186,7 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
 
 /// What one file produced; filled by a worker thread, printed in input
 /// order by the main thread.
+// NOLINTNEXTLINE(bugprone-exception-escape): json's moves are not noexcept
 struct FileReport {
   std::string out;                    ///< bytes for stdout
   std::vector<std::string> errors;    ///< messages, without "cleanup: "
@@ -916,7 +917,7 @@ int run(int argc, char** argv) {
           if (r.findings > 0) any_findings = true;
         }
         if (r.sarif.is_array() && !r.sarif.empty())
-          std::cout << sarif.write_results(std::move(r.sarif));
+          std::cout << sarif.write_results(r.sarif);
         std::cout << r.out;
         if (stdout_tty) std::cout.flush();  // before the bar is redrawn
         progress.update(i + 1);
@@ -947,6 +948,12 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     std::cout.flush();
     error("out of memory");
+    return kExitError;
+  } catch (...) {
+    // Nothing else is thrown on purpose: the library returns errors as
+    // values. Say so rather than let std::terminate abort.
+    std::cout.flush();
+    std::fputs("cleanup: internal error\n", stderr);
     return kExitError;
   }
 }

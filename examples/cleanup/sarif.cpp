@@ -259,7 +259,7 @@ namespace {
 constexpr const char* kResultsMarker = "@@unspin-sarif-results@@";
 }  // namespace
 
-std::string SarifLog::write_results(json results) {
+std::string SarifLog::write_results(const json& results) {
   std::string out;
   if (results.empty()) return out;
   const std::string log = skeleton(true);

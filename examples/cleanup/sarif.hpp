@@ -45,7 +45,7 @@ class SarifLog {
   /// head before the first result, then the results, so a long run is
   /// written as it goes instead of being held in memory. Write the strings
   /// returned, in order, then finish().
-  std::string write_results(nlohmann::ordered_json results);
+  std::string write_results(const nlohmann::ordered_json& results);
 
   /// Records a per-file error or warning as a tool execution notification;
   /// `level` is "error" or "warning".
