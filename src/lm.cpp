@@ -173,8 +173,26 @@ bool LanguageModel::index() {
          build(t_.trigram_keys, 2 * kIdBits, tstart_);
 }
 
+LanguageModel& LanguageModel::operator=(LanguageModel&& other) noexcept {
+  if (this == &other) return *this;
+  const char* old_blob = other.t_.blob.data();
+  t_ = std::move(other.t_);
+  bstart_ = std::move(other.bstart_);
+  tstart_ = std::move(other.tstart_);
+  ids_ = std::move(other.ids_);
+  other.ids_.clear();
+  // A heap blob keeps its buffer, so the views stay valid; a short blob
+  // lives in the string's own buffer and moved: index it again.
+  if (!ids_.empty() && t_.blob.data() != old_blob) {
+    ids_.clear();
+    index_words();
+  }
+  return *this;
+}
+
 bool LanguageModel::index_words() {
   const std::size_t n = words();
+  ids_.clear();
   ids_.reserve(n);
   std::size_t pos = 0;
   for (std::uint32_t i = 0; i < n; ++i) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lm_format.hpp"
@@ -28,6 +29,14 @@ class LanguageModel {
   /// checksum, unsorted or out-of-range n-grams, malformed ARPA line, with
   /// name:line).
   static Result<LanguageModel> load(const DataSource& source);
+
+  LanguageModel() = default;
+  /// Moves re-point the word index at the new blob: a short blob lives
+  /// inside the std::string (small-string buffer) and moves with it.
+  LanguageModel(LanguageModel&& other) noexcept { *this = std::move(other); }
+  LanguageModel& operator=(LanguageModel&& other) noexcept;
+  LanguageModel(const LanguageModel&) = delete;
+  LanguageModel& operator=(const LanguageModel&) = delete;
 
   /// Id of a lowercase word, or kUnknown.
   std::uint32_t id(std::string_view word) const;

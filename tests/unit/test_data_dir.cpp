@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "support.hpp"
 #include "unspin/unspin.hpp"
 
 namespace {
@@ -17,13 +18,6 @@ using unspin::DataDirOptions;
 using unspin::ErrorCode;
 
 const std::string kData = UNSPIN_TEST_DATA_DIR;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // A fresh directory under the system's temporary directory, removed with
 // everything in it when the object goes.
@@ -60,7 +54,8 @@ TEST_CASE(
     "en/NAME.tsv, and no morphology or discovery",
     "[data_dir]") {
   TempDataDir dir;
-  dir.write("dictionaries/en/mini.tsv", slurp(kData + "/tables/mini.tsv"));
+  dir.write("dictionaries/en/mini.tsv",
+            unspin_test::read_file(kData + "/tables/mini.tsv"));
   dir.write("dictionaries/en/extra.tsv", "fake news\tfalse news\t0.9\n");
   dir.write("dictionaries/en/README.md", "not a table\n");
   auto o = unspin::options_from_data_dir(dir.path());
@@ -89,9 +84,10 @@ TEST_CASE(
 
 TEST_CASE("a data dir's morphology files are used when present", "[data_dir]") {
   TempDataDir dir;
-  dir.write("dictionaries/en/mini.tsv", slurp(kData + "/tables/mini.tsv"));
+  dir.write("dictionaries/en/mini.tsv",
+            unspin_test::read_file(kData + "/tables/mini.tsv"));
   dir.write("dictionaries/morphology/en_irregular.tsv",
-            slurp(kData + "/tables/forms.tsv"));
+            unspin_test::read_file(kData + "/tables/forms.tsv"));
   dir.write("hunspell/en_US.aff", "");
   SECTION("an .aff without its .dic is not used, nor is the cache") {
     dir.write("hunspell/en_US.paradigms", "");
@@ -123,7 +119,7 @@ TEST_CASE(
     "[data_dir]") {
   TempDataDir dir;
   dir.write("dictionaries/morphology/en_irregular.tsv",
-            slurp(kData + "/tables/forms.tsv"));
+            unspin_test::read_file(kData + "/tables/forms.tsv"));
   DataDirOptions what;
   what.tables = false;
   auto o = unspin::options_from_data_dir(dir.path(), what);
@@ -141,8 +137,9 @@ TEST_CASE(
 TEST_CASE("a data dir with discovery data turns discovery on", "[data_dir]") {
   TempDataDir dir;
   dir.write("dictionaries/en/tiny.tsv",
-            slurp(kData + "/discovery/tiny_table.tsv"));
-  dir.write("lm/en-us.lmc", slurp(kData + "/discovery/tiny.arpa"));
+            unspin_test::read_file(kData + "/discovery/tiny_table.tsv"));
+  dir.write("lm/en-us.lmc",
+            unspin_test::read_file(kData + "/discovery/tiny.arpa"));
   DataDirOptions what;
   what.discovery = true;
   SECTION("the model without a thesaurus") {
@@ -155,7 +152,7 @@ TEST_CASE("a data dir with discovery data turns discovery on", "[data_dir]") {
   }
   SECTION("the model and the thesaurus find a phrase no table holds") {
     dir.write("lm/thesaurus.tsv",
-              slurp(kData + "/discovery/tiny_thesaurus.tsv"));
+              unspin_test::read_file(kData + "/discovery/tiny_thesaurus.tsv"));
     auto o = unspin::options_from_data_dir(dir.path(), what);
     REQUIRE(o.ok());
     REQUIRE(o->thesaurus);
@@ -179,8 +176,10 @@ TEST_CASE("a data dir with discovery data turns discovery on", "[data_dir]") {
 TEST_CASE("discovery without the language model is an error naming it",
           "[data_dir]") {
   TempDataDir dir;
-  dir.write("dictionaries/en/mini.tsv", slurp(kData + "/tables/mini.tsv"));
-  dir.write("lm/thesaurus.tsv", slurp(kData + "/discovery/tiny_thesaurus.tsv"));
+  dir.write("dictionaries/en/mini.tsv",
+            unspin_test::read_file(kData + "/tables/mini.tsv"));
+  dir.write("lm/thesaurus.tsv",
+            unspin_test::read_file(kData + "/discovery/tiny_thesaurus.tsv"));
   DataDirOptions what;
   what.discovery = true;
   auto o = unspin::options_from_data_dir(dir.path(), what);

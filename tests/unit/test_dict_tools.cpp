@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
 #include "unspin/dict.hpp"
 
 using unspin::DataSource;
@@ -45,16 +46,10 @@ std::string all_messages(const std::vector<TableProblem>& ps) {
   return out;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 unspin::ImportedTable import_ok(const std::string& format,
                                 const std::string& file) {
-  auto r = unspin::import_table(format, slurp(kImport + file), file);
+  auto r = unspin::import_table(format, unspin_test::read_file(kImport + file),
+                                file);
   INFO(r.status().message());
   REQUIRE(r.ok());
   return *r;
@@ -253,15 +248,16 @@ TEST_CASE("imports a Vale substitution rule, expanding simple regexes",
 
 TEST_CASE("rejects a Vale rule that is not a substitution", "[dict][import]") {
   auto r = unspin::import_table(
-      "vale", slurp(kImport + "vale_not_substitution.yml"), "v.yml");
+      "vale", unspin_test::read_file(kImport + "vale_not_substitution.yml"),
+      "v.yml");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kParseError);
   CHECK(r.status().message().rfind("v.yml:1: ", 0) == 0);
 }
 
 TEST_CASE("reports malformed YAML with file and line", "[dict][import]") {
-  auto r =
-      unspin::import_table("vale", slurp(kImport + "vale_broken.yml"), "b.yml");
+  auto r = unspin::import_table(
+      "vale", unspin_test::read_file(kImport + "vale_broken.yml"), "b.yml");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kParseError);
   CHECK(r.status().message() == "b.yml:5: unterminated quoted key");
@@ -300,8 +296,8 @@ TEST_CASE("skips a replacement that the matcher cannot tell from its phrase",
 }
 
 TEST_CASE("rejects a prh rule without expected", "[dict][import]") {
-  auto r =
-      unspin::import_table("prh", slurp(kImport + "prh_broken.yml"), "p.yml");
+  auto r = unspin::import_table(
+      "prh", unspin_test::read_file(kImport + "prh_broken.yml"), "p.yml");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() == "p.yml:5: rule without 'expected:'");
 }
@@ -327,7 +323,8 @@ TEST_CASE("imports a LanguageTool replace.txt with alternatives on both sides",
 
 TEST_CASE("rejects a LanguageTool line without '='", "[dict][import]") {
   auto r = unspin::import_table(
-      "languagetool", slurp(kImport + "languagetool_broken.txt"), "r.txt");
+      "languagetool",
+      unspin_test::read_file(kImport + "languagetool_broken.txt"), "r.txt");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() == "r.txt:3: expected 'phrase=replacement'");
 }

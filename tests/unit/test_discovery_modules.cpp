@@ -10,6 +10,7 @@
 #include "calibration.hpp"
 #include "discovery.hpp"
 #include "lm_format.hpp"
+#include "support.hpp"
 #include "table.hpp"
 #include "text.hpp"
 
@@ -118,14 +119,7 @@ TEST_CASE("every feature has a distinct name", "[discovery][calibration]") {
 
 TEST_CASE("discover given the normalized keys finds what it finds on its own",
           "[discovery]") {
-  auto text = read_source(DataSource::from_file(kDir + "tiny_table.tsv"));
-  REQUIRE(text.ok());
-  auto table = parse_table(*text, "tiny_table.tsv");
-  REQUIRE(table.ok());
-  auto data = DiscoveryData::load(
-      DataSource::from_file(kDir + "tiny.arpa"),
-      DataSource::from_file(kDir + "tiny_thesaurus.tsv"), table->entries);
-  REQUIRE(data.ok());
+  const auto data = unspin_test::tiny_discovery_data();
   for (const std::string s :
        {"We use profound learning.", "Irregular woodlands grow fast.",
         "IRREGULAR-WOODLAND", "Ünïcode profound learning"}) {
@@ -137,8 +131,8 @@ TEST_CASE("discover given the normalized keys finds what it finds on its own",
                          tokens[i].begin, tokens[i].end - tokens[i].begin),
                      keys[i]);
     std::vector<Discovered> plain, keyed;
-    discover(**data, s, tokens, plain);
-    discover(**data, s, tokens, keys, keyed);
+    discover(*data, s, tokens, plain);
+    discover(*data, s, tokens, keys, keyed);
     REQUIRE(plain.size() == keyed.size());
     CHECK_FALSE(plain.empty());
     for (std::size_t i = 0; i < plain.size(); ++i) {

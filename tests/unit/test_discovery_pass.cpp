@@ -8,6 +8,7 @@
 #include "discovery.hpp"
 #include "discovery_pass.hpp"
 #include "matcher.hpp"
+#include "support.hpp"
 #include "table.hpp"
 #include "text.hpp"
 
@@ -17,18 +18,6 @@ using namespace unspin::detail;
 namespace {
 
 const std::string kDir = std::string(UNSPIN_TEST_DATA_DIR) + "/discovery/";
-
-std::unique_ptr<const DiscoveryData> tiny_data() {
-  auto text = read_source(DataSource::from_file(kDir + "tiny_table.tsv"));
-  REQUIRE(text.ok());
-  auto table = parse_table(*text, "tiny_table.tsv");
-  REQUIRE(table.ok());
-  auto data = DiscoveryData::load(
-      DataSource::from_file(kDir + "tiny.arpa"),
-      DataSource::from_file(kDir + "tiny_thesaurus.tsv"), table->entries);
-  REQUIRE(data.ok());
-  return std::move(data).value();
-}
 
 // What discover_text() does, with windows of `window` bytes.
 std::vector<Discovered> reference(const DiscoveryData& d,
@@ -67,7 +56,7 @@ TEST_CASE(
     "discovery over shared windows equals discovery with the final "
     "ranges",
     "[discovery]") {
-  auto d = tiny_data();
+  auto d = unspin_test::tiny_discovery_data();
   std::string text;
   for (int i = 0; i < 120; ++i) {
     text += i % 2 ? "We use profound learning. "

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "morphology.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -22,19 +23,13 @@ using unspin::detail::Paradigm;
 
 const std::string kData = UNSPIN_TEST_DATA_DIR "/morph/";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 bool Exists(const std::string& path) {
   return static_cast<bool>(std::ifstream(path));
 }
 
 std::unique_ptr<Morphology> Tiny(
-    const std::string& irregular = ReadFile(kData + "tiny_irregular.tsv")) {
+    const std::string& irregular =
+        unspin_test::read_file(kData + "tiny_irregular.tsv")) {
   auto m = Morphology::create(kData + "tiny.aff", kData + "tiny.dic", irregular,
                               "tiny_irregular.tsv");
   REQUIRE(m.ok());
@@ -217,8 +212,9 @@ TEST_CASE("repeated lookups give the same paradigms", "[morphology]") {
 
 TEST_CASE("without a Hunspell dictionary only the irregular table applies",
           "[morphology]") {
-  auto m = Morphology::create("", "", ReadFile(kData + "tiny_irregular.tsv"),
-                              "tiny_irregular.tsv");
+  auto m = Morphology::create(
+      "", "", unspin_test::read_file(kData + "tiny_irregular.tsv"),
+      "tiny_irregular.tsv");
   REQUIRE(m.ok());
   auto ran = (*m)->paradigms("ran");
   REQUIRE(Lemmas(ran) == V{"run"});
@@ -231,7 +227,8 @@ TEST_CASE("without a Hunspell dictionary only the irregular table applies",
 
 TEST_CASE("morphologies can be created on several threads at once",
           "[morphology]") {
-  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  const std::string irregular =
+      unspin_test::read_file(kData + "tiny_irregular.tsv");
   std::vector<std::string> lemmas(4);
   std::vector<std::thread> threads;
   for (size_t i = 0; i < lemmas.size(); ++i) {
@@ -247,15 +244,16 @@ TEST_CASE("morphologies can be created on several threads at once",
 
 TEST_CASE("reports malformed irregular-table lines with name and line",
           "[morphology]") {
-  auto kind = Morphology::create("", "", ReadFile(kData + "bad_kind.tsv"),
-                                 "bad_kind.tsv");
+  auto kind = Morphology::create(
+      "", "", unspin_test::read_file(kData + "bad_kind.tsv"), "bad_kind.tsv");
   REQUIRE_FALSE(kind.ok());
   CHECK(kind.status().code() == ErrorCode::kParseError);
   CHECK(kind.status().message() ==
         "bad_kind.tsv:4: unknown kind 'plural' (expected s, past, pastpart, "
         "ing, er or est)");
-  auto fields = Morphology::create("", "", ReadFile(kData + "bad_fields.tsv"),
-                                   "bad_fields.tsv");
+  auto fields = Morphology::create(
+      "", "", unspin_test::read_file(kData + "bad_fields.tsv"),
+      "bad_fields.tsv");
   REQUIRE_FALSE(fields.ok());
   CHECK(fields.status().code() == ErrorCode::kParseError);
   CHECK(fields.status().message() ==
@@ -281,7 +279,8 @@ TEST_CASE("the shipped irregular table parses and covers common forms",
           "[morphology]") {
   const std::string path =
       UNSPIN_SOURCE_DIR "/dictionaries/morphology/en_irregular.tsv";
-  auto m = Morphology::create("", "", ReadFile(path), "en_irregular.tsv");
+  auto m = Morphology::create("", "", unspin_test::read_file(path),
+                              "en_irregular.tsv");
   REQUIRE(m.ok());
   CHECK(Lemmas((*m)->paradigms("went")) == V{"go"});
   CHECK(Lemmas((*m)->paradigms("mice")) == V{"mouse"});
@@ -326,7 +325,8 @@ TEST_CASE("the annotated en_US dictionary generates and keeps spell/stem",
   }
   const std::string irr =
       UNSPIN_BUILD_DATA_DIR "/dictionaries/morphology/en_irregular.tsv";
-  auto m = Morphology::create(aff, dic, ReadFile(irr), "en_irregular.tsv");
+  auto m = Morphology::create(aff, dic, unspin_test::read_file(irr),
+                              "en_irregular.tsv");
   REQUIRE(m.ok());
   auto elim = (*m)->paradigms("eliminated");
   REQUIRE(Lemmas(elim) == V{"eliminate"});
@@ -368,7 +368,8 @@ std::string Dump(const std::vector<Paradigm>& ps) {
 
 TEST_CASE("a paradigm cache answers like Hunspell and defers loading it",
           "[morphology][cache]") {
-  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  const std::string irregular =
+      unspin_test::read_file(kData + "tiny_irregular.tsv");
   auto live = Tiny(irregular);
   const V words = {"kill", "killed", "kills", "ran", "gangs"};
   for (const std::string& w : words) live->paradigms(w);
@@ -394,7 +395,8 @@ TEST_CASE("a paradigm cache answers like Hunspell and defers loading it",
 
 TEST_CASE("a paradigm cache of other data, or malformed, is ignored",
           "[morphology][cache]") {
-  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  const std::string irregular =
+      unspin_test::read_file(kData + "tiny_irregular.tsv");
   auto live = Tiny(irregular);
   live->paradigms("killed");
   const std::string cache = live->export_cache();
@@ -454,19 +456,20 @@ TEST_CASE(
   // The shipped cache is what the library makes of the shipped tables.
   std::vector<unspin::detail::Table> tables;
   for (const char* t : {"mt.tsv", "news.tsv", "science.tsv"}) {
-    auto table =
-        unspin::detail::parse_table(ReadFile(d + "/dictionaries/en/" + t), t);
+    auto table = unspin::detail::parse_table(
+        unspin_test::read_file(d + "/dictionaries/en/" + t), t);
     REQUIRE(table.ok());
     tables.push_back(std::move(table).value());
   }
   auto again = unspin::detail::build_paradigm_cache(
       d + "/hunspell/en_US.aff", d + "/hunspell/en_US.dic",
-      ReadFile(d + "/dictionaries/morphology/en_irregular.tsv"),
+      unspin_test::read_file(d + "/dictionaries/morphology/en_irregular.tsv"),
       "en_irregular.tsv", unspin::detail::combine_tables(std::move(tables)));
   REQUIRE(again.ok());
-  CHECK(*again == ReadFile(paradigms));
+  CHECK(*again == unspin_test::read_file(paradigms));
   CHECK(with->variant_count() == without->variant_count());
-  const std::string text = ReadFile(UNSPIN_SOURCE_DIR "/examples/sample.txt");
+  const std::string text =
+      unspin_test::read_file(UNSPIN_SOURCE_DIR "/examples/sample.txt");
   auto a = with->scan(text);
   auto b = without->scan(text);
   REQUIRE(a.ok());
@@ -490,7 +493,8 @@ TEST_CASE("a deferred Hunspell load that fails is reported, not hidden",
                 fs::copy_options::overwrite_existing);
   const std::string aff = (dir / "tiny.aff").string();
   const std::string dic = (dir / "tiny.dic").string();
-  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  const std::string irregular =
+      unspin_test::read_file(kData + "tiny_irregular.tsv");
   std::string cache;
   {
     auto live = Morphology::create(aff, dic, irregular, "tiny_irregular.tsv");

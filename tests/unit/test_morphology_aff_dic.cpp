@@ -8,6 +8,7 @@
 
 #include "aff_dic.hpp"
 #include "morphology.hpp"
+#include "support.hpp"
 #include "table.hpp"
 
 namespace {
@@ -17,13 +18,6 @@ namespace detail = unspin::detail;
 using V = std::vector<std::string>;
 
 const std::string kData = UNSPIN_TEST_DATA_DIR "/morph/";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 detail::AffixFile Aff(const std::string& text) {
   auto aff = detail::parse_aff(text, "t.aff");
@@ -37,7 +31,8 @@ unsigned char B(char c) { return static_cast<unsigned char>(c); }
 
 TEST_CASE("an .aff file gives its affix rules by flag, headers and all",
           "[aff_dic]") {
-  const detail::AffixFile aff = Aff(ReadFile(kData + "forms.aff"));
+  const detail::AffixFile aff =
+      Aff(unspin_test::read_file(kData + "forms.aff"));
   CHECK(aff.prefix_flags == "UA");
   CHECK(aff.suffix_flags == "SDG");
   CHECK(aff.prefix_cross[B('U')]);
@@ -56,14 +51,15 @@ TEST_CASE("an .aff file gives its affix rules by flag, headers and all",
   CHECK_FALSE(aff.annotated);
   CHECK(aff.simple);
   // The annotated fixture says so.
-  CHECK(Aff(ReadFile(kData + "tiny.aff")).annotated);
+  CHECK(Aff(unspin_test::read_file(kData + "tiny.aff")).annotated);
 }
 
 TEST_CASE(
     "suffix and prefix rules apply only where their condition and "
     "strip allow",
     "[aff_dic]") {
-  const detail::AffixFile aff = Aff(ReadFile(kData + "forms.aff"));
+  const detail::AffixFile aff =
+      Aff(unspin_test::read_file(kData + "forms.aff"));
   const auto& s = aff.suffixes[B('S')];
   std::string out;
   CHECK(detail::apply_suffix(s[0], "cry", &out));
@@ -97,8 +93,8 @@ TEST_CASE(
 
 TEST_CASE("a count larger than the .aff file is refused with file and line",
           "[aff_dic]") {
-  auto aff =
-      detail::parse_aff(ReadFile(kData + "bad_count.aff"), "bad_count.aff");
+  auto aff = detail::parse_aff(unspin_test::read_file(kData + "bad_count.aff"),
+                               "bad_count.aff");
   REQUIRE_FALSE(aff.ok());
   CHECK(aff.status().code() == ErrorCode::kParseError);
   CHECK(aff.status().message().rfind("bad_count.aff:2: REP announces 99999999",
@@ -116,8 +112,8 @@ TEST_CASE("the .dic entry count must be positive and fit in the file",
       "a.dic");
   REQUIRE(ok.ok());
   CHECK(*ok == 2);
-  auto big = detail::parse_dic_count(ReadFile(kData + "bad_count.dic"),
-                                     "bad_count.dic");
+  auto big = detail::parse_dic_count(
+      unspin_test::read_file(kData + "bad_count.dic"), "bad_count.dic");
   REQUIRE_FALSE(big.ok());
   CHECK(big.status().code() == ErrorCode::kParseError);
   CHECK(big.status().message().rfind(
@@ -151,13 +147,14 @@ TEST_CASE(
     "a dictionary's word forms are its words with their flags' "
     "affixes and cross products, lowercase",
     "[aff_dic]") {
-  const detail::AffixFile aff = Aff(ReadFile(kData + "forms.aff"));
+  const detail::AffixFile aff =
+      Aff(unspin_test::read_file(kData + "forms.aff"));
   std::vector<std::string> expected;
-  std::istringstream in(ReadFile(kData + "forms.expected.txt"));
+  std::istringstream in(unspin_test::read_file(kData + "forms.expected.txt"));
   for (std::string w; std::getline(in, w);) expected.push_back(w);
   REQUIRE(expected.size() == 26);
-  CHECK(detail::expand_word_forms(aff, ReadFile(kData + "forms.dic")) ==
-        expected);
+  CHECK(detail::expand_word_forms(
+            aff, unspin_test::read_file(kData + "forms.dic")) == expected);
 }
 
 TEST_CASE(
@@ -183,7 +180,8 @@ TEST_CASE("a built paradigm cache answers its words without loading Hunspell",
   auto t = detail::parse_table("bad guy gang\tcriminal gang\neliminate\tkill\n",
                                "t.tsv");
   REQUIRE(t.ok());
-  const std::string irregular = ReadFile(kData + "tiny_irregular.tsv");
+  const std::string irregular =
+      unspin_test::read_file(kData + "tiny_irregular.tsv");
   auto cache =
       detail::build_paradigm_cache(kData + "tiny.aff", kData + "tiny.dic",
                                    irregular, "tiny_irregular.tsv", t->entries);

@@ -7,19 +7,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "support.hpp"
 #include "unspin/unspin.hpp"
 
 namespace {
 
 const std::string kSpun = UNSPIN_SOURCE_DIR "/tests/data/spun/";
 const std::string kData = UNSPIN_BUILD_DATA_DIR;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> list(const std::string& dir,
                               const std::string& suffix) {
@@ -63,10 +57,10 @@ TEST_CASE("the shipped tables find every planted spun phrase", "[shipped]") {
   for (const std::string& e : expected) {
     std::string name =
         e.substr(0, e.size() - std::string(".expected.txt").size());
-    std::string doc = slurp(kSpun + name + ".txt");
+    std::string doc = unspin_test::read_file(kSpun + name + ".txt");
     auto r = shipped().scan(doc);
     REQUIRE(r.ok());
-    std::istringstream lines(slurp(kSpun + e));
+    std::istringstream lines(unspin_test::read_file(kSpun + e));
     for (std::string phrase; std::getline(lines, phrase);) {
       if (phrase.empty()) continue;
       ++planted;
@@ -88,7 +82,7 @@ TEST_CASE("the shipped tables find every planted spun phrase", "[shipped]") {
 TEST_CASE("the shipped tables leave clean prose alone", "[shipped]") {
   for (const std::string& c : list(kSpun, ".txt")) {
     if (c.rfind("clean_", 0) != 0) continue;
-    auto r = shipped().scan(slurp(kSpun + c));
+    auto r = shipped().scan(unspin_test::read_file(kSpun + c));
     REQUIRE(r.ok());
     INFO(c);
     CHECK(r->findings.empty());
