@@ -97,7 +97,19 @@ class Builder : public YAML::EventHandler {
 
   YamlNode take_root() { return root_ ? std::move(*root_) : YamlNode{}; }
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  // yaml-cpp 0.7 can return a new document forever without consuming a
+  // token (a stray ',' in block context: jbeder/yaml-cpp#1040, fixed by
+  // #1319 in 0.8.1); a document that starts where the last one did, or more
+  // documents than lines, is that loop.
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    const std::size_t pos = lines_.clamp(mark.pos);
+    if (documents_ > 0 && pos <= last_document_pos_)
+      throw Stop{pos, "a YAML document makes no progress here (a stray ','?)"};
+    if (static_cast<std::size_t>(documents_) > parsed_.size())
+      throw Stop{pos, "more YAML documents than bytes"};
+    last_document_pos_ = pos;
+    ++documents_;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -267,6 +279,7 @@ class Builder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::optional<YamlNode> root_;
   int documents_ = 0;
+  std::size_t last_document_pos_ = 0;
   std::size_t last_pos_ = 0;  // the furthest event so far
   // anchor -> (the node, its cost)
   std::unordered_map<YAML::anchor_t, std::pair<YamlNode, std::size_t>> anchors_;

@@ -212,3 +212,13 @@ TEST_CASE("keeps notes about a block scalar key on one line",
         "t.yml:6: skipped regular expression '[x]\\ny\\n': unsupported "
         "construct '['");
 }
+
+TEST_CASE("a stray comma that loops yaml-cpp 0.7 is a parse error, not a hang",
+          "[dict][import][yaml]") {
+  // Found by fuzz_import: yaml-cpp 0.7 returns an empty document forever on
+  // these (jbeder/yaml-cpp#1040).
+  CHECK(error("vale", "extends: substitution\n...\n---\n,swp{:a=] \n")
+            .rfind("t.yml:", 0) == 0);
+  CHECK(error("prh", " ,((((   [x]\b   y\n   :   :  ").rfind("t.yml:", 0) == 0);
+  CHECK(error("prh", ",").rfind("t.yml:1:", 0) == 0);
+}
