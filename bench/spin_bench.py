@@ -84,11 +84,10 @@ def overlaps(a_begin, a_end, b_begin, b_end):
     return a_begin < b_end and b_begin < a_end
 
 
-def restores(finding, gold, spun_bytes, gold_list):
-    """The finding's first suggestion restores the gold span: it equals the
-    original, or the finding also covers unchanged words around the span and
-    its suggestion equals them with every gold span inside put back."""
-    suggestion = finding.get("suggestion")
+def restores(finding, gold, spun_bytes, gold_list, suggestion):
+    """The suggestion restores the gold span: it equals the original, or the
+    finding also covers unchanged words around the span and the suggestion
+    equals them with every gold span inside put back."""
     if suggestion is None:
         return False
     if norm(suggestion) == norm(gold["original"]):
@@ -160,7 +159,7 @@ def main(argv):
             words = len(re.findall(rb"[A-Za-z0-9]+", read_bytes(path)))
         return words
 
-    spans = flagged = restored = 0
+    spans = flagged = restored = restored_alt = 0
     spun_words = spun_findings = spun_findings_on_gold = spun_docs_flagged = 0
     for name, path in zip(names, spun_files):
         doc = docs[path]
@@ -175,7 +174,12 @@ def main(argv):
                     if overlaps(x["begin"], x["end"], g["begin"], g["end"])]
             spans += 1
             flagged += bool(hits)
-            restored += any(restores(x, g, spun_bytes, gold_list) for x in hits)
+            restored += any(restores(x, g, spun_bytes, gold_list,
+                                     x.get("suggestion")) for x in hits)
+            restored_alt += any(
+                restores(x, g, spun_bytes, gold_list, s)
+                for x in hits
+                for s in [x.get("suggestion")] + x.get("alternatives", []))
         for x in findings:
             spun_findings += 1
             spun_findings_on_gold += any(
@@ -197,8 +201,11 @@ def main(argv):
     print("words: %d" % clean_words)
     print("words_spun: %d" % spun_words)
     print("swapped_spans: %d" % spans)
+    print("flagged_spans: %d" % flagged)
     print("flagged_pct: %.2f" % pct(flagged, spans))
+    print("restored_spans: %d" % restored)
     print("restored_pct: %.2f" % pct(restored, spans))
+    print("restored_with_alternatives_pct: %.2f" % pct(restored_alt, spans))
     print("findings_spun: %d" % spun_findings)
     print("findings_spun_on_gold_pct: %.2f" % pct(spun_findings_on_gold,
                                                  spun_findings))
