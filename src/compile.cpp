@@ -417,6 +417,13 @@ Status Compiler::run(const Options& options) {
     if (!st.ok()) return st;
     c_.discovery = std::move(discovery);
   }
+  if (options.general_discovery) {
+    const GeneralDiscoveryFiles& g = *options.general_discovery;
+    auto general = detail::load_general_data(g.counts, g.graph, g.calibration);
+    if (!general.ok()) return general.status();
+    c_.general =
+        std::make_unique<const detail::GeneralData>(std::move(*general));
+  }
   return Status::ok_status();
 }
 

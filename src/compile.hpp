@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "discovery.hpp"
+#include "general_discovery.hpp"
 #include "matcher.hpp"
 #include "score.hpp"
 #include "table.hpp"
@@ -53,6 +54,9 @@ struct Compiled {
   /// Discovery of phrases no table holds; null when Options::language_model
   /// is empty.
   std::unique_ptr<const DiscoveryData> discovery;
+  /// General-English discovery; null when Options::general_discovery is
+  /// unset.
+  std::unique_ptr<const GeneralData> general;
 };
 
 /// Reads the tables, allowlists, morphology and discovery sources named by

@@ -2,6 +2,7 @@
 // morphology, discovery data) as Options. Path search stays with the caller.
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -74,6 +75,19 @@ Result<Options> options_from_data_dir(const std::string& dir,
     const std::string th = dir + "/lm/thesaurus.tsv";
     if (is_regular_file(th))
       options.thesaurus = DataSource::from_file(th, "lm/thesaurus.tsv");
+  }
+  if (what.general_discovery) {
+    GeneralDiscoveryFiles g;
+    g.counts = dir + "/lm/general.ngc";
+    g.graph = dir + "/lm/graph.bin";
+    const std::string cal = dir + "/dictionaries/general/calibration.tsv";
+    for (const std::string* path :
+         std::initializer_list<const std::string*>{&g.counts, &g.graph, &cal})
+      if (!is_regular_file(*path))
+        return Status(ErrorCode::kIoError, *path + ": missing");
+    g.calibration =
+        DataSource::from_file(cal, "dictionaries/general/calibration.tsv");
+    options.general_discovery = std::move(g);
   }
   return options;
 }

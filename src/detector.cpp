@@ -9,6 +9,7 @@
 
 #include "compile.hpp"
 #include "discovery_pass.hpp"
+#include "general_pass.hpp"
 #include "matcher.hpp"
 #include "options.hpp"
 #include "rewrite.hpp"
@@ -65,6 +66,8 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   c.trie.begin_hits(scratch, found);
   std::optional<detail::DiscoveryPass> discovery;
   if (c.discovery) discovery.emplace(*c.discovery);
+  std::vector<detail::GeneralSpot> general_spots;
+  std::size_t content_words = 0;
   std::size_t words = 0;
   detail::WindowReader reader(text);
   while (reader.next(window)) {
@@ -74,6 +77,9 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
                     detail::describe_invalid_utf8(text, window.invalid));
     words = c.trie.add_hits(text, window, scratch, found);
     if (discovery) discovery->add(text, window, found);
+    if (c.general)
+      detail::general_spots(*c.general, text, window, general_spots,
+                            &content_words);
   }
 
   // 2. Select among the matches (context clauses need the whole document).
@@ -156,6 +162,18 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
     }
   }
 
+  // 5b. General-English discovery: single-word swaps, weighed with the
+  //     evidence of the whole document; never over a table match, a
+  //     switched-off or allowlisted phrase, or another finding.
+  double general_doc_p = 0;
+  if (c.general) {
+    const detail::GeneralDocument doc =
+        detail::general_document(*c.general, general_spots, content_words);
+    general_doc_p = doc.p_spun;
+    detail::add_general_findings(text, *c.general, general_spots, doc, found,
+                                 allowed, threshold, result.findings);
+  }
+
   // 6. Positions and the verdict.
   detail::locate_findings(text, result.findings);
   std::vector<double> per_phrase;
@@ -163,6 +181,10 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   for (auto& [lemma, conf] : best_discovered) per_phrase.push_back(conf);
   detail::make_verdict(words, result.findings.size(), per_phrase,
                        result.verdict);
+  if (general_doc_p > result.verdict.spun_score) {
+    result.verdict.spun_score = general_doc_p;
+    result.verdict.spun = general_doc_p >= 0.5;
+  }
   // A thread keeps its scratch between scans, but not the memory of one
   // unusually match-heavy document.
   if (found.variants.capacity() > (std::size_t{1} << 16) ||

@@ -94,6 +94,18 @@ enum class InvalidUtf8 {
              ///< word); offsets still refer to the caller's original bytes
 };
 
+/// The files of general-English discovery (Options::general_discovery), as
+/// made at build time in a data dir.
+struct GeneralDiscoveryFiles {
+  /// Word and word-pair counts (<data dir>/lm/general.ngc), mapped.
+  std::string counts;
+  /// Substitution graph (<data dir>/lm/graph.bin), mapped.
+  std::string graph;
+  /// Weights ("NAME<TAB>VALUE" rows; <data dir>/dictionaries/general/
+  /// calibration.tsv).
+  DataSource calibration;
+};
+
 /// Options for Detector::create(). Plain data with defaults.
 struct Options {
   /// Phrase tables (TSV, see dictionaries/README.md), applied in order: a
@@ -139,6 +151,15 @@ struct Options {
   /// <data dir>/lm/thesaurus.tsv, from mythes-en-us); optional, only with
   /// language_model (create() returns kInvalidArgument otherwise).
   std::optional<DataSource> thesaurus;
+  /// General-English discovery (docs/discovery.md): single-word synonym
+  /// swaps of an article spinner ("eliminated" for "killed"), found with a
+  /// substitution graph (Moby Thesaurus II and MyThes) and word-pair counts
+  /// of 48 million words of ordinary English, and reported only in a
+  /// document whose swaps make it look spun as a whole. Off while unset
+  /// (options_from_data_dir() sets it with DataDirOptions::
+  /// general_discovery). Slow: about 0.3 MB/s (docs/discovery.md).
+  /// Its findings have source "discovered:general".
+  std::optional<GeneralDiscoveryFiles> general_discovery;
 };
 
 /// What options_from_data_dir() takes from a data directory.
@@ -149,6 +170,10 @@ struct DataDirOptions {
   /// The discovery data: lm/en-us.lmc (required) and lm/thesaurus.tsv (when
   /// present). Default off.
   bool discovery = false;
+  /// General-English discovery: lm/general.ngc, lm/graph.bin and
+  /// dictionaries/general/calibration.tsv (all three required). Default
+  /// off.
+  bool general_discovery = false;
 };
 
 /// Options for the shipped data in `dir` (an installed share/unspin, or a
@@ -160,12 +185,15 @@ struct DataDirOptions {
 /// - hunspell_aff/hunspell_dic: hunspell/en_US.aff and .dic, if both are
 ///   present, with hunspell/en_US.paradigms as morphology_cache if present;
 /// - language_model and thesaurus: lm/en-us.lmc and lm/thesaurus.tsv (the
-///   thesaurus if present) when `what.discovery`.
+///   thesaurus if present) when `what.discovery`;
+/// - general_discovery: lm/general.ngc, lm/graph.bin and
+///   dictionaries/general/calibration.tsv when `what.general_discovery`.
 /// Reads no file (create() does); only lists the directory. Add your own
 /// tables, allowlists and settings to the result before create().
 /// Errors: kIoError naming the path when `dir` is not a directory, when
 /// dictionaries/en cannot be listed (with `what.tables`), or when
-/// lm/en-us.lmc is missing (with `what.discovery`).
+/// lm/en-us.lmc is missing (with `what.discovery`), or when a file of
+/// general discovery is missing (with `what.general_discovery`).
 [[nodiscard]] Result<Options> options_from_data_dir(
     const std::string& dir, const DataDirOptions& what = {});
 

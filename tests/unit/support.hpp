@@ -3,7 +3,11 @@
 #ifndef UNSPIN_TESTS_UNIT_SUPPORT_HPP_
 #define UNSPIN_TESTS_UNIT_SUPPORT_HPP_
 
+#include <stdlib.h>  // mkdtemp
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -40,6 +44,37 @@ tiny_discovery_data() {
   REQUIRE(data.ok());
   return std::move(data).value();
 }
+
+// A fresh directory under the system's temporary directory, removed with
+// everything in it when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ =
+        (std::filesystem::temp_directory_path() / "unspin-graph-XXXXXX")
+            .string();
+    REQUIRE(mkdtemp(templ.data()) != nullptr);
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  /// Writes `text` to `name` in the directory; returns its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    const std::string p = path_ + "/" + name;
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+    REQUIRE(out.good());
+    return p;
+  }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace unspin_test
 

@@ -242,3 +242,32 @@ TEST_CASE(
   CHECK(r->findings[0].suggestion == "criminal gangs");
   CHECK_THAT(r->findings[0].source, Catch::StartsWith("table:en/news.tsv:"));
 }
+
+TEST_CASE(
+    "general discovery is off by default and, when asked, needs its three "
+    "files, naming the one missing",
+    "[data_dir]") {
+  TempDataDir dir;
+  dir.write("dictionaries/en/tiny.tsv",
+            unspin_test::read_file(kData + "/discovery/tiny_table.tsv"));
+  dir.write("lm/general.ngc", "x");
+  dir.write("lm/graph.bin", "x");
+  auto off = unspin::options_from_data_dir(dir.path());
+  REQUIRE(off.ok());
+  CHECK_FALSE(off->general_discovery);
+  DataDirOptions what;
+  what.general_discovery = true;
+  auto missing = unspin::options_from_data_dir(dir.path(), what);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == ErrorCode::kIoError);
+  CHECK(missing.status().message() ==
+        dir.path() + "/dictionaries/general/calibration.tsv: missing");
+  dir.write("dictionaries/general/calibration.tsv", "# weights\n");
+  auto on = unspin::options_from_data_dir(dir.path(), what);
+  REQUIRE(on.ok());
+  REQUIRE(on->general_discovery);
+  CHECK(on->general_discovery->counts == dir.path() + "/lm/general.ngc");
+  CHECK(on->general_discovery->graph == dir.path() + "/lm/graph.bin");
+  CHECK(on->general_discovery->calibration.name ==
+        "dictionaries/general/calibration.tsv");
+}

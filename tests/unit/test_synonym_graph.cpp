@@ -26,34 +26,7 @@ using unspin::detail::GraphSources;
 using unspin::detail::SynonymGraph;
 using Slot = SynonymGraph::Slot;
 
-// A fresh directory under the system's temporary directory, removed with
-// everything in it when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ =
-        (fs::temp_directory_path() / "unspin-graph-XXXXXX").string();
-    REQUIRE(mkdtemp(templ.data()) != nullptr);
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  /// Writes `text` to `name` in the directory; returns its path.
-  std::string write(const std::string& name, const std::string& text) const {
-    const std::string p = path_ + "/" + name;
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
-    return p;
-  }
-
- private:
-  std::string path_;
-};
+using unspin_test::TempDir;
 
 const char kMoby[] =
     "kill,eliminate,murder,slay\r\n"
