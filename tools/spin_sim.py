@@ -6,6 +6,7 @@
 usage:
   python3 tools/spin_sim.py --out DIR [--data DIR] [--corpus DIR]
       [--thesaurus FILE] [--rate 0.35] [--seed 1] [--max-files N]
+      [--pick uniform|common]
   python3 tools/spin_sim.py --hide-fraction F --hide-seed S
       [--data DIR | --thesaurus FILE] --out FILE
 
@@ -17,7 +18,11 @@ running text (OUT/SPLIT/NAME.clean.txt). A share --rate of its replaceable
 units (a word, or a run of words that is a Moby entry, that has at least one
 usable synonym; function words on their own are never replaceable) is swapped
 for a synonym picked at random, regardless of sense and part of speech, in
-names and titles too; Moby links are used in both directions. An inflected
+names and titles too; Moby links are used in both directions. With --pick
+common, the synonym is drawn with weight (1 + its count in the whole Brown
+corpus; a phrase takes its rarest word's count), as spinners with curated
+synonym lists favour ordinary words ("killed" -> "eliminated" rather than
+"killed" -> "liquidated"). An inflected
 word (plural, -s, -ed, -ing form of an entry) gets a single-word synonym
 inflected the same way by simple suffix rules; capitalization (Title, ALL
 CAPS, lower) is carried over. The spun text is OUT/SPLIT/NAME.spun.txt and
@@ -36,6 +41,8 @@ from A's line and A from B's line. Which pairs are hidden depends only on
 """
 
 import argparse
+import bisect
+import collections
 import hashlib
 import json
 import os
@@ -291,10 +298,29 @@ def apply_case(text, case):
 
 
 class Spinner:
-    def __init__(self, neighbours, rate):
+    def __init__(self, neighbours, rate, freq=None):
         self.neighbours = neighbours
         self.rate = rate
+        self.freq = freq  # None: uniform picks; else word -> Brown count
         self.cache = {}
+        self.weights = {}
+
+    def pick_index(self, options, rng):
+        """Index of the synonym chosen (one draw from rng)."""
+        if self.freq is None:
+            return rng.randrange(len(options))
+        draw = rng.random()
+        key = tuple(options)
+        cum = self.weights.get(key)
+        if cum is None:
+            cum, total = [], 0
+            for o in options:
+                total += 1 + min(self.freq.get(w, 0)
+                                 for w in o.lower().split(" "))
+                cum.append(total)
+            self.weights[key] = cum
+        target = draw * cum[-1]
+        return min(bisect.bisect_right(cum, target), len(options) - 1)
 
     def candidates(self, key, tag):
         """Replacements for a lower-case unit: the synonyms (phrases
@@ -397,7 +423,7 @@ class Spinner:
                 # Draw for every replaceable unit, swapped or not, so the
                 # choice of one unit does not shift the others.
                 draw = rng.random()
-                pick = rng.randrange(len(options)) if options else 0
+                pick = self.pick_index(options, rng) if options else 0
                 if options and draw < self.rate:
                     replacement = apply_case(options[pick], case_of(original))
                     begin = state["spun_bytes"]
@@ -443,7 +469,13 @@ def simulate(args):
         names = names[:args.max_files]
     if not os.path.isfile(args.thesaurus):
         fail("thesaurus not found: %s" % args.thesaurus)
-    spinner = Spinner(load_thesaurus(args.thesaurus), args.rate)
+    freq = None
+    if args.pick == "common":
+        freq = collections.Counter()
+        for name in corpus_files(args.corpus):
+            for tokens in read_brown(os.path.join(args.corpus, name)):
+                freq.update(w.lower() for w, _ in tokens if is_word(w))
+    spinner = Spinner(load_thesaurus(args.thesaurus), args.rate, freq)
     for split, _ in SPLITS:
         os.makedirs(os.path.join(args.out, split), exist_ok=True)
     rows = []
@@ -494,6 +526,10 @@ def main(argv=None):
     parser.add_argument("--rate", type=float, default=0.35,
                         help="share of replaceable units swapped (0.35)")
     parser.add_argument("--seed", type=int, default=1, help="seed (1)")
+    parser.add_argument("--pick", choices=("uniform", "common"),
+                        default="uniform",
+                        help="synonym choice: uniform, or weighted by Brown "
+                             "word counts (common)")
     parser.add_argument("--max-files", type=int, default=0,
                         help="only the first N files in name order (0 = all)")
     parser.add_argument("--hide-fraction", type=float,
