@@ -162,6 +162,32 @@ class SpinSimTest(unittest.TestCase):
         self.assertEqual(a, b)
         self.assertNotEqual(a, c)
 
+    def test_pick_common_favours_frequent_synonyms(self):
+        import random
+        spinner = spin_sim.Spinner({}, 0.35, {"large": 998, "the": 5})
+        options = ["great", "huge", "large", "large number"]
+        rng = random.Random(5)
+        picks = [options[spinner.pick_index(options, rng)]
+                 for _ in range(2000)]
+        # Weights 1, 1, 999 and 1 (a phrase takes its rarest word's count).
+        self.assertGreater(picks.count("large"), 1900)
+        self.assertGreater(picks.count("great") + picks.count("huge"), 0)
+        uniform = spin_sim.Spinner({}, 0.35)
+        rng = random.Random(5)
+        picks = [options[uniform.pick_index(options, rng)]
+                 for _ in range(2000)]
+        self.assertLess(picks.count("large"), 700)
+
+    def test_pick_common_is_deterministic_and_differs_from_uniform(self):
+        for out, pick in (("pc_a", "common"), ("pc_b", "common"),
+                          ("pc_u", "uniform")):
+            run_tool("--corpus", self.corpus, "--thesaurus", self.thesaurus,
+                     "--out", os.path.join(self.tmp.name, out),
+                     "--seed", "3", "--pick", pick)
+        a, b, u = (self.outputs(x) for x in ("pc_a", "pc_b", "pc_u"))
+        self.assertEqual(a, b)
+        self.assertNotEqual(a, u)
+
     def test_split_is_a_stable_hash_of_the_file_name(self):
         self.simulate("split")
         with open(os.path.join(self.tmp.name, "split", "split.tsv")) as f:
