@@ -1,5 +1,5 @@
 // unspin data build: converts the word and word-pair counts of
-// dictionaries/en/general-ngrams.tar.xz (general-ngrams.tsv, written by
+// dictionaries/general/general-ngrams.tar.xz (general-ngrams.tsv, written by
 // tools/count_ngrams.cpp) into the mapped file discovery reads
 // (share/unspin/lm/general.ngc; layout in src/ngram_counts.hpp).
 //
