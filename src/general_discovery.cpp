@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "discovery_words.hpp"
 #include "table.hpp"
@@ -76,6 +79,49 @@ struct Scored {
   std::uint32_t freq = 0, left = 0, right = 0;
   double lp = -1e30;
 };
+
+/// A candidate original of a word: a single-word form of one of its graph
+/// originals, inflected like the word, that the counts know.
+struct Candidate {
+  std::uint32_t lemma = SynonymGraph::kNone;
+  std::string_view form;  // in the mapped graph
+  std::uint8_t flags = 0;
+  std::uint32_t freq = 0;  // corpus count of the form
+  std::uint64_t hash = 0;  // fnv1a64(form)
+};
+
+/// The candidates of a word, in graph order, and whether it is inflected.
+struct CandidateList {
+  std::vector<Candidate> cands;
+  bool inflected = false;
+};
+
+CandidateList candidate_list(const GeneralData& data, std::string_view key,
+                             ConstSpan<SynonymGraph::Inflection> readings) {
+  const SynonymGraph& graph = data.graph;
+  CandidateList out;
+  std::vector<std::uint64_t> hashes;
+  for (const SynonymGraph::Inflection& in : readings) {
+    if (in.slot() != Slot::kBase) out.inflected = true;
+    for (const SynonymGraph::Original& o : graph.originals(in.lemma())) {
+      const std::string_view form = graph.form_of(o.id(), in.slot());
+      if (form.empty() || form.find(' ') != std::string_view::npos) continue;
+      if (form == key || same_stem(form, key)) continue;
+      out.cands.push_back({o.id(), form, o.flags(), 0, fnv1a64(form)});
+      hashes.push_back(out.cands.back().hash);
+    }
+  }
+  std::vector<std::uint32_t> freq(hashes.size());
+  data.counts.count_many(hashes.data(), hashes.size(), freq.data());
+  std::size_t kept = 0;
+  for (std::size_t c = 0; c < out.cands.size(); ++c) {
+    if (freq[c] == 0) continue;
+    out.cands[kept] = out.cands[c];
+    out.cands[kept++].freq = freq[c];
+  }
+  out.cands.resize(kept);
+  return out;
+}
 
 }  // namespace
 
@@ -176,6 +222,9 @@ void general_spots(const GeneralData& data, std::string_view text,
   const NgramCounts& counts = data.counts;
   const SynonymGraph& graph = data.graph;
   const std::size_t n = window.tokens.size();
+  std::unordered_map<std::string_view, CandidateList> lists;
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint32_t> found;
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = window.tokens[i];
     if (t.begin < window.own_begin || t.begin >= window.own_end) continue;
@@ -211,37 +260,46 @@ void general_spots(const GeneralData& data, std::string_view text,
       if (side[1].has) lp += bigram_lp(r, freq);
       return lp;
     };
+    // The word's candidates (the same for every occurrence in the window),
+    // then the pairs each makes with the neighbours, probed in batches.
+    auto memo = lists.find(key);
+    if (memo == lists.end())
+      memo = lists.emplace(key, candidate_list(data, key, readings)).first;
+    const CandidateList& list = memo->second;
+    const std::size_t nc = list.cands.size();
+    hashes.resize(2 * nc);
+    found.resize(2 * nc);
+    for (std::size_t c = 0; c < nc; ++c) {
+      const Candidate& cand = list.cands[c];
+      hashes[2 * c] =
+          side[0].has ? NgramCounts::pair_hash(side[0].hash, cand.form) : 0;
+      hashes[2 * c + 1] =
+          side[1].has ? NgramCounts::pair_hash(cand.hash, window.key(i + 1))
+                      : 0;
+    }
+    counts.count_many(hashes.data(), hashes.size(), found.data());
     Scored best, second;
-    std::size_t tried = 0;
-    bool inflected = false;
-    for (const SynonymGraph::Inflection& in : readings) {
-      if (in.slot() != Slot::kBase) inflected = true;
-      for (const SynonymGraph::Original& o : graph.originals(in.lemma())) {
-        const std::string_view form = graph.form_of(o.id(), in.slot());
-        if (form.empty() || form.find(' ') != std::string_view::npos) continue;
-        if (form == key || same_stem(form, key)) continue;
-        const std::uint64_t ch = fnv1a64(form);
-        const std::uint32_t cf = counts.count(ch);
-        if (cf == 0) continue;
-        ++tried;
-        const std::uint32_t l =
-            side[0].has
-                ? counts.count(NgramCounts::pair_hash(side[0].hash, form))
-                : 0;
-        const std::uint32_t r =
-            side[1].has
-                ? counts.count(NgramCounts::pair_hash(ch, window.key(i + 1)))
-                : 0;
-        if (l == 0 && r == 0) continue;
-        Scored s{o.id(), form, o.flags(), cf, l, r, score(cf, l, r)};
-        if (s.lp > best.lp) {
-          second = best;
-          best = s;
-        } else if (s.lp > second.lp) {
-          second = s;
-        }
+    for (std::size_t c = 0; c < nc; ++c) {
+      const Candidate& cand = list.cands[c];
+      const std::uint32_t l = side[0].has ? found[2 * c] : 0;
+      const std::uint32_t r = side[1].has ? found[2 * c + 1] : 0;
+      if (l == 0 && r == 0) continue;
+      Scored sc{cand.lemma,
+                cand.form,
+                cand.flags,
+                cand.freq,
+                l,
+                r,
+                score(cand.freq, l, r)};
+      if (sc.lp > best.lp) {
+        second = best;
+        best = sc;
+      } else if (sc.lp > second.lp) {
+        second = sc;
       }
     }
+    const std::size_t tried = nc;
+    const bool inflected = list.inflected;
     if (best.lemma == SynonymGraph::kNone) continue;
     GeneralSpot spot;
     spot.word = window.first_word + i;

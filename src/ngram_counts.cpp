@@ -1,6 +1,8 @@
 // unspin: NgramCounts (ngram_counts.hpp).
 #include "ngram_counts.hpp"
 
+#include <algorithm>
+
 namespace unspin::detail {
 namespace {
 
@@ -138,11 +140,33 @@ Result<NgramCounts> NgramCounts::parse(MappedFile file,
 }
 
 std::uint32_t NgramCounts::count(std::uint64_t key_hash) const {
+  return probe(mix(key_hash));
+}
+
+void NgramCounts::count_many(const std::uint64_t* key_hashes, std::size_t n,
+                             std::uint32_t* out) const {
+  if (mask_ == 0) {
+    std::fill(out, out + n, 0u);
+    return;
+  }
+  const char* slots = file_.bytes().data() + kHeaderSize;
+  constexpr std::size_t kBatch = 16;
+  std::uint64_t mixed[kBatch];
+  for (std::size_t at = 0; at < n; at += kBatch) {
+    const std::size_t k = std::min(kBatch, n - at);
+    for (std::size_t j = 0; j < k; ++j) {
+      mixed[j] = mix(key_hashes[at + j]);
+      __builtin_prefetch(slots + 8 * (mixed[j] & mask_));
+    }
+    for (std::size_t j = 0; j < k; ++j) out[at + j] = probe(mixed[j]);
+  }
+}
+
+std::uint32_t NgramCounts::probe(std::uint64_t m) const {
   if (mask_ == 0) return 0;
   const auto* slots =
       reinterpret_cast<const unsigned char*>(file_.bytes().data()) +
       kHeaderSize;
-  const std::uint64_t m = mix(key_hash);
   const std::uint64_t fp = fingerprint(m);
   // At most mask_ + 1 probes: a damaged file full of slots ends too.
   for (std::uint64_t i = m & mask_, n = 0; n <= mask_;

@@ -19,6 +19,7 @@
 #ifndef UNSPIN_SRC_NGRAM_COUNTS_HPP_
 #define UNSPIN_SRC_NGRAM_COUNTS_HPP_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -53,6 +54,10 @@ class NgramCounts {
 
   /// Count of the key whose FNV-1a 64 is `key_hash` (0 when absent).
   std::uint32_t count(std::uint64_t key_hash) const;
+  /// count() of `n` keys into `out`, with the slots of a batch prefetched
+  /// before they are probed, so that the cache misses of a batch overlap.
+  void count_many(const std::uint64_t* key_hashes, std::size_t n,
+                  std::uint32_t* out) const;
   std::uint32_t word(std::string_view w) const { return count(fnv1a64(w)); }
   std::uint32_t pair(std::string_view a, std::string_view b) const {
     return count(pair_hash(fnv1a64(a), b));
@@ -67,6 +72,8 @@ class NgramCounts {
 
  private:
   static Result<NgramCounts> parse(MappedFile file, const std::string& name);
+  /// count() of a key whose mixed hash is `m`.
+  std::uint32_t probe(std::uint64_t m) const;
 
   MappedFile file_;         // the slots start kHeaderSize bytes in
   std::uint64_t mask_ = 0;  // slots - 1; 0 when empty

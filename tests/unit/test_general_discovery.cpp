@@ -93,6 +93,24 @@ TEST_CASE("n-gram counts: built, mapped and looked up", "[general]") {
   CHECK(c->word("absent") == 0);
   NgramCounts moved = std::move(*c);
   CHECK(moved.pair("stock", "market") == 5);
+  // count_many() gives count() of each key, across batch boundaries (16)
+  // and for none.
+  std::vector<std::uint64_t> keys;
+  for (const auto& [key, n] : tiny_counts()) {
+    keys.push_back(unspin::detail::fnv1a64(key));
+    keys.push_back(unspin::detail::fnv1a64(key + " absent"));
+  }
+  std::vector<std::uint32_t> got(keys.size(), 7);
+  moved.count_many(keys.data(), keys.size(), got.data());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    INFO(i);
+    CHECK(got[i] == moved.count(keys[i]));
+    CHECK(got[i] == (i % 2 ? 0 : tiny_counts()[i / 2].second));
+  }
+  moved.count_many(keys.data(), 0, got.data());
+  NgramCounts empty;
+  empty.count_many(keys.data(), 3, got.data());
+  CHECK((got[0] == 0 && got[1] == 0 && got[2] == 0));
 }
 
 TEST_CASE("n-gram counts: a damaged or foreign file is refused", "[general]") {
