@@ -730,7 +730,7 @@ int run(int argc, char** argv) {
                "Also discover an article spinner's single-word swaps in "
                "general English (substitution graph + word-pair counts, "
                "reported in documents that look spun as a whole; about "
-               "0.3 MB/s)");
+               "0.5 MB/s)");
   app.add_option("--data-dir", args.data_dir,
                  "Data directory (default: $UNSPIN_DATA_DIR, then the "
                  "build or install tree)")

@@ -157,7 +157,7 @@ struct Options {
   /// of 48 million words of ordinary English, and reported only in a
   /// document whose swaps make it look spun as a whole. Off while unset
   /// (options_from_data_dir() sets it with DataDirOptions::
-  /// general_discovery). Slow: about 0.3 MB/s (docs/discovery.md).
+  /// general_discovery). Slow: about 0.5 MB/s (docs/discovery.md).
   /// Its findings have source "discovered:general".
   std::optional<GeneralDiscoveryFiles> general_discovery;
 };
