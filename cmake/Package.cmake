@@ -22,7 +22,7 @@ elseif(UNSPIN_BUILD_SHARED_C)
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(unspin_shared PRIVATE ICU::uc ICU::i18n
-    PkgConfig::HUNSPELL)
+    PkgConfig::HUNSPELL PkgConfig::MD4C PkgConfig::GUMBO)
   set_target_properties(unspin_shared PROPERTIES OUTPUT_NAME unspin
     LINKER_LANGUAGE CXX VERSION ${PROJECT_VERSION}
     SOVERSION ${UNSPIN_SOVERSION})

@@ -336,25 +336,53 @@ size_t unspin_detector_entry_count(const unspin_detector* detector) {
   return detector == nullptr ? 0 : detector->detector.entry_count();
 }
 
-unspin_code unspin_detector_scan(const unspin_detector* detector,
-                                 const char* text, size_t len,
-                                 unspin_result** result, unspin_error** error) {
+namespace {
+
+// The ScanOptions of a markup and flags; false when either is unknown.
+bool markup_options(unspin_markup markup, unsigned flags,
+                    unspin::ScanOptions& so) {
+  switch (markup) {
+    case UNSPIN_MARKUP_TEXT:
+      so.markup = unspin::Markup::kText;
+      break;
+    case UNSPIN_MARKUP_MARKDOWN:
+      so.markup = unspin::Markup::kMarkdown;
+      break;
+    case UNSPIN_MARKUP_HTML:
+      so.markup = unspin::Markup::kHtml;
+      break;
+    default:
+      return false;
+  }
+  if ((flags & ~UNSPIN_REWRITE_ATTRIBUTES) != 0) return false;
+  so.rewrite_attributes = (flags & UNSPIN_REWRITE_ATTRIBUTES) != 0;
+  return true;
+}
+
+unspin_code scan_with(const char* fn, const unspin_detector* detector,
+                      const char* text, size_t len, unspin_markup markup,
+                      unsigned flags, unspin_result** result,
+                      unspin_error** error) {
   clear_error(error);
   if (result != nullptr) *result = nullptr;
   if (detector == nullptr || result == nullptr ||
       (text == nullptr && len != 0)) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                "unspin_detector_scan: detector, result and text must not be "
-                "NULL");
+                std::string(fn) +
+                    ": detector, result and text must not be NULL");
   }
   if (!possible_length(text, len)) {
-    return Fail(
-        error, UNSPIN_INVALID_ARGUMENT,
-        "unspin_detector_scan: impossible text length " + std::to_string(len));
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                std::string(fn) + ": impossible text length " +
+                    std::to_string(len));
   }
+  unspin::ScanOptions so;
+  if (!markup_options(markup, flags, so))
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                std::string(fn) + ": unknown markup or flags");
   try {
     unspin::Result<unspin::ScanResult> scanned =
-        detector->detector.scan(View(text, len));
+        detector->detector.scan(View(text, len), so);
     if (!scanned.ok()) return Fail(error, scanned.status());
     *result = new unspin_result{std::move(scanned).value()};
     return UNSPIN_OK;
@@ -363,23 +391,29 @@ unspin_code unspin_detector_scan(const unspin_detector* detector,
   }
 }
 
-unspin_code unspin_detector_fix(const unspin_detector* detector,
-                                const char* text, size_t len, char** out,
-                                size_t* out_len, unspin_error** error) {
+unspin_code fix_with(const char* fn, const unspin_detector* detector,
+                     const char* text, size_t len, unspin_markup markup,
+                     unsigned flags, char** out, size_t* out_len,
+                     unspin_error** error) {
   clear_error(error);
   if (out != nullptr) *out = nullptr;
   if (out_len != nullptr) *out_len = 0;
   if (detector == nullptr || out == nullptr || (text == nullptr && len != 0)) {
     return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                "unspin_detector_fix: detector, out and text must not be NULL");
+                std::string(fn) + ": detector, out and text must not be NULL");
   }
   if (!possible_length(text, len)) {
-    return Fail(
-        error, UNSPIN_INVALID_ARGUMENT,
-        "unspin_detector_fix: impossible text length " + std::to_string(len));
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                std::string(fn) + ": impossible text length " +
+                    std::to_string(len));
   }
+  unspin::ScanOptions so;
+  if (!markup_options(markup, flags, so))
+    return Fail(error, UNSPIN_INVALID_ARGUMENT,
+                std::string(fn) + ": unknown markup or flags");
   try {
-    unspin::Result<std::string> fixed = detector->detector.fix(View(text, len));
+    unspin::Result<std::string> fixed =
+        detector->detector.fix(View(text, len), so);
     if (!fixed.ok()) return Fail(error, fixed.status());
     const std::string& s = fixed.value();
     // malloc, so that the caller may also release it with free().
@@ -394,6 +428,40 @@ unspin_code unspin_detector_fix(const unspin_detector* detector,
   } catch (...) {
     return fail_current(error);
   }
+}
+
+}  // namespace
+
+unspin_code unspin_detector_scan(const unspin_detector* detector,
+                                 const char* text, size_t len,
+                                 unspin_result** result, unspin_error** error) {
+  return scan_with("unspin_detector_scan", detector, text, len,
+                   UNSPIN_MARKUP_TEXT, 0, result, error);
+}
+
+unspin_code unspin_detector_scan_markup(const unspin_detector* detector,
+                                        const char* text, size_t len,
+                                        unspin_markup markup, unsigned flags,
+                                        unspin_result** result,
+                                        unspin_error** error) {
+  return scan_with("unspin_detector_scan_markup", detector, text, len, markup,
+                   flags, result, error);
+}
+
+unspin_code unspin_detector_fix(const unspin_detector* detector,
+                                const char* text, size_t len, char** out,
+                                size_t* out_len, unspin_error** error) {
+  return fix_with("unspin_detector_fix", detector, text, len,
+                  UNSPIN_MARKUP_TEXT, 0, out, out_len, error);
+}
+
+unspin_code unspin_detector_fix_markup(const unspin_detector* detector,
+                                       const char* text, size_t len,
+                                       unspin_markup markup, unsigned flags,
+                                       char** out, size_t* out_len,
+                                       unspin_error** error) {
+  return fix_with("unspin_detector_fix_markup", detector, text, len, markup,
+                  flags, out, out_len, error);
 }
 
 void unspin_result_free(unspin_result* result) { delete result; }
@@ -435,6 +503,11 @@ const char* unspin_finding_suggestion(const unspin_result* result, size_t i) {
 double unspin_finding_confidence(const unspin_result* result, size_t i) {
   const unspin::Finding* f = At(result, i);
   return f ? f->confidence : 0.0;
+}
+
+int unspin_finding_rewritable(const unspin_result* result, size_t i) {
+  const unspin::Finding* f = At(result, i);
+  return f != nullptr && f->has_suggestion && f->rewritable ? 1 : 0;
 }
 
 const char* unspin_finding_source(const unspin_result* result, size_t i) {

@@ -11,6 +11,7 @@
 #include "discovery_pass.hpp"
 #include "general_pass.hpp"
 #include "matcher.hpp"
+#include "markup.hpp"
 #include "options.hpp"
 #include "rewrite.hpp"
 #include "score.hpp"
@@ -47,7 +48,8 @@ Result<ScanResult> Detector::scan(std::string_view text,
                                   const ScanOptions& options) const {
   try {
     if (Status st = detail::validate(options); !st.ok()) return st;
-    return scan_impl(text, options);
+    if (options.markup == Markup::kText) return scan_impl(text, options);
+    return scan_markup(text, options);
   } catch (const std::exception& e) {
     return Status(ErrorCode::kInternal, std::string("scanning: ") + e.what());
   }
@@ -193,6 +195,31 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   return result;
 }
 
+// Markdown and HTML: the prose is scanned, and its findings are moved back
+// onto the document's bytes (markup.cpp).
+Result<ScanResult> Detector::scan_markup(std::string_view text,
+                                         const ScanOptions& options) const {
+  if (text.size() >= (std::size_t{1} << 31))
+    return Status(ErrorCode::kInvalidArgument,
+                  "a Markdown or HTML document must be under 2 GiB (" +
+                      std::to_string(text.size()) + " bytes)");
+  if (impl_->invalid_utf8 == InvalidUtf8::kError) {
+    const std::size_t bad = detail::find_invalid_utf8(text);
+    if (bad != std::string_view::npos)
+      return Status(ErrorCode::kInvalidUtf8,
+                    detail::describe_invalid_utf8(text, bad));
+  }
+  const detail::Prose prose = options.markup == Markup::kMarkdown
+                                  ? detail::extract_markdown(text)
+                                  : detail::extract_html(text);
+  Result<ScanResult> r = scan_impl(prose.text, options);
+  if (!r.ok()) return r;
+  detail::map_findings(text, prose, options.markup, options.rewrite_attributes,
+                       r->findings);
+  detail::locate_findings(text, r->findings);
+  return r;
+}
+
 Result<std::string> Detector::rewrite(std::string_view text,
                                       const std::vector<Finding>& chosen) {
   std::vector<const Finding*> ptrs;
@@ -200,8 +227,9 @@ Result<std::string> Detector::rewrite(std::string_view text,
   return detail::apply_findings(text, std::move(ptrs));
 }
 
-Result<std::string> Detector::fix(std::string_view text) const {
-  Result<ScanResult> r = scan(text);
+Result<std::string> Detector::fix(std::string_view text,
+                                  const ScanOptions& options) const {
+  Result<ScanResult> r = scan(text, options);
   if (!r.ok()) return r.status();
   return rewrite(text, r->findings);
 }

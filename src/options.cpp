@@ -55,6 +55,10 @@ Status validate(const ScanOptions& options) {
   if (options.min_confidence && !in_unit_range(*options.min_confidence))
     return Status(ErrorCode::kInvalidArgument,
                   "ScanOptions::min_confidence must be in [0, 1]");
+  if (options.markup != Markup::kText && options.markup != Markup::kMarkdown &&
+      options.markup != Markup::kHtml)
+    return Status(ErrorCode::kInvalidArgument,
+                  "ScanOptions::markup must be kText, kMarkdown or kHtml");
   return Status::ok_status();
 }
 

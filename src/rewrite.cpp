@@ -181,7 +181,7 @@ Result<std::string> apply_findings(std::string_view text,
   out.reserve(text.size());
   std::size_t pos = 0;
   for (const Finding* f : findings) {
-    if (!f->has_suggestion) continue;
+    if (!f->has_suggestion || !f->rewritable) continue;
     if (f->begin > f->end || f->end > text.size())
       return Status(ErrorCode::kInvalidArgument,
                     "finding [" + std::to_string(f->begin) + ", " +

@@ -1,6 +1,7 @@
 // unspin: Scanner: a stream fed in blocks, scanned in windows cut at safe
 // places, findings shifted to the whole stream. Uses the public API only.
 #include <algorithm>
+#include <limits>
 #include <cctype>
 #include <string>
 #include <utility>
@@ -82,7 +83,12 @@ Result<Scanner> Scanner::create(const Detector& detector,
   if (options.window_bytes == 0)
     return Status(ErrorCode::kInvalidArgument,
                   "ScannerOptions::window_bytes: must be at least 1");
-  return Scanner(detector, options);
+  if (options.scan.markup == Markup::kText) return Scanner(detector, options);
+  // Markup is parsed whole: the stream is one window.
+  ScannerOptions whole = options;
+  whole.window_bytes = std::numeric_limits<std::size_t>::max() / 4;
+  whole.whole_lines = false;
+  return Scanner(detector, whole);
 }
 
 void Scanner::set_check(WindowCheck check) { check_ = std::move(check); }

@@ -144,6 +144,7 @@ std::string copy_atomically(const std::string& from, const std::string& to,
 
 InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,
                             const unspin::Detector& detector,
+                            const unspin::ScanOptions& scan_options,
                             const std::string& backup_suffix) {
   InPlaceOutcome r;
   std::string path;
@@ -163,7 +164,8 @@ InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,
     return r;
   }
   r.empty = text.empty();
-  unspin::Result<unspin::ScanResult> scanned = detector.scan(text);
+  unspin::Result<unspin::ScanResult> scanned =
+      detector.scan(text, scan_options);
   if (!scanned.ok()) {
     r.error = shown + ": " + scanned.status().message();
     return r;

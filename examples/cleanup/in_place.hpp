@@ -61,6 +61,7 @@ struct InPlaceOutcome {
 /// temporary file is left (unless the process is killed).
 InPlaceOutcome rewrite_file(const std::string& arg, const std::string& shown,
                             const unspin::Detector& detector,
+                            const unspin::ScanOptions& scan_options,
                             const std::string& backup_suffix);
 
 }  // namespace unspin_cli

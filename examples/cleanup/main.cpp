@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -62,7 +63,40 @@ struct Args {
   bool stream = false;
   std::string text_field = "text";
   bool exit_zero = false;
+  std::string format_in = "auto";
+  std::string stdin_filename;
+  bool rewrite_attributes = false;
 };
+
+/// The format of an input: --format-in, else by the file's extension (for
+/// standard input, that of --stdin-filename; plain text without one).
+unspin::Markup markup_of(const Args& args, const std::string& path) {
+  if (args.format_in == "markdown") return unspin::Markup::kMarkdown;
+  if (args.format_in == "html") return unspin::Markup::kHtml;
+  if (args.format_in == "text") return unspin::Markup::kText;
+  const std::string& name = path == "-" ? args.stdin_filename : path;
+  const std::size_t dot = name.rfind('.');
+  const std::size_t slash = name.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return unspin::Markup::kText;
+  std::string ext = name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd" ||
+      ext == "mkdn")
+    return unspin::Markup::kMarkdown;
+  if (ext == "html" || ext == "htm" || ext == "xhtml")
+    return unspin::Markup::kHtml;
+  return unspin::Markup::kText;
+}
+
+/// The scan options of one input.
+unspin::ScanOptions scan_options_for(const Args& args,
+                                     const std::string& path) {
+  unspin::ScanOptions so;
+  so.markup = markup_of(args, path);
+  so.rewrite_attributes = args.rewrite_attributes;
+  return so;
+}
 
 void error(const std::string& message) {
   std::cerr << "cleanup: " << message << '\n';
@@ -364,6 +398,7 @@ void stream_file(
   unspin::ScannerOptions scan_options;
   scan_options.window_bytes = kStreamBlock;
   scan_options.whole_lines = format == "diff";
+  scan_options.scan = scan_options_for(args, input.path);
   unspin::Result<unspin::Scanner> scanner =
       unspin::Scanner::create(detector, scan_options);
   if (!scanner.ok()) {
@@ -551,8 +586,10 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
       r.deferred = true;
       return r;
     }
-    unspin_cli::InPlaceOutcome done = unspin_cli::rewrite_file(
-        input.path, shown, detector, args.backup_suffix);
+    unspin_cli::InPlaceOutcome done =
+        unspin_cli::rewrite_file(input.path, shown, detector,
+                                 scan_options_for(args, input.path),
+                                 args.backup_suffix);
     if (done.binary) {
       if (input.named) r.errors.push_back(shown + ": binary file, skipped");
       return r;
@@ -587,7 +624,7 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
     }
     if (text.empty() && input.named)
       r.warnings.push_back(shown + ": empty input");
-    scanned = detector.scan(text);
+    scanned = detector.scan(text, scan_options_for(args, input.path));
     if (!scanned.ok()) {
       r.errors.push_back(shown + ": " + scanned.status().message());
       return r;
@@ -763,6 +800,23 @@ int run(int argc, char** argv) {
                  "--stream: the field holding the text (default \"text\")")
       ->type_name("NAME")
       ->needs(stream);
+  app.add_option("--format-in", args.format_in,
+                 "Input format: auto (default: by extension, *.md *.markdown "
+                 "Markdown, *.html *.htm *.xhtml HTML, else text; stdin is "
+                 "text), markdown, html, text. Markdown and HTML: only prose "
+                 "is checked and rewritten (code, URLs, link targets, "
+                 "attributes, scripts, styles, front matter are skipped); "
+                 "with --stream, the format of the text field")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"auto", "markdown", "html", "text"}));
+  app.add_option("--stdin-filename", args.stdin_filename,
+                 "Name shown for standard input; its extension picks the "
+                 "format (as textlint's --stdin-filename)")
+      ->type_name("NAME");
+  app.add_flag("--rewrite-attributes", args.rewrite_attributes,
+               "Markdown and HTML: also rewrite image alt text and alt and "
+               "title attributes (by default they are checked and reported, "
+               "not rewritten)");
   app.add_flag("--exit-zero", args.exit_zero,
                "Exit 0 after findings and per-file or per-record errors "
                "(for Hadoop Streaming, Spark pipe)");
@@ -825,6 +879,10 @@ int run(int argc, char** argv) {
     so.style = style;
     so.jobs = threads;
     so.replace_invalid_utf8 = args.invalid_utf8 == "replace";
+    so.scan.markup = args.format_in == "markdown" ? unspin::Markup::kMarkdown
+                     : args.format_in == "html"   ? unspin::Markup::kHtml
+                                                  : unspin::Markup::kText;
+    so.scan.rewrite_attributes = args.rewrite_attributes;
     unspin_cli::StreamOutcome outcome =
         unspin_cli::run_stream(*detector, args.files, so);
     if (!std::cout) {
@@ -846,6 +904,13 @@ int run(int argc, char** argv) {
   bool any_dir = false;
   std::vector<unspin_cli::InputFile> inputs = unspin_cli::expand_inputs(
       args.files, args.walk, walk_errors, walk_warnings, any_dir);
+  if (!args.stdin_filename.empty()) {
+    for (unspin_cli::InputFile& f : inputs) {
+      if (f.path != "-") continue;
+      f.name = args.stdin_filename;
+      f.shown = unspin_cli::printable_name(f.name);
+    }
+  }
   if (args.in_place) {
     for (const unspin_cli::InputFile& f : inputs) {
       if (f.path == "-") {

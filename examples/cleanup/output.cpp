@@ -45,6 +45,9 @@ void add_finding_fields(json& j, const unspin::Finding& f,
   if (!f.alternatives.empty()) j["alternatives"] = f.alternatives;
   j["confidence"] = round4(f.confidence);
   j["source"] = f.source;
+  // Markdown/HTML: a suggestion --fix does not apply (the reason is in the
+  // explanation).
+  if (!f.rewritable) j["rewritable"] = false;
   if (style.explain) j["explanation"] = f.explanation;
 }
 
@@ -173,6 +176,7 @@ void write_text(std::string& out, const std::string& file,
     } else {
       paint(out, style.color, kGreen, quote_text(f.suggestion));
     }
+    if (!f.rewritable) out += " [not applied by --fix]";
     char conf[32];
     std::snprintf(conf, sizeof conf, "(%.2f)", f.confidence);
     out += ' ';
@@ -316,7 +320,7 @@ unspin::Status write_diff(std::string& out, const std::string& file,
   // are rewritten together.
   std::vector<Block> blocks;
   for (const unspin::Finding& f : findings) {
-    if (!f.has_suggestion) continue;  // rewrite() skips these too
+    if (!f.has_suggestion || !f.rewritable) continue;  // as rewrite() does
     if (f.begin > f.end || f.end > text.size() || lines.empty()) {
       return unspin::Status(unspin::ErrorCode::kInvalidArgument,
                             "finding outside the text");

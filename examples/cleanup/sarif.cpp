@@ -225,7 +225,7 @@ json SarifLog::results(const std::string& name, std::string_view text,
     std::size_t begin = 0;
     std::size_t end = 0;
     std::string inserted;
-    if (f.has_suggestion &&
+    if (f.has_suggestion && f.rewritable &&
         fix_change(text, index, f, whole_text, begin, end, inserted)) {
       json replacement = {
           {"deletedRegion", region(index, text, begin, end, false, shift)},

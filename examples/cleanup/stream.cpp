@@ -203,7 +203,8 @@ RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
     p.error = "field \"" + field + "\" is " + type_name(*it) + ", not a string";
   } else {
     const std::string& text = it->get_ref<const std::string&>();
-    unspin::Result<unspin::ScanResult> scanned = detector.scan(text);
+    unspin::Result<unspin::ScanResult> scanned =
+        detector.scan(text, options.scan);
     unspin::Result<std::string> fixed =
         scanned.ok() ? unspin::Detector::rewrite(text, scanned->findings)
                      : unspin::Result<std::string>(scanned.status());

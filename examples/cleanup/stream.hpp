@@ -16,6 +16,8 @@ namespace unspin_cli {
 struct StreamOptions {
   /// Name of the string field holding the text (--text-field), default "text".
   std::string text_field = "text";
+  /// The text field's format (--format-in) and attribute rewriting.
+  unspin::ScanOptions scan;
   /// Findings rendering (explain adds "explanation" to each finding).
   OutputStyle style;
   /// --invalid-utf8=replace: invalid bytes in a line become U+FFFD before

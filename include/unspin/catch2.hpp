@@ -59,18 +59,22 @@ inline std::vector<std::size_t> FindAll(const std::string& haystack,
 /// description lists every finding: line, column, text, suggestion,
 /// confidence and source. Text that cannot be scanned (invalid UTF-8) does
 /// not match, nor does any text for a `min_confidence` outside [0, 1].
+/// With ScanOptions, the text is scanned as they say (a Markdown or HTML
+/// document: its prose only; findings point at the document's lines).
 /// Keeps a copy of the detector (cheap: it is shared). Use one matcher
 /// object per CHECK_THAT (Catch caches the description).
 class IsFreeOfSpinMatcher : public Catch::MatcherBase<std::string> {
  public:
   explicit IsFreeOfSpinMatcher(Detector detector,
                                std::optional<double> min_confidence = {})
-      : detector_(std::move(detector)), min_confidence_(min_confidence) {}
+      : detector_(std::move(detector)) {
+    options_.min_confidence = min_confidence;
+  }
+  IsFreeOfSpinMatcher(Detector detector, const ScanOptions& options)
+      : detector_(std::move(detector)), options_(options) {}
 
   bool match(const std::string& text) const override {
-    ScanOptions options;
-    options.min_confidence = min_confidence_;
-    Result<ScanResult> result = detector_.scan(text, options);
+    Result<ScanResult> result = detector_.scan(text, options_);
     error_.clear();
     findings_.clear();
     if (!result.ok()) {
@@ -108,7 +112,7 @@ class IsFreeOfSpinMatcher : public Catch::MatcherBase<std::string> {
 
  private:
   Detector detector_;
-  std::optional<double> min_confidence_;
+  ScanOptions options_;
   // Filled by match() for describe(), which Catch calls afterwards.
   mutable std::vector<Finding> findings_;
   mutable std::string error_;
@@ -118,6 +122,13 @@ class IsFreeOfSpinMatcher : public Catch::MatcherBase<std::string> {
 inline IsFreeOfSpinMatcher IsFreeOfSpin(
     const Detector& detector, std::optional<double> min_confidence = {}) {
   return IsFreeOfSpinMatcher(detector, min_confidence);
+}
+
+/// CHECK_THAT(markdown, unspin::IsFreeOfSpin(detector, options)), with
+/// options.markup = unspin::Markup::kMarkdown, say.
+inline IsFreeOfSpinMatcher IsFreeOfSpin(const Detector& detector,
+                                        const ScanOptions& options) {
+  return IsFreeOfSpinMatcher(detector, options);
 }
 
 /// Matches the output of a rewriting step (the user's filter, or

@@ -41,7 +41,9 @@ struct ScannerOptions {
   /// false: also after a space or tab, else between two bytes that cannot
   /// be part of a word.
   bool whole_lines = false;
-  /// Passed to Detector::scan() for every window.
+  /// Passed to Detector::scan() for every window. With a Markdown or HTML
+  /// `scan.markup` the stream is one window (markup is parsed whole), so
+  /// window_bytes and whole_lines do not apply.
   ScanOptions scan;
 };
 

@@ -231,6 +231,37 @@ unspin_code unspin_detector_fix(const unspin_detector* detector,
                                 const char* text, size_t len, char** out,
                                 size_t* out_len, unspin_error** error);
 
+/** What a document is written in (unspin::Markup). For Markdown and HTML
+    only the prose is scanned; findings point at the document's bytes, and a
+    fix changes prose only. */
+typedef enum unspin_markup {
+  UNSPIN_MARKUP_TEXT = 0,
+  UNSPIN_MARKUP_MARKDOWN = 1,
+  UNSPIN_MARKUP_HTML = 2
+} unspin_markup;
+
+/** Flag of unspin_detector_scan_markup/unspin_detector_fix_markup: findings
+    in image alt text and alt and title attributes are rewritable too. */
+#define UNSPIN_REWRITE_ATTRIBUTES 1u
+
+/** unspin_detector_scan for a document in `markup` (a Markdown or HTML
+    document must be under 2 GiB). `flags`: 0 or UNSPIN_REWRITE_ATTRIBUTES.
+    Errors: as unspin_detector_scan, and UNSPIN_INVALID_ARGUMENT for an
+    unknown markup or flag. */
+unspin_code unspin_detector_scan_markup(const unspin_detector* detector,
+                                        const char* text, size_t len,
+                                        unspin_markup markup, unsigned flags,
+                                        unspin_result** result,
+                                        unspin_error** error);
+
+/** unspin_detector_fix for a document in `markup`: only rewritable findings
+    are applied (unspin_finding_rewritable). */
+unspin_code unspin_detector_fix_markup(const unspin_detector* detector,
+                                       const char* text, size_t len,
+                                       unspin_markup markup, unsigned flags,
+                                       char** out, size_t* out_len,
+                                       unspin_error** error);
+
 /* ------------------------------------------------------------------ */
 /* Results                                                             */
 /* Accessors take the finding's index i in [0, unspin_result_count).
@@ -263,6 +294,11 @@ const char* unspin_finding_suggestion(const unspin_result* result, size_t i);
 /** Probability in [0, 1] that the span is spun and the suggestion restores
     the original (without a suggestion: that the span is spun). */
 double unspin_finding_confidence(const unspin_result* result, size_t i);
+
+/** 1 when a fix applies the finding's suggestion, 0 when it is only
+    reported (a span across inline markup that the rewrite cannot keep, or
+    in alt or title text; the explanation says which) or out of range. */
+int unspin_finding_rewritable(const unspin_result* result, size_t i);
 
 /** Where the finding comes from, e.g. "table:news.tsv:41" or
     "discovered:established-term+table". */

@@ -232,6 +232,12 @@ struct Finding {
   std::string entry_canonical;
   /// Human-readable evidence behind `confidence` (for --explain).
   std::string explanation;
+  /// False when rewrite() and fix() leave the span alone although it has a
+  /// suggestion: in a Markdown or HTML document, the span crosses inline
+  /// markup that the rewrite could not keep, or lies in text users read but
+  /// that is not content (image alt text, alt and title attributes) and
+  /// ScanOptions::rewrite_attributes is off. `explanation` says which.
+  bool rewritable = true;
 };
 
 /// Per-document verdict.
@@ -258,11 +264,27 @@ struct ScanResult {
   Verdict verdict;
 };
 
+/// What a document is written in. For Markdown and HTML only the prose is
+/// scanned (code, URLs, link targets, attributes other than alt and title,
+/// scripts, styles and front matter are skipped); findings point at the
+/// document's own bytes, and a rewrite changes prose only.
+enum class Markup {
+  kText,      ///< plain text: every byte is prose
+  kMarkdown,  ///< CommonMark with GitHub's tables, strikethrough, autolinks
+  kHtml,      ///< HTML5, parsed as a browser does
+};
+
 /// Per-scan options.
 struct ScanOptions {
   /// Overrides Options::min_confidence for this scan when set. Range [0, 1]
   /// (scan() returns kInvalidArgument outside it). Default: unset.
   std::optional<double> min_confidence;
+  /// The document's format. Markdown and HTML documents are read whole
+  /// (Scanner takes plain text only) and must be under 2 GiB.
+  Markup markup = Markup::kText;
+  /// Markdown and HTML: findings in image alt text and in alt and title
+  /// attributes are rewritable (by default they are reported only).
+  bool rewrite_attributes = false;
 };
 
 /// The compiled phrase tables plus morphology: built once by create(), then
@@ -281,14 +303,16 @@ class Detector {
                                         const ScanOptions& options = {}) const;
 
   /// Applies the chosen findings (non-overlapping, from a scan of `text`)
-  /// and returns the new text. Findings without a suggestion are skipped.
+  /// and returns the new text. Findings without a suggestion, and findings
+  /// that are not `rewritable`, are skipped.
   /// Errors: kInvalidArgument when a finding's span is outside the text or
   /// findings overlap.
   [[nodiscard]] static Result<std::string> rewrite(
       std::string_view text, const std::vector<Finding>& chosen);
 
   /// scan() then rewrite() with every reported finding.
-  [[nodiscard]] Result<std::string> fix(std::string_view text) const;
+  [[nodiscard]] Result<std::string> fix(std::string_view text,
+                                       const ScanOptions& options = {}) const;
 
   /// Number of compiled phrase variants (entries times inflected forms).
   std::size_t variant_count() const;
@@ -309,6 +333,8 @@ class Detector {
   static Result<Detector> create_impl(const Options& options);
   Result<ScanResult> scan_impl(std::string_view text,
                                const ScanOptions& options) const;
+  Result<ScanResult> scan_markup(std::string_view text,
+                                 const ScanOptions& options) const;
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -75,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     out.write(original.data(), static_cast<std::streamsize>(original.size()));
   }
   unspin_cli::InPlaceOutcome r =
-      unspin_cli::rewrite_file(path, "doc.txt", detector(), "");
+      unspin_cli::rewrite_file(path, "doc.txt", detector(), {}, "");
   const std::string now = slurp(path);
   if (!r.rewritten) {
     check(now == original, "a file not rewritten keeps its bytes");

@@ -1,0 +1,764 @@
+// unspin: the markup layer (see markup.hpp). Markdown is read with md4c,
+// whose text callbacks point into the caller's buffer, so each prose byte's
+// place is known exactly; HTML with Gumbo, whose text nodes carry their
+// original bytes beside the decoded text, aligned here entity by entity.
+#include "markup.hpp"
+
+#include <gumbo.h>
+#include <md4c.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace unspin::detail {
+namespace {
+
+// Between blocks: a full stop, so that no table phrase (whose gaps hold no
+// such mark) is matched across blocks and a block starts a sentence (a
+// deleted filler at its start capitalizes the next word); the line breaks
+// keep the prose readable.
+constexpr std::string_view kBlockBreak = ".\n\n";
+// In place of a code span or a URL: a symbol (U+FFFC), not a word, spaced so
+// that the words around it stay words of their own, and "the `x` market"
+// does not read as "the market".
+constexpr std::string_view kPlaceholder = " \xEF\xBF\xBC ";
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+bool all_space(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), is_space);
+}
+
+// Length of the UTF-8 sequence that starts with byte `c` (1 for others).
+std::size_t utf8_length(unsigned char c) {
+  if (c >= 0xF0) return 4;
+  if (c >= 0xE0) return 3;
+  if (c >= 0xC0) return 2;
+  return 1;
+}
+
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+// The end of the character reference that starts at raw[i] == '&' as HTML
+// spells them (&name; &#123; &#x1F;, the ';' optional), or i + 1.
+std::size_t reference_end(std::string_view raw, std::size_t i) {
+  std::size_t k = i + 1;
+  if (k < raw.size() && raw[k] == '#') {
+    ++k;
+    if (k < raw.size() && (raw[k] == 'x' || raw[k] == 'X')) ++k;
+  }
+  const std::size_t first = k;
+  while (k < raw.size() && is_alnum(raw[k]) && k - i < 40) ++k;
+  if (k == first) return i + 1;
+  if (k < raw.size() && raw[k] == ';') ++k;
+  return k;
+}
+
+// Decoded text of one character reference (for md4c, which passes them
+// raw), by asking the HTML5 parser; cached, since documents repeat them.
+std::string decode_reference(std::string_view ref,
+                             std::map<std::string, std::string>& cache) {
+  auto it = cache.find(std::string(ref));
+  if (it != cache.end()) return it->second;
+  std::string out(ref);
+  std::string html = "<p>";
+  html.append(ref);
+  GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(),
+                                            html.size());
+  // document > html > body > p > text
+  const GumboNode* node = g->root;
+  for (const char* step : {"body", "p"}) {
+    const GumboNode* next = nullptr;
+    if (node->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = node->v.element.children;
+      for (unsigned i = 0; i < kids.length && next == nullptr; ++i) {
+        const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+        if (k->type == GUMBO_NODE_ELEMENT &&
+            std::string_view(gumbo_normalized_tagname(k->v.element.tag)) ==
+                step)
+          next = k;
+      }
+    }
+    if (next == nullptr) {
+      node = nullptr;
+      break;
+    }
+    node = next;
+  }
+  if (node != nullptr && node->v.element.children.length == 1) {
+    const auto* t =
+        static_cast<const GumboNode*>(node->v.element.children.data[0]);
+    if (t->type == GUMBO_NODE_TEXT) out = t->v.text.text;
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, g);
+  cache.emplace(std::string(ref), out);
+  return out;
+}
+
+// Appends the prose of raw document bytes [begin, begin + raw.size()) whose
+// decoded text (by Gumbo) is `dec`: equal bytes verbatim, each character
+// reference, CR LF pair and NUL as a decoded piece. Where the two cannot be
+// aligned, the rest is one read-only decoded piece (reported, not rewritten).
+void align(Prose& out, std::size_t begin, std::string_view raw,
+           std::string_view dec, bool read_only) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < raw.size() && j < dec.size()) {
+    // A run of equal bytes up to the next byte that can decode differently.
+    std::size_t n = 0;
+    while (i + n < raw.size() && j + n < dec.size() && raw[i + n] == dec[j + n] &&
+           raw[i + n] != '&' && raw[i + n] != '\r' && raw[i + n] != '\0')
+      ++n;
+    if (n > 0) {
+      out.verbatim(raw.substr(i, n), begin + i, read_only);
+      i += n;
+      j += n;
+      continue;
+    }
+    const char c = raw[i];
+    if (c == '\r') {
+      // CR LF and a lone CR both read as LF.
+      const std::size_t len = i + 1 < raw.size() && raw[i + 1] == '\n' ? 2 : 1;
+      if (dec[j] != '\n') break;
+      out.decoded("\n", begin + i, begin + i + len, read_only);
+      i += len;
+      j += 1;
+      continue;
+    }
+    if (c == '\0') {
+      if (dec.substr(j, 3) != "\xEF\xBF\xBD") break;
+      out.decoded(dec.substr(j, 3), begin + i, begin + i + 1, read_only);
+      i += 1;
+      j += 3;
+      continue;
+    }
+    if (c != '&') break;
+    const std::size_t k = reference_end(raw, i);
+    // Not decoded by the parser: the '&' and what follows stand as written.
+    if (dec.substr(j, k - i) == raw.substr(i, k - i)) {
+      out.verbatim(raw.substr(i, 1), begin + i, read_only);
+      i += 1;
+      j += 1;
+      continue;
+    }
+    // Decoded to one or two code points: the one after which the decoded
+    // text goes on as the raw text after the reference does.
+    std::size_t lit = k;
+    while (lit < raw.size() && raw[lit] != '&' && raw[lit] != '\r' &&
+           raw[lit] != '\0')
+      ++lit;
+    const std::string_view after = raw.substr(k, lit - k);
+    std::size_t m = j;
+    std::size_t found = std::string_view::npos;
+    for (int cps = 0; cps < 2 && m < dec.size(); ++cps) {
+      m += utf8_length(static_cast<unsigned char>(dec[m]));
+      if (m > dec.size()) break;
+      const bool fits =
+          after.empty() ? (k == raw.size() ? m == dec.size() : true)
+                        : dec.substr(m, after.size()) == after;
+      if (fits) {
+        found = m;
+        break;
+      }
+    }
+    if (found == std::string_view::npos) break;
+    out.decoded(dec.substr(j, found - j), begin + i, begin + k, read_only);
+    i = k;
+    j = found;
+  }
+  if (i < raw.size() || j < dec.size()) {
+    if (j < dec.size())
+      out.decoded(dec.substr(j), begin + i, begin + raw.size(), true);
+  }
+}
+
+// ---------------------------------------------------------------- Markdown
+
+struct MarkdownState {
+  std::string_view doc;
+  Prose* out = nullptr;
+  int skip = 0;      // inside a code block, an HTML block or a code span
+  int image = 0;     // inside an image's alt text
+  std::size_t last = 0;  // document offset after the last text seen
+  // Links: where each open link's prose began, and its target.
+  std::vector<std::pair<std::size_t, std::string>> links;
+  std::map<std::string, std::string> references;
+};
+
+bool in_doc(const MarkdownState& s, const MD_CHAR* p, MD_SIZE n) {
+  return p >= s.doc.data() && p + n <= s.doc.data() + s.doc.size();
+}
+
+int md_enter_block(MD_BLOCKTYPE type, void* /*detail*/, void* user) {
+  auto& s = *static_cast<MarkdownState*>(user);
+  if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) ++s.skip;
+  s.out->block_break(s.last);
+  return 0;
+}
+
+int md_leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* user) {
+  auto& s = *static_cast<MarkdownState*>(user);
+  if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) --s.skip;
+  s.out->block_break(s.last);
+  return 0;
+}
+
+int md_enter_span(MD_SPANTYPE type, void* detail, void* user) {
+  auto& s = *static_cast<MarkdownState*>(user);
+  switch (type) {
+    case MD_SPAN_CODE:
+      if (s.skip == 0) s.out->placeholder(s.last);
+      ++s.skip;
+      break;
+    case MD_SPAN_IMG:
+      ++s.image;
+      break;
+    case MD_SPAN_A: {
+      const auto* a = static_cast<const MD_SPAN_A_DETAIL*>(detail);
+      s.links.emplace_back(s.out->text.size(),
+                           std::string(a->href.text, a->href.size));
+      break;
+    }
+    default:
+      break;
+  }
+  return 0;
+}
+
+// A link whose text is its own target (an autolink, <https://...>, or a bare
+// URL or e-mail address) is a URL, not prose: its pieces are taken back.
+void drop_url_text(MarkdownState& s, std::size_t from,
+                   const std::string& href) {
+  Prose& out = *s.out;
+  const std::string_view text = std::string_view(out.text).substr(from);
+  if (text.empty() || text.find(' ') != std::string_view::npos) return;
+  const bool url = href == text || href == "mailto:" + std::string(text) ||
+                   href == "http://" + std::string(text) ||
+                   href == "https://" + std::string(text);
+  if (!url) return;
+  while (!out.pieces.empty() && out.pieces.back().prose >= from)
+    out.pieces.pop_back();
+  if (!out.pieces.empty()) {
+    ProsePiece& p = out.pieces.back();
+    if (p.prose + p.length > from) {
+      // A piece that began before the link (merged with it): cut it.
+      const std::size_t keep = from - p.prose;
+      p.length = keep;
+      if (p.kind == ProsePiece::Kind::kVerbatim) p.source_end = p.source + keep;
+    }
+  }
+  out.text.resize(from);
+  out.placeholder(s.last);
+}
+
+int md_leave_span(MD_SPANTYPE type, void* /*detail*/, void* user) {
+  auto& s = *static_cast<MarkdownState*>(user);
+  switch (type) {
+    case MD_SPAN_CODE:
+      --s.skip;
+      break;
+    case MD_SPAN_IMG:
+      --s.image;
+      break;
+    case MD_SPAN_A:
+      if (!s.links.empty()) {
+        auto [from, href] = std::move(s.links.back());
+        s.links.pop_back();
+        if (s.skip == 0) drop_url_text(s, from, href);
+      }
+      break;
+    default:
+      break;
+  }
+  return 0;
+}
+
+int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
+  auto& s = *static_cast<MarkdownState*>(user);
+  const bool inside = in_doc(s, text, size);
+  if (inside) {
+    const auto at = static_cast<std::size_t>(text - s.doc.data());
+    if (type == MD_TEXT_NORMAL || type == MD_TEXT_ENTITY ||
+        type == MD_TEXT_CODE || type == MD_TEXT_HTML)
+      s.last = std::max(s.last, at + size);
+  }
+  if (s.skip > 0) return 0;
+  const bool ro = s.image > 0;
+  switch (type) {
+    case MD_TEXT_NORMAL:
+      if (inside) {
+        const auto at = static_cast<std::size_t>(text - s.doc.data());
+        s.out->verbatim(std::string_view(text, size), at, ro);
+      } else {
+        s.out->inserted(std::string_view(text, size), s.last);
+      }
+      break;
+    case MD_TEXT_ENTITY:
+      if (inside) {
+        const auto at = static_cast<std::size_t>(text - s.doc.data());
+        s.out->decoded(
+            decode_reference(std::string_view(text, size), s.references), at,
+            at + size, ro);
+      }
+      break;
+    case MD_TEXT_NULLCHAR:
+      s.out->inserted("\xEF\xBF\xBD", s.last);
+      break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+      s.out->inserted("\n", s.last);
+      break;
+    case MD_TEXT_HTML:  // inline raw HTML: markup
+      break;
+    default:  // code, math: not prose
+      s.out->placeholder(s.last);
+      break;
+  }
+  return 0;
+}
+
+// Length of a YAML (---) or TOML (+++) front matter block at the start.
+std::size_t front_matter(std::string_view doc) {
+  for (std::string_view fence : {"---", "+++"}) {
+    if (doc.substr(0, 3) != fence) continue;
+    std::size_t eol = doc.find('\n');
+    if (eol == std::string_view::npos ||
+        !all_space(doc.substr(3, eol - 3)))
+      continue;
+    std::size_t pos = eol + 1;
+    while (pos < doc.size()) {
+      std::size_t end = doc.find('\n', pos);
+      const std::size_t line_end =
+          end == std::string_view::npos ? doc.size() : end;
+      std::string_view line = doc.substr(pos, line_end - pos);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line == fence || (fence == "---" && line == "..."))
+        return end == std::string_view::npos ? doc.size() : end + 1;
+      pos = line_end + 1;
+    }
+    return 0;  // not closed: not front matter
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- HTML
+
+bool skipped_element(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements inside a line of text: their tags do not end a block.
+bool inline_element(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_WBR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The alt and title attributes, scanned as read-only blocks of their own.
+void html_attributes(std::string_view doc, const GumboElement& el,
+                     Prose& out) {
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    const std::string_view name = a->name;
+    if (name != "alt" && name != "title") continue;
+    std::string_view raw(a->original_value.data, a->original_value.length);
+    if (raw.data() == nullptr || raw.data() < doc.data() ||
+        raw.data() + raw.size() > doc.data() + doc.size())
+      continue;
+    if (raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') &&
+        raw.back() == raw.front())
+      raw = raw.substr(1, raw.size() - 2);
+    const auto at = static_cast<std::size_t>(raw.data() - doc.data());
+    out.block_break(at);
+    align(out, at, raw, a->value, true);
+    out.block_break(at + raw.size());
+  }
+}
+
+// Document offset where a node's source ends, when Gumbo knows it.
+std::size_t element_end(std::string_view doc, const GumboElement& el,
+                        std::size_t fallback) {
+  if (el.original_end_tag.data != nullptr &&
+      el.original_end_tag.data >= doc.data() &&
+      el.original_end_tag.data <= doc.data() + doc.size())
+    return static_cast<std::size_t>(el.original_end_tag.data - doc.data()) +
+           el.original_end_tag.length;
+  return fallback;
+}
+
+void walk_html(std::string_view doc, const GumboNode* root, Prose& out) {
+  // An explicit stack: documents may nest elements arbitrarily deep.
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;  // next child to visit
+  };
+  std::vector<Frame> stack{{root, 0}};
+  std::size_t last = 0;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboNode* node = f.node;
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) {
+      stack.pop_back();
+      continue;
+    }
+    const GumboVector& kids = node->type == GUMBO_NODE_DOCUMENT
+                                  ? node->v.document.children
+                                  : node->v.element.children;
+    if (f.next == 0 && node->type == GUMBO_NODE_ELEMENT) {
+      const GumboElement& el = node->v.element;
+      if (el.start_pos.offset <= doc.size() &&
+          el.original_tag.data != nullptr)
+        last = std::max<std::size_t>(last, el.start_pos.offset);
+      html_attributes(doc, el, out);
+      if (!inline_element(el.tag)) out.block_break(last);
+      if (skipped_element(el.tag)) {
+        if (inline_element(el.tag)) out.placeholder(last);
+        last = std::max(last, element_end(doc, el, last));
+        stack.pop_back();
+        continue;
+      }
+    }
+    if (f.next < kids.length) {
+      const auto* kid = static_cast<const GumboNode*>(kids.data[f.next++]);
+      if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE) {
+        const GumboText& t = kid->v.text;
+        const std::string_view raw(t.original_text.data,
+                                   t.original_text.length);
+        if (raw.data() != nullptr && raw.data() >= doc.data() &&
+            raw.data() + raw.size() <= doc.data() + doc.size()) {
+          const auto at = static_cast<std::size_t>(raw.data() - doc.data());
+          align(out, at, raw, t.text, false);
+          last = std::max(last, at + raw.size());
+        }
+      } else if (kid->type == GUMBO_NODE_ELEMENT ||
+                 kid->type == GUMBO_NODE_TEMPLATE) {
+        if (kid->type == GUMBO_NODE_TEMPLATE) continue;
+        stack.push_back({kid, 0});
+      }
+      continue;
+    }
+    if (node->type == GUMBO_NODE_ELEMENT) {
+      const GumboElement& el = node->v.element;
+      last = std::max(last, element_end(doc, el, last));
+      if (!inline_element(el.tag)) out.block_break(last);
+    }
+    stack.pop_back();
+  }
+}
+
+// ---------------------------------------------------------------- findings
+
+// The piece holding prose byte `pos` (pieces cover the text in order).
+std::size_t piece_at(const Prose& prose, std::size_t pos) {
+  auto it = std::upper_bound(
+      prose.pieces.begin(), prose.pieces.end(), pos,
+      [](std::size_t p, const ProsePiece& piece) { return p < piece.prose; });
+  return it == prose.pieces.begin()
+             ? 0
+             : static_cast<std::size_t>(it - prose.pieces.begin()) - 1;
+}
+
+// Document offset of prose byte `pos` as the start of a span.
+std::size_t source_begin(const Prose& prose, std::size_t pos) {
+  const ProsePiece& p = prose.pieces[piece_at(prose, pos)];
+  if (p.kind == ProsePiece::Kind::kVerbatim)
+    return p.source + std::min(pos - p.prose, p.length);
+  return p.source;
+}
+
+// Document offset just after prose byte `pos - 1` as the end of a span.
+std::size_t source_end(const Prose& prose, std::size_t pos) {
+  if (pos == 0) return 0;
+  const ProsePiece& p = prose.pieces[piece_at(prose, pos - 1)];
+  if (p.kind == ProsePiece::Kind::kVerbatim)
+    return p.source + std::min(pos - p.prose, p.length);
+  return p.source_end;
+}
+
+struct SpanShape {
+  bool crosses_markup = false;  // document bytes in it that are not prose
+  bool read_only = false;
+};
+
+SpanShape shape_of(std::string_view doc, const Prose& prose, std::size_t b,
+                   std::size_t e) {
+  SpanShape s;
+  if (b >= e || prose.pieces.empty()) return s;
+  const std::size_t first = piece_at(prose, b);
+  const std::size_t last = piece_at(prose, e - 1);
+  const ProsePiece* prev = nullptr;
+  for (std::size_t i = first; i <= last; ++i) {
+    const ProsePiece& p = prose.pieces[i];
+    s.read_only = s.read_only || p.read_only;
+    if (p.kind == ProsePiece::Kind::kBreak) {
+      const std::size_t pb = std::max(b, p.prose);
+      const std::size_t pe = std::min(e, p.prose + p.length);
+      if (!all_space(std::string_view(prose.text).substr(pb, pe - pb)))
+        s.crosses_markup = true;
+      continue;
+    }
+    if (prev != nullptr && p.source >= prev->source_end &&
+        !all_space(doc.substr(prev->source_end, p.source - prev->source_end)))
+      s.crosses_markup = true;
+    if (prev != nullptr && p.source < prev->source_end)
+      s.crosses_markup = true;
+    prev = &p;
+  }
+  return s;
+}
+
+// A suggestion as the document's format writes it.
+std::string escape(std::string_view s, Markup markup) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (markup == Markup::kHtml) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else
+        out += c;
+    } else {
+      if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
+          c == ']' || c == '<' || c == '>' || c == '&')
+        out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Whitespace-separated words of s as [begin, end) offsets.
+std::vector<std::pair<std::size_t, std::size_t>> words_of(std::string_view s) {
+  std::vector<std::pair<std::size_t, std::size_t>> w;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    const std::size_t b = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    if (i > b) w.emplace_back(b, i);
+  }
+  return w;
+}
+
+// The suggestion for a span [b, e) of prose that crosses inline markup,
+// written over the document's span with each word replaced in place and
+// the markup between words kept; false when the words do not pair up.
+bool keep_markup(std::string_view doc, const Prose& prose, std::size_t b,
+                 std::size_t e, std::string_view suggestion, Markup markup,
+                 std::string& out) {
+  const std::string_view span = std::string_view(prose.text).substr(b, e - b);
+  const auto old_words = words_of(span);
+  const auto new_words = words_of(suggestion);
+  if (old_words.empty() || old_words.size() != new_words.size()) return false;
+  // Text before the first word and after the last stay as in the document.
+  const std::size_t src_b = source_begin(prose, b);
+  const std::size_t src_e = source_end(prose, e);
+  std::size_t pos = src_b;
+  out.clear();
+  for (std::size_t i = 0; i < old_words.size(); ++i) {
+    const std::size_t wb = b + old_words[i].first;
+    const std::size_t we = b + old_words[i].second;
+    if (shape_of(doc, prose, wb, we).crosses_markup) return false;
+    const std::size_t sb = source_begin(prose, wb);
+    const std::size_t se = source_end(prose, we);
+    if (sb < pos || se < sb || se > src_e) return false;
+    out.append(doc.substr(pos, sb - pos));
+    const std::string_view nw = suggestion.substr(
+        new_words[i].first, new_words[i].second - new_words[i].first);
+    const std::string_view ow = span.substr(
+        old_words[i].first, old_words[i].second - old_words[i].first);
+    if (nw == ow)
+      out.append(doc.substr(sb, se - sb));
+    else
+      out.append(escape(nw, markup));
+    pos = se;
+  }
+  out.append(doc.substr(pos, src_e - pos));
+  return true;
+}
+
+}  // namespace
+
+void Prose::verbatim(std::string_view bytes, std::size_t at, bool read_only) {
+  if (bytes.empty()) return;
+  const std::size_t end = at + bytes.size();
+  if (!pieces.empty()) {
+    ProsePiece& p = pieces.back();
+    if (p.kind == ProsePiece::Kind::kVerbatim && p.source_end == at &&
+        p.read_only == read_only) {
+      p.length += bytes.size();
+      p.source_end = end;
+      text.append(bytes);
+      return;
+    }
+  }
+  pieces.push_back({text.size(), bytes.size(), at, end,
+                    ProsePiece::Kind::kVerbatim, read_only});
+  text.append(bytes);
+}
+
+void Prose::decoded(std::string_view t, std::size_t begin, std::size_t end,
+                    bool read_only) {
+  if (t.empty()) return;
+  pieces.push_back(
+      {text.size(), t.size(), begin, end, ProsePiece::Kind::kDecoded,
+       read_only});
+  text.append(t);
+}
+
+void Prose::inserted(std::string_view t, std::size_t at) {
+  if (t.empty()) return;
+  pieces.push_back(
+      {text.size(), t.size(), at, at, ProsePiece::Kind::kBreak, false});
+  text.append(t);
+}
+
+void Prose::block_break(std::size_t at) {
+  if (text.empty() ||
+      (text.size() >= kBlockBreak.size() &&
+       std::string_view(text).substr(text.size() - kBlockBreak.size()) ==
+           kBlockBreak))
+    return;
+  inserted(kBlockBreak, at);
+}
+
+void Prose::placeholder(std::size_t at) { inserted(kPlaceholder, at); }
+
+Prose extract_markdown(std::string_view doc) {
+  Prose out;
+  MarkdownState s;
+  s.doc = doc;
+  s.out = &out;
+  const std::size_t skip = front_matter(doc);
+  s.last = skip;
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_DIALECT_GITHUB;
+  parser.enter_block = md_enter_block;
+  parser.leave_block = md_leave_block;
+  parser.enter_span = md_enter_span;
+  parser.leave_span = md_leave_span;
+  parser.text = md_text;
+  md_parse(doc.data() + skip, static_cast<MD_SIZE>(doc.size() - skip), &parser,
+           &s);
+  return out;
+}
+
+Prose extract_html(std::string_view doc) {
+  Prose out;
+  GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, doc.data(),
+                                            doc.size());
+  walk_html(doc, g->document, out);
+  gumbo_destroy_output(&kGumboDefaultOptions, g);
+  return out;
+}
+
+void map_findings(std::string_view doc, const Prose& prose, Markup markup,
+                  bool rewrite_attributes, std::vector<Finding>& findings) {
+  std::size_t prev_end = 0;
+  for (Finding& f : findings) {
+    const std::size_t b = std::min(f.begin, prose.text.size());
+    const std::size_t e = std::min(std::max(f.end, b), prose.text.size());
+    const SpanShape shape = shape_of(doc, prose, b, e);
+    std::size_t src_b = b < e ? source_begin(prose, b)
+                              : (prose.pieces.empty() ? 0
+                                                      : source_begin(prose, b));
+    std::size_t src_e = b < e ? source_end(prose, e) : src_b;
+    if (src_e < src_b) src_e = src_b;
+    std::string note;
+    if (shape.read_only && !rewrite_attributes) {
+      f.rewritable = false;
+      note = "not applied: alt or title text (rewrite_attributes is off)";
+    }
+    if (f.has_suggestion) {
+      if (shape.crosses_markup) {
+        std::string kept;
+        if (keep_markup(doc, prose, b, e, f.suggestion, markup, kept)) {
+          f.suggestion = std::move(kept);
+        } else {
+          f.rewritable = false;
+          if (note.empty())
+            note = "not applied: the span crosses inline markup that the "
+                   "rewrite cannot keep";
+        }
+      } else {
+        f.suggestion = escape(f.suggestion, markup);
+      }
+    }
+    if (src_b < prev_end) {  // two findings in one decoded piece
+      f.rewritable = false;
+      if (note.empty()) note = "not applied: shares markup with a finding";
+    }
+    f.begin = src_b;
+    f.end = src_e;
+    f.text = std::string(doc.substr(src_b, src_e - src_b));
+    if (!note.empty()) {
+      if (!f.explanation.empty()) f.explanation += "; ";
+      f.explanation += note;
+    }
+    prev_end = std::max(prev_end, src_e);
+  }
+}
+
+}  // namespace unspin::detail

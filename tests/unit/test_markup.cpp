@@ -1,0 +1,327 @@
+// unspin tests: Markdown and HTML documents: only prose is scanned, findings
+// point at the document's bytes, a rewrite changes prose only (the bytes
+// outside prose are the same before and after), inline markup is kept or the
+// finding is reported but not applied.
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "markup.hpp"
+#include "unspin/unspin.hpp"
+
+using unspin::DataSource;
+using unspin::Detector;
+using unspin::Finding;
+using unspin::Markup;
+using unspin::Options;
+using unspin::ScanOptions;
+
+namespace {
+
+const std::string kData = UNSPIN_TEST_DATA_DIR;
+
+Detector markup_detector() {
+  Options o;
+  o.tables.push_back(DataSource::from_text(
+      "m.tsv",
+      "bad guy gang\tcriminal gang\t0.95\n"
+      "human liberties\thuman rights\t0.95\n"
+      "inventory market\tstock market\t0.95\n"
+      "needless to say\t<delete>\t0.9\n"));
+  o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
+  o.min_confidence = 0;
+  auto d = Detector::create(o);
+  INFO(d.status().message());
+  REQUIRE(d.ok());
+  return std::move(d.value());
+}
+
+ScanOptions as(Markup m) {
+  ScanOptions so;
+  so.markup = m;
+  return so;
+}
+
+// The document's bytes that are neither prose nor whitespace, in order (what
+// a rewrite must never change; line breaks inside a rewritten span go, as in
+// plain text).
+std::string skeleton(const std::string& doc, Markup m) {
+  const unspin::detail::Prose p = m == Markup::kMarkdown
+                                      ? unspin::detail::extract_markdown(doc)
+                                      : unspin::detail::extract_html(doc);
+  std::vector<bool> prose(doc.size(), false);
+  for (const auto& piece : p.pieces)
+    for (std::size_t i = piece.source; i < piece.source_end; ++i)
+      prose[i] = true;
+  std::string out;
+  for (std::size_t i = 0; i < doc.size(); ++i)
+    if (!prose[i] && !std::isspace(static_cast<unsigned char>(doc[i])))
+      out += doc[i];
+  return out;
+}
+
+std::vector<Finding> scan(const Detector& d, const std::string& doc,
+                          Markup m) {
+  auto r = d.scan(doc, as(m));
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  for (const Finding& f : r->findings)
+    CHECK(doc.substr(f.begin, f.end - f.begin) == f.text);
+  return r->findings;
+}
+
+std::string fixed(const Detector& d, const std::string& doc, Markup m) {
+  auto r = d.fix(doc, as(m));
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK(skeleton(*r, m) == skeleton(doc, m));
+  return *r;
+}
+
+const Finding* find_text(const std::vector<Finding>& fs,
+                         const std::string& text) {
+  for (const Finding& f : fs)
+    if (f.text == text) return &f;
+  return nullptr;
+}
+
+const char kMarkdown[] =
+    "---\n"
+    "title: bad guy gangs\n"
+    "---\n"
+    "# Bad guy gangs at the port\n"
+    "\n"
+    "Bad guy gangs roam. See [the inventory market "
+    "page](https://example.com/inventory-market) and\n"
+    "<https://example.com/bad-guy-gangs>, or "
+    "https://example.com/human-liberties today.\n"
+    "\n"
+    "```python\n"
+    "s = \"inventory market\"\n"
+    "```\n"
+    "\n"
+    "    indented inventory market code\n"
+    "\n"
+    "Call `inventory market` here. Write bad&nbsp;guy gangs. Also human "
+    "*liberties* matter, and bad *guy* gangs.\n"
+    "\n"
+    "| market | note |\n"
+    "| --- | --- |\n"
+    "| inventory market | human liberties |\n"
+    "\n"
+    "> Bad guy\n"
+    "> gangs, in a quote.\n"
+    "\n"
+    "![human liberties chart](chart.png)\n"
+    "\n"
+    "<div title=\"inventory market\">inventory market</div>\n";
+
+}  // namespace
+
+TEST_CASE("Markdown: prose is rewritten, code, URLs and front matter not",
+          "[markup]") {
+  const Detector d = markup_detector();
+  const std::string doc = kMarkdown;
+  const std::string out = fixed(d, doc, Markup::kMarkdown);
+  const std::string want =
+      "---\n"
+      "title: bad guy gangs\n"
+      "---\n"
+      "# Criminal gangs at the port\n"
+      "\n"
+      "Criminal gangs roam. See [the stock market "
+      "page](https://example.com/inventory-market) and\n"
+      "<https://example.com/bad-guy-gangs>, or "
+      "https://example.com/human-liberties today.\n"
+      "\n"
+      "```python\n"
+      "s = \"inventory market\"\n"
+      "```\n"
+      "\n"
+      "    indented inventory market code\n"
+      "\n"
+      "Call `inventory market` here. Write criminal gangs. Also human "
+      "*rights* matter, and bad *guy* gangs.\n"
+      "\n"
+      "| market | note |\n"
+      "| --- | --- |\n"
+      "| stock market | human rights |\n"
+      "\n"
+      "> Bad guy\n"
+      "> gangs, in a quote.\n"
+      "\n"
+      "![human liberties chart](chart.png)\n"
+      "\n"
+      "<div title=\"inventory market\">inventory market</div>\n";
+  CHECK(out == want);
+}
+
+TEST_CASE("Markdown: findings point at the source; what is not applied says why",
+          "[markup]") {
+  const Detector d = markup_detector();
+  const std::string doc = kMarkdown;
+  const auto fs = scan(d, doc, Markup::kMarkdown);
+  // No finding in front matter, code, URLs or raw HTML.
+  for (const Finding& f : fs) {
+    CHECK(f.begin >= doc.find("# Bad"));
+    CHECK(f.end <= doc.find("<div"));
+  }
+  const Finding* heading = find_text(fs, "Bad guy gangs");
+  REQUIRE(heading != nullptr);
+  CHECK(heading->line == 4);
+  CHECK(heading->column == 3);
+  const Finding* entity = find_text(fs, "bad&nbsp;guy gangs");
+  REQUIRE(entity != nullptr);
+  CHECK(entity->rewritable);
+  // The span ends with the word; the closing '*' is outside it.
+  const Finding* kept = find_text(fs, "human *liberties");
+  REQUIRE(kept != nullptr);
+  CHECK(kept->suggestion == "human *rights");
+  CHECK(kept->rewritable);
+  const Finding* crossing = find_text(fs, "bad *guy* gangs");
+  REQUIRE(crossing != nullptr);
+  CHECK_FALSE(crossing->rewritable);
+  CHECK(crossing->explanation.find("crosses inline markup") !=
+        std::string::npos);
+  const Finding* quote = find_text(fs, "Bad guy\n> gangs");
+  REQUIRE(quote != nullptr);
+  CHECK_FALSE(quote->rewritable);
+  const Finding* alt = nullptr;  // the last one: the table cell comes first
+  for (const Finding& f : fs)
+    if (f.text == "human liberties") alt = &f;
+  REQUIRE(alt != nullptr);
+  CHECK(alt->line == 24);
+  CHECK_FALSE(alt->rewritable);
+  CHECK(alt->explanation.find("alt or title") != std::string::npos);
+}
+
+TEST_CASE("Markdown: alt text is rewritten when asked", "[markup]") {
+  const Detector d = markup_detector();
+  ScanOptions so = as(Markup::kMarkdown);
+  so.rewrite_attributes = true;
+  auto r = d.fix("![human liberties chart](chart.png)\n", so);
+  REQUIRE(r.ok());
+  CHECK(*r == "![human rights chart](chart.png)\n");
+}
+
+TEST_CASE("Markdown: no phrase is matched across blocks", "[markup]") {
+  const Detector d = markup_detector();
+  CHECK(scan(d, "bad guy\n\ngangs\n", Markup::kMarkdown).empty());
+  CHECK(scan(d, "# bad guy\ngangs\n", Markup::kMarkdown).empty());
+  CHECK(scan(d, "- bad guy\n- gangs\n", Markup::kMarkdown).empty());
+  // A soft line break inside a paragraph is a space.
+  CHECK(fixed(d, "bad guy\ngangs roam\n", Markup::kMarkdown) ==
+        "criminal gangs roam\n");
+  // The plain-text reading of the same bytes does match across blocks.
+  CHECK(scan(d, "bad guy\n\ngangs\n", Markup::kText).size() == 1);
+}
+
+TEST_CASE("Markdown: a suggestion is escaped for Markdown", "[markup]") {
+  Options o;
+  o.tables.push_back(
+      DataSource::from_text("e.tsv", "star operator\t*star* operator\t0.9\n"));
+  o.min_confidence = 0;
+  auto d = Detector::create(o);
+  REQUIRE(d.ok());
+  auto r = d->fix("The star operator.\n", as(Markup::kMarkdown));
+  REQUIRE(r.ok());
+  CHECK(*r == "The \\*star\\* operator.\n");
+}
+
+TEST_CASE("HTML: element text is rewritten; scripts, code, attributes not",
+          "[markup]") {
+  const Detector d = markup_detector();
+  const std::string doc =
+      "<!DOCTYPE html>\n<html><head><title>Bad guy gangs</title>\n"
+      "<style>p.inventory-market { color: red }</style>\n"
+      "<script>var s = \"inventory market\";</script></head>\n"
+      "<body>\n"
+      "<p class=\"bad guy gangs\">Bad guy gangs roam the <a "
+      "href=\"https://x.test/inventory-market\" title=\"inventory "
+      "market\">inventory market</a>.</p>\n"
+      "<p>Write bad&nbsp;guy gangs &amp; human <em>liberties</em>, and "
+      "bad <b>guy</b> gangs.</p>\n"
+      "<pre>inventory market</pre><code>human liberties</code>\n"
+      "<img alt=\"human liberties\" src=\"a.png\">\n"
+      "<!-- inventory market -->\n"
+      "<ul><li>bad guy</li><li>gangs</li></ul>\n"
+      "<p>needless to say, the end.</p>\n"
+      "</body></html>\n";
+  const std::string want =
+      "<!DOCTYPE html>\n<html><head><title>Criminal gangs</title>\n"
+      "<style>p.inventory-market { color: red }</style>\n"
+      "<script>var s = \"inventory market\";</script></head>\n"
+      "<body>\n"
+      "<p class=\"bad guy gangs\">Criminal gangs roam the <a "
+      "href=\"https://x.test/inventory-market\" title=\"inventory "
+      "market\">stock market</a>.</p>\n"
+      "<p>Write criminal gangs &amp; human <em>rights</em>, and "
+      "bad <b>guy</b> gangs.</p>\n"
+      "<pre>inventory market</pre><code>human liberties</code>\n"
+      "<img alt=\"human liberties\" src=\"a.png\">\n"
+      "<!-- inventory market -->\n"
+      "<ul><li>bad guy</li><li>gangs</li></ul>\n"
+      "<p>The end.</p>\n"
+      "</body></html>\n";
+  CHECK(fixed(d, doc, Markup::kHtml) == want);
+  const auto fs = scan(d, doc, Markup::kHtml);
+  const Finding* title = find_text(fs, "inventory \nmarket");
+  CHECK(title == nullptr);  // not in the text; the attribute is below
+  int attributes = 0;
+  for (const Finding& f : fs)
+    if (f.text == "human liberties" || f.text == "inventory market") {
+      if (!f.rewritable) ++attributes;
+    }
+  CHECK(attributes == 2);  // the alt and the title attribute
+  const Finding* crossing = find_text(fs, "bad <b>guy</b> gangs");
+  REQUIRE(crossing != nullptr);
+  CHECK_FALSE(crossing->rewritable);
+}
+
+TEST_CASE("HTML: entities, CR LF and a suggestion with markup characters",
+          "[markup]") {
+  Options o;
+  o.tables.push_back(DataSource::from_text(
+      "h.tsv",
+      "bad guy gang\tcriminal gang\t0.95\n"
+      "research and improvement\tresearch & development\t0.9\n"));
+  o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
+  o.min_confidence = 0;
+  auto d = Detector::create(o);
+  REQUIRE(d.ok());
+  const std::string doc =
+      "<p>Bad&#32;guy&#x20;gangs\r\nand research and improvement.</p>";
+  auto r = d->fix(doc, as(Markup::kHtml));
+  REQUIRE(r.ok());
+  CHECK(*r == "<p>Criminal gangs\r\nand research &amp; development.</p>");
+}
+
+TEST_CASE("markup: bad input gets the same errors as text", "[markup]") {
+  const Detector d = markup_detector();
+  for (Markup m : {Markup::kMarkdown, Markup::kHtml}) {
+    auto r = d.scan(std::string("ok \xFF bad guy gangs"), as(m));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == unspin::ErrorCode::kInvalidUtf8);
+    CHECK(r.status().message().find("byte 3") != std::string::npos);
+    auto empty = d.scan("", as(m));
+    REQUIRE(empty.ok());
+    CHECK(empty->findings.empty());
+  }
+  ScanOptions bad;
+  bad.markup = static_cast<Markup>(7);
+  CHECK(d.scan("x", bad).status().code() ==
+        unspin::ErrorCode::kInvalidArgument);
+}
+
+TEST_CASE("markup: deep nesting is read without recursion", "[markup]") {
+  const Detector d = markup_detector();
+  std::string html;
+  for (int i = 0; i < 20000; ++i) html += "<div><span>";
+  html += "bad guy gangs";
+  CHECK(scan(d, html, Markup::kHtml).size() == 1);
+  std::string md;
+  for (int i = 0; i < 20000; ++i) md += "> ";
+  md += "bad guy gangs\n";
+  CHECK(scan(d, md, Markup::kMarkdown).size() == 1);
+}
