@@ -209,9 +209,12 @@ Result<ScanResult> Detector::scan_markup(std::string_view text,
       return Status(ErrorCode::kInvalidUtf8,
                     detail::describe_invalid_utf8(text, bad));
   }
-  const detail::Prose prose = options.markup == Markup::kMarkdown
-                                  ? detail::extract_markdown(text)
-                                  : detail::extract_html(text);
+  detail::Prose prose;
+  if (options.markup == Markup::kMarkdown) {
+    prose = detail::extract_markdown(text);
+  } else if (Status st = detail::extract_html(text, prose); !st.ok()) {
+    return st;
+  }
   Result<ScanResult> r = scan_impl(prose.text, options);
   if (!r.ok()) return r;
   detail::map_findings(text, prose, options.markup, options.rewrite_attributes,

@@ -60,8 +60,12 @@ Prose extract_markdown(std::string_view doc);
 /// The prose of an HTML document (Gumbo, an HTML5 parser): text of elements,
 /// entities decoded, and the alt and title attributes (read only). Skipped:
 /// other attributes, comments, <script>, <style>, <code>, <pre>, <kbd>,
-/// <samp>, <textarea>, <template>, <svg>, <math>.
-Prose extract_html(std::string_view doc);
+/// <samp>, <textarea>, <template>, <svg>, <math>, <noscript>, <iframe>,
+/// <object>. A document that nests elements deeper than kMaxHtmlDepth (as
+/// its tags say) is refused with kInvalidArgument: HTML5 parsing takes time
+/// in proportion to the depth for each element.
+constexpr std::size_t kMaxHtmlDepth = 4096;
+Status extract_html(std::string_view doc, Prose& out);
 
 /// Moves findings of a scan of `prose.text` onto `doc`: offsets and text in
 /// the document; suggestions escaped for the format; a span that crosses

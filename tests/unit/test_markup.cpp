@@ -47,9 +47,11 @@ ScanOptions as(Markup m) {
 // a rewrite must never change; line breaks inside a rewritten span go, as in
 // plain text).
 std::string skeleton(const std::string& doc, Markup m) {
-  const unspin::detail::Prose p = m == Markup::kMarkdown
-                                      ? unspin::detail::extract_markdown(doc)
-                                      : unspin::detail::extract_html(doc);
+  unspin::detail::Prose p;
+  if (m == Markup::kMarkdown)
+    p = unspin::detail::extract_markdown(doc);
+  else
+    REQUIRE(unspin::detail::extract_html(doc, p).ok());
   std::vector<bool> prose(doc.size(), false);
   for (const auto& piece : p.pieces)
     for (std::size_t i = piece.source; i < piece.source_end; ++i)
@@ -317,9 +319,20 @@ TEST_CASE("markup: bad input gets the same errors as text", "[markup]") {
 TEST_CASE("markup: deep nesting is read without recursion", "[markup]") {
   const Detector d = markup_detector();
   std::string html;
-  for (int i = 0; i < 20000; ++i) html += "<div><span>";
+  for (int i = 0; i < 2000; ++i) html += "<div><span>";
   html += "bad guy gangs";
   CHECK(scan(d, html, Markup::kHtml).size() == 1);
+  // Deeper than kMaxHtmlDepth: refused (HTML5 parsing is quadratic in it).
+  html.clear();
+  for (int i = 0; i < 5000; ++i) html += "<div>";
+  auto r = d.scan(html, as(Markup::kHtml));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == unspin::ErrorCode::kInvalidArgument);
+  // Many elements, each closed, or closed implicitly: not deep.
+  html.clear();
+  for (int i = 0; i < 20000; ++i) html += "<div><p>x<li>y<br></div>";
+  html += "<!-- <div><div> --><script><div><div></script>";
+  CHECK(d.scan(html, as(Markup::kHtml)).ok());
   std::string md;
   for (int i = 0; i < 20000; ++i) md += "> ";
   md += "bad guy gangs\n";
