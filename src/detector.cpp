@@ -177,6 +177,7 @@ Result<ScanResult> Detector::scan_impl(std::string_view text,
   }
 
   // 6. Positions and the verdict.
+  detail::settle_capitals(text, result.findings);
   detail::locate_findings(text, result.findings);
   std::vector<double> per_phrase;
   for (auto& [e, conf] : best) per_phrase.push_back(conf);

@@ -244,6 +244,24 @@ void delete_span(std::string_view text, Finding& f) {
   }
 }
 
+void settle_capitals(std::string_view text, std::vector<Finding>& findings) {
+  for (std::size_t i = 0; i + 1 < findings.size(); ++i) {
+    Finding& a = findings[i];
+    Finding& b = findings[i + 1];
+    if (a.end != b.begin + 1 || a.suggestion.size() != 1 || !a.has_suggestion)
+      continue;
+    a.end = b.begin;
+    a.text = std::string(text.substr(a.begin, a.end - a.begin));
+    a.suggestion.clear();
+    auto capitalize = [](std::string& s) {
+      if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+        s[0] = static_cast<char>(s[0] - 32);
+    };
+    if (b.has_suggestion) capitalize(b.suggestion);
+    for (std::string& alt : b.alternatives) capitalize(alt);
+  }
+}
+
 // The suggestion written with the span's own separators where they were
 // line breaks ("bad guy\ngangs" -> "criminal\ngangs") and with its own
 // apostrophe style (a typographic apostrophe stays typographic).

@@ -48,6 +48,13 @@ Result<std::string> apply_findings(std::string_view text,
 ///   "It has actually been done."         -> "It has been done."
 void delete_span(std::string_view text, Finding& f);
 
+/// A deleted phrase at a sentence start takes the next word's first letter
+/// to capitalize it ("Needless to say, c" -> "C"); where that word begins
+/// the next finding, the findings would overlap: the deletion ends before
+/// it and the next finding's suggestions are capitalized instead. Findings
+/// ordered by begin.
+void settle_capitals(std::string_view text, std::vector<Finding>& findings);
+
 /// `suggestion` written with the span's own separators where they were
 /// line breaks ("bad guy\ngangs" -> "criminal\ngangs") and with its own
 /// apostrophe style (a typographic apostrophe stays typographic). `tokens`:

@@ -242,7 +242,7 @@ Result<std::string> Scanner::rewrite(const ScannedWindow& window) {
   std::vector<Finding> local;
   local.reserve(window.findings.size());
   for (const Finding& f : window.findings) {
-    if (!f.has_suggestion) continue;
+    if (!f.has_suggestion || !f.rewritable) continue;
     if (f.begin < base || f.end < f.begin ||
         f.end - base > window.text.size()) {
       return Status(ErrorCode::kInvalidArgument,

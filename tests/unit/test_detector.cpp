@@ -376,3 +376,20 @@ TEST_CASE("an entry is not silenced by its own canonical term",
   CHECK(fixed(d, "Good advices.") == "Good advice.");
   CHECK(fixed(d, "Some individuals.") == "Some people.");
 }
+
+TEST_CASE("a deleted sentence opener before another finding: no overlap",
+          "[detector]") {
+  // The deletion takes the next word's first letter to capitalize it; when
+  // that word begins a finding, the capital goes to its suggestion (fix()
+  // failed with "findings overlap" before).
+  Detector d = make(fixture_options(
+      "needless to say\t<delete>\t0.9\n"
+      "counterfeit consciousness\tartificial intelligence\t0.97\n"));
+  const std::string text = "Needless to say, counterfeit consciousness helps.";
+  auto f = scan(d, text);
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].text == "Needless to say, ");
+  CHECK(f[0].suggestion.empty());
+  CHECK(f[1].suggestion == "Artificial intelligence");
+  CHECK(fixed(d, text) == "Artificial intelligence helps.");
+}

@@ -4,6 +4,8 @@
 // finding is reported but not applied.
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -337,4 +339,95 @@ TEST_CASE("markup: deep nesting is read without recursion", "[markup]") {
   for (int i = 0; i < 20000; ++i) md += "> ";
   md += "bad guy gangs\n";
   CHECK(scan(d, md, Markup::kMarkdown).size() == 1);
+}
+
+namespace {
+
+std::string read_fixture(const std::string& name) {
+  std::ifstream in(kData + "/cli/markup/" + name, std::ios::binary);
+  REQUIRE(in);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+Detector corpus_detector() {
+  Options o;
+  o.tables.push_back(DataSource::from_file(kData + "/cli/basic.tsv"));
+  o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
+  auto d = Detector::create(o);
+  INFO(d.status().message());
+  REQUIRE(d.ok());
+  return std::move(d.value());
+}
+
+}  // namespace
+
+TEST_CASE("markup property: each finding alone leaves non-prose bytes as they were",
+          "[markup]") {
+  const Detector d = corpus_detector();
+  const Detector mini = markup_detector();
+  struct Doc {
+    std::string text;
+    Markup markup;
+    const Detector* detector;
+  };
+  const std::vector<Doc> docs = {
+      {read_fixture("README.md"), Markup::kMarkdown, &d},
+      {read_fixture("page.html"), Markup::kHtml, &d},
+      {kMarkdown, Markup::kMarkdown, &mini}};
+  for (const Doc& doc : docs) {
+    for (bool attributes : {false, true}) {
+      ScanOptions so = as(doc.markup);
+      so.rewrite_attributes = attributes;
+      auto r = doc.detector->scan(doc.text, so);
+      REQUIRE(r.ok());
+      REQUIRE(r->findings.size() >= 5);
+      const std::string before = skeleton(doc.text, doc.markup);
+      std::size_t applied = 0;
+      for (const Finding& f : r->findings) {
+        auto one = Detector::rewrite(doc.text, {f});
+        REQUIRE(one.ok());
+        INFO(f.text << " -> " << f.suggestion);
+        CHECK(skeleton(*one, doc.markup) == before);
+        if (*one != doc.text) ++applied;
+      }
+      CHECK(applied > 0);
+      auto all = Detector::rewrite(doc.text, r->findings);
+      REQUIRE(all.ok());
+      CHECK(skeleton(*all, doc.markup) == before);
+    }
+  }
+}
+
+TEST_CASE("markup: a Scanner reads a Markdown stream whole", "[markup]") {
+  const Detector d = corpus_detector();
+  const std::string doc = read_fixture("README.md");
+  unspin::ScannerOptions so;
+  so.window_bytes = 64;  // ignored for markup: one window
+  so.scan.markup = Markup::kMarkdown;
+  auto scanner = unspin::Scanner::create(d, so);
+  REQUIRE(scanner.ok());
+  std::vector<Finding> found;
+  std::string rewritten;
+  int windows = 0;
+  auto sink = [&](unspin::ScannedWindow& w) {
+    ++windows;
+    auto fixed = unspin::Scanner::rewrite(w);
+    REQUIRE(fixed.ok());
+    rewritten += *fixed;
+    found.insert(found.end(), w.findings.begin(), w.findings.end());
+    return unspin::Status::ok_status();
+  };
+  for (std::size_t i = 0; i < doc.size(); i += 100)
+    REQUIRE(scanner->feed(std::string_view(doc).substr(i, 100), sink).ok());
+  REQUIRE(scanner->finish(sink).ok());
+  CHECK(windows == 1);
+  auto whole = d.scan(doc, as(Markup::kMarkdown));
+  REQUIRE(whole.ok());
+  REQUIRE(found.size() == whole->findings.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    CHECK(found[i].begin == whole->findings[i].begin);
+    CHECK(found[i].line == whole->findings[i].line);
+    CHECK(found[i].rewritable == whole->findings[i].rewritable);
+  }
+  CHECK(rewritten == read_fixture("README.fixed.md"));
 }
