@@ -187,6 +187,55 @@ static void test_fix(void) {
   unspin_detector_free(d);
 }
 
+static void test_markup(void) {
+  unspin_options* o = fixture_options();
+  unspin_detector* d = make(o);
+  unspin_options_free(o);
+  const char* md =
+      "Bad guy gangs ran `bad guy gangs` and "
+      "![bad guy gangs](https://x.test/bad-guy-gangs).\n";
+  unspin_result* r = NULL;
+  unspin_error* e = NULL;
+  CHECK(unspin_detector_scan_markup(d, md, strlen(md), UNSPIN_MARKUP_MARKDOWN,
+                                    0, &r, &e) == UNSPIN_OK);
+  CHECK(e == NULL);
+  /* The prose and the alt text; not the code span, not the URL. */
+  CHECK(unspin_result_count(r) == 2);
+  CHECK(unspin_finding_begin(r, 0) == 0);
+  CHECK(unspin_finding_rewritable(r, 0) == 1);
+  CHECK_STR(unspin_finding_text(r, 1), "bad guy gangs");
+  CHECK(unspin_finding_column(r, 1) == 41);
+  CHECK(unspin_finding_rewritable(r, 1) == 0);
+  CHECK(unspin_finding_rewritable(r, 2) == 0); /* out of range */
+  unspin_result_free(r);
+  char* out = NULL;
+  CHECK(unspin_detector_fix_markup(d, md, strlen(md), UNSPIN_MARKUP_MARKDOWN,
+                                   0, &out, NULL, NULL) == UNSPIN_OK);
+  CHECK_STR(out,
+            "Criminal gangs ran `bad guy gangs` and "
+            "![bad guy gangs](https://x.test/bad-guy-gangs).\n");
+  unspin_string_free(out);
+  CHECK(unspin_detector_fix_markup(d, md, strlen(md), UNSPIN_MARKUP_MARKDOWN,
+                                   UNSPIN_REWRITE_ATTRIBUTES, &out, NULL,
+                                   NULL) == UNSPIN_OK);
+  CHECK(contains(out, "![criminal gangs]"));
+  unspin_string_free(out);
+  const char* html = "<p title=\"bad guy gangs\">bad guy gangs</p>";
+  CHECK(unspin_detector_fix_markup(d, html, strlen(html), UNSPIN_MARKUP_HTML,
+                                   0, &out, NULL, NULL) == UNSPIN_OK);
+  CHECK_STR(out, "<p title=\"bad guy gangs\">criminal gangs</p>");
+  unspin_string_free(out);
+  /* Unknown markup or flag. */
+  CHECK(unspin_detector_scan_markup(d, md, strlen(md), (unspin_markup)9, 0, &r,
+                                    &e) == UNSPIN_INVALID_ARGUMENT);
+  CHECK(e != NULL && contains(unspin_error_message(e), "unknown markup"));
+  unspin_error_free(e);
+  CHECK(unspin_detector_fix_markup(d, md, strlen(md), UNSPIN_MARKUP_HTML, 8,
+                                   &out, NULL, NULL) ==
+        UNSPIN_INVALID_ARGUMENT);
+  unspin_detector_free(d);
+}
+
 static void test_domains_and_allowlist(void) {
   unspin_options* o = fixture_options();
   CHECK(unspin_options_add_domain(o, "science") == UNSPIN_OK);
@@ -485,6 +534,7 @@ int main(void) {
   test_finding_fields();
   test_alternatives_and_unknown_canonicals();
   test_fix();
+  test_markup();
   test_domains_and_allowlist();
   test_invalid_utf8();
   test_creation_errors();
