@@ -30,7 +30,7 @@ trap 'rm -rf "$work"' EXIT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-for target in fuzz_scan fuzz_rewrite fuzz_table fuzz_lm fuzz_morphology fuzz_import fuzz_graph fuzz_stream fuzz_in_place; do
+for target in fuzz_scan fuzz_rewrite fuzz_table fuzz_lm fuzz_morphology fuzz_import fuzz_graph fuzz_markup fuzz_stream fuzz_in_place; do
   mkdir -p "$work/$target"
   echo "== $target: ${seconds}s"
   # -timeout: one input taking longer than 10 s is a hang (a failure);

@@ -847,6 +847,8 @@ void map_findings(std::string_view doc, const Prose& prose, Markup markup,
       }
     }
     if (src_b < prev_end) {  // two findings in one decoded piece
+      src_b = prev_end;
+      src_e = std::max(src_e, src_b);
       f.rewritable = false;
       if (note.empty()) note = "not applied: shares markup with a finding";
     }
