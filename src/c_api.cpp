@@ -367,14 +367,14 @@ unspin_code scan_with(const char* fn, const unspin_detector* detector,
   if (result != nullptr) *result = nullptr;
   if (detector == nullptr || result == nullptr ||
       (text == nullptr && len != 0)) {
-    return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                std::string(fn) +
-                    ": detector, result and text must not be NULL");
+    return Fail(
+        error, UNSPIN_INVALID_ARGUMENT,
+        std::string(fn) + ": detector, result and text must not be NULL");
   }
   if (!possible_length(text, len)) {
-    return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                std::string(fn) + ": impossible text length " +
-                    std::to_string(len));
+    return Fail(
+        error, UNSPIN_INVALID_ARGUMENT,
+        std::string(fn) + ": impossible text length " + std::to_string(len));
   }
   unspin::ScanOptions so;
   if (!markup_options(markup, flags, so))
@@ -403,9 +403,9 @@ unspin_code fix_with(const char* fn, const unspin_detector* detector,
                 std::string(fn) + ": detector, out and text must not be NULL");
   }
   if (!possible_length(text, len)) {
-    return Fail(error, UNSPIN_INVALID_ARGUMENT,
-                std::string(fn) + ": impossible text length " +
-                    std::to_string(len));
+    return Fail(
+        error, UNSPIN_INVALID_ARGUMENT,
+        std::string(fn) + ": impossible text length " + std::to_string(len));
   }
   unspin::ScanOptions so;
   if (!markup_options(markup, flags, so))

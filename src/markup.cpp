@@ -124,8 +124,9 @@ void align(Prose& out, std::size_t begin, std::string_view raw,
   while (i < raw.size() && j < dec.size()) {
     // A run of equal bytes up to the next byte that can decode differently.
     std::size_t n = 0;
-    while (i + n < raw.size() && j + n < dec.size() && raw[i + n] == dec[j + n] &&
-           raw[i + n] != '&' && raw[i + n] != '\r' && raw[i + n] != '\0')
+    while (i + n < raw.size() && j + n < dec.size() &&
+           raw[i + n] == dec[j + n] && raw[i + n] != '&' &&
+           raw[i + n] != '\r' && raw[i + n] != '\0')
       ++n;
     if (n > 0) {
       out.verbatim(raw.substr(i, n), begin + i, read_only);
@@ -171,9 +172,9 @@ void align(Prose& out, std::size_t begin, std::string_view raw,
     for (int cps = 0; cps < 2 && m < dec.size(); ++cps) {
       m += utf8_length(static_cast<unsigned char>(dec[m]));
       if (m > dec.size()) break;
-      const bool fits =
-          after.empty() ? (k == raw.size() ? m == dec.size() : true)
-                        : dec.substr(m, after.size()) == after;
+      const bool fits = after.empty()
+                            ? (k == raw.size() ? m == dec.size() : true)
+                            : dec.substr(m, after.size()) == after;
       if (fits) {
         found = m;
         break;
@@ -195,8 +196,8 @@ void align(Prose& out, std::size_t begin, std::string_view raw,
 struct MarkdownState {
   std::string_view doc;
   Prose* out = nullptr;
-  int skip = 0;      // inside a code block, an HTML block or a code span
-  int image = 0;     // inside an image's alt text
+  int skip = 0;          // inside a code block, an HTML block or a code span
+  int image = 0;         // inside an image's alt text
   std::size_t last = 0;  // document offset after the last text seen
   // Links: where each open link's prose began, and its target.
   std::vector<std::pair<std::size_t, std::string>> links;
@@ -340,8 +341,7 @@ std::size_t front_matter(std::string_view doc) {
   for (std::string_view fence : {"---", "+++"}) {
     if (doc.substr(0, 3) != fence) continue;
     std::size_t eol = doc.find('\n');
-    if (eol == std::string_view::npos ||
-        !all_space(doc.substr(3, eol - 3)))
+    if (eol == std::string_view::npos || !all_space(doc.substr(3, eol - 3)))
       continue;
     std::size_t pos = eol + 1;
     while (pos < doc.size()) {
@@ -382,7 +382,8 @@ bool skipped_element(GumboTag tag) {
   }
 }
 
-bool one_of(std::string_view name, std::initializer_list<std::string_view> set) {
+bool one_of(std::string_view name,
+            std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), name) != set.end();
 }
 
@@ -402,7 +403,8 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
     std::size_t k = from;
     while (k < doc.size() && name.size() < 32 &&
            (is_alnum(doc[k]) || (doc[k] == '-' && !name.empty()))) {
-      name += static_cast<char>(std::tolower(static_cast<unsigned char>(doc[k])));
+      name +=
+          static_cast<char>(std::tolower(static_cast<unsigned char>(doc[k])));
       ++k;
     }
     return k;
@@ -434,8 +436,8 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       }
       continue;
     }
-    if (one_of(name, {"script", "style", "textarea", "title", "xmp",
-                      "iframe", "noembed", "noframes", "plaintext"})) {
+    if (one_of(name, {"script", "style", "textarea", "title", "xmp", "iframe",
+                      "noembed", "noframes", "plaintext"})) {
       // Raw text up to its end tag.
       std::size_t k = i;
       for (;;) {
@@ -451,12 +453,13 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       continue;
     }
     if (doc[gt - 1] == '/') continue;
-    if (one_of(name, {"area", "base", "br", "col", "embed", "hr", "img",
-                      "input", "link", "meta", "param", "source", "track",
-                      "wbr", "keygen", "p", "li", "dd", "dt", "option",
-                      "optgroup", "tr", "td", "th", "thead", "tbody",
-                      "tfoot", "rp", "rt", "colgroup", "caption", "html",
-                      "head", "body"}))
+    if (one_of(name,
+               {"area",    "base",   "br",       "col",  "embed", "hr",
+                "img",     "input",  "link",     "meta", "param", "source",
+                "track",   "wbr",    "keygen",   "p",    "li",    "dd",
+                "dt",      "option", "optgroup", "tr",   "td",    "th",
+                "thead",   "tbody",  "tfoot",    "rp",   "rt",    "colgroup",
+                "caption", "html",   "head",     "body"}))
       continue;
     open.push_back(name);
     deepest = std::max(deepest, open.size());
@@ -506,8 +509,7 @@ bool inline_element(GumboTag tag) {
 }
 
 // The alt and title attributes, scanned as read-only blocks of their own.
-void html_attributes(std::string_view doc, const GumboElement& el,
-                     Prose& out) {
+void html_attributes(std::string_view doc, const GumboElement& el, Prose& out) {
   for (unsigned i = 0; i < el.attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
     const std::string_view name = a->name;
@@ -557,8 +559,7 @@ void walk_html(std::string_view doc, const GumboNode* root, Prose& out) {
                                   : node->v.element.children;
     if (f.next == 0 && node->type == GUMBO_NODE_ELEMENT) {
       const GumboElement& el = node->v.element;
-      if (el.start_pos.offset <= doc.size() &&
-          el.original_tag.data != nullptr)
+      if (el.start_pos.offset <= doc.size() && el.original_tag.data != nullptr)
         last = std::max<std::size_t>(last, el.start_pos.offset);
       html_attributes(doc, el, out);
       if (!inline_element(el.tag)) out.block_break(last);
@@ -651,8 +652,7 @@ SpanShape shape_of(std::string_view doc, const Prose& prose, std::size_t b,
     if (prev != nullptr && p.source >= prev->source_end &&
         !all_space(doc.substr(prev->source_end, p.source - prev->source_end)))
       s.crosses_markup = true;
-    if (prev != nullptr && p.source < prev->source_end)
-      s.crosses_markup = true;
+    if (prev != nullptr && p.source < prev->source_end) s.crosses_markup = true;
     prev = &p;
   }
   return s;
@@ -755,9 +755,8 @@ void Prose::verbatim(std::string_view bytes, std::size_t at, bool read_only) {
 void Prose::decoded(std::string_view t, std::size_t begin, std::size_t end,
                     bool read_only) {
   if (t.empty()) return;
-  pieces.push_back(
-      {text.size(), t.size(), begin, end, ProsePiece::Kind::kDecoded,
-       read_only});
+  pieces.push_back({text.size(), t.size(), begin, end,
+                    ProsePiece::Kind::kDecoded, read_only});
   text.append(t);
 }
 
@@ -769,10 +768,9 @@ void Prose::inserted(std::string_view t, std::size_t at) {
 }
 
 void Prose::block_break(std::size_t at) {
-  if (text.empty() ||
-      (text.size() >= kBlockBreak.size() &&
-       std::string_view(text).substr(text.size() - kBlockBreak.size()) ==
-           kBlockBreak))
+  if (text.empty() || (text.size() >= kBlockBreak.size() &&
+                       std::string_view(text).substr(
+                           text.size() - kBlockBreak.size()) == kBlockBreak))
     return;
   inserted(kBlockBreak, at);
 }
@@ -821,9 +819,9 @@ void map_findings(std::string_view doc, const Prose& prose, Markup markup,
     const std::size_t b = std::min(f.begin, prose.text.size());
     const std::size_t e = std::min(std::max(f.end, b), prose.text.size());
     const SpanShape shape = shape_of(doc, prose, b, e);
-    std::size_t src_b = b < e ? source_begin(prose, b)
-                              : (prose.pieces.empty() ? 0
-                                                      : source_begin(prose, b));
+    std::size_t src_b =
+        b < e ? source_begin(prose, b)
+              : (prose.pieces.empty() ? 0 : source_begin(prose, b));
     std::size_t src_e = b < e ? source_end(prose, e) : src_b;
     if (src_e < src_b) src_e = src_b;
     std::string note;
@@ -839,8 +837,9 @@ void map_findings(std::string_view doc, const Prose& prose, Markup markup,
         } else {
           f.rewritable = false;
           if (note.empty())
-            note = "not applied: the span crosses inline markup that the "
-                   "rewrite cannot keep";
+            note =
+                "not applied: the span crosses inline markup that the "
+                "rewrite cannot keep";
         }
       } else {
         f.suggestion = escape(f.suggestion, markup);

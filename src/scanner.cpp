@@ -1,8 +1,8 @@
 // unspin: Scanner: a stream fed in blocks, scanned in windows cut at safe
 // places, findings shifted to the whole stream. Uses the public API only.
 #include <algorithm>
-#include <limits>
 #include <cctype>
+#include <limits>
 #include <string>
 #include <utility>
 

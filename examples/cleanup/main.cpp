@@ -37,7 +37,6 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
-constexpr const char* kStdinName = "<stdin>";
 
 /// Everything the command line can say.
 struct Args {
@@ -80,7 +79,8 @@ unspin::Markup markup_of(const Args& args, const std::string& path) {
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
     return unspin::Markup::kText;
   std::string ext = name.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd" ||
       ext == "mkdn")
     return unspin::Markup::kMarkdown;
@@ -586,10 +586,9 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
       r.deferred = true;
       return r;
     }
-    unspin_cli::InPlaceOutcome done =
-        unspin_cli::rewrite_file(input.path, shown, detector,
-                                 scan_options_for(args, input.path),
-                                 args.backup_suffix);
+    unspin_cli::InPlaceOutcome done = unspin_cli::rewrite_file(
+        input.path, shown, detector, scan_options_for(args, input.path),
+        args.backup_suffix);
     if (done.binary) {
       if (input.named) r.errors.push_back(shown + ": binary file, skipped");
       return r;

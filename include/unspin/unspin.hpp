@@ -312,7 +312,7 @@ class Detector {
 
   /// scan() then rewrite() with every reported finding.
   [[nodiscard]] Result<std::string> fix(std::string_view text,
-                                       const ScanOptions& options = {}) const;
+                                        const ScanOptions& options = {}) const;
 
   /// Number of compiled phrase variants (entries times inflected forms).
   std::size_t variant_count() const;

@@ -209,8 +209,8 @@ static void test_markup(void) {
   CHECK(unspin_finding_rewritable(r, 2) == 0); /* out of range */
   unspin_result_free(r);
   char* out = NULL;
-  CHECK(unspin_detector_fix_markup(d, md, strlen(md), UNSPIN_MARKUP_MARKDOWN,
-                                   0, &out, NULL, NULL) == UNSPIN_OK);
+  CHECK(unspin_detector_fix_markup(d, md, strlen(md), UNSPIN_MARKUP_MARKDOWN, 0,
+                                   &out, NULL, NULL) == UNSPIN_OK);
   CHECK_STR(out,
             "Criminal gangs ran `bad guy gangs` and "
             "![bad guy gangs](https://x.test/bad-guy-gangs).\n");
@@ -221,8 +221,8 @@ static void test_markup(void) {
   CHECK(contains(out, "![criminal gangs]"));
   unspin_string_free(out);
   const char* html = "<p title=\"bad guy gangs\">bad guy gangs</p>";
-  CHECK(unspin_detector_fix_markup(d, html, strlen(html), UNSPIN_MARKUP_HTML,
-                                   0, &out, NULL, NULL) == UNSPIN_OK);
+  CHECK(unspin_detector_fix_markup(d, html, strlen(html), UNSPIN_MARKUP_HTML, 0,
+                                   &out, NULL, NULL) == UNSPIN_OK);
   CHECK_STR(out, "<p title=\"bad guy gangs\">criminal gangs</p>");
   unspin_string_free(out);
   /* Unknown markup or flag. */
@@ -231,8 +231,8 @@ static void test_markup(void) {
   CHECK(e != NULL && contains(unspin_error_message(e), "unknown markup"));
   unspin_error_free(e);
   CHECK(unspin_detector_fix_markup(d, md, strlen(md), UNSPIN_MARKUP_HTML, 8,
-                                   &out, NULL, NULL) ==
-        UNSPIN_INVALID_ARGUMENT);
+                                   &out, NULL,
+                                   NULL) == UNSPIN_INVALID_ARGUMENT);
   unspin_detector_free(d);
 }
 

@@ -42,7 +42,8 @@ std::vector<bool> prose_mask(std::string_view doc, Markup m) {
   for (const auto& piece : p.pieces) {
     check(piece.source <= piece.source_end && piece.source_end <= doc.size(),
           "a prose piece lies inside the document");
-    for (std::size_t i = piece.source; i < piece.source_end; ++i) mask[i] = true;
+    for (std::size_t i = piece.source; i < piece.source_end; ++i)
+      mask[i] = true;
   }
   return mask;
 }
@@ -59,14 +60,14 @@ bool subsequence(const std::string& needle, std::string_view hay) {
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   Options o;
-  o.tables.push_back(DataSource::from_text(
-      "m.tsv",
-      "bad guy gang\tcriminal gang\t0.95\n"
-      "human liberties\thuman rights\t0.95\n"
-      "inventory market\tstock market\t0.95\n"
-      "star operator\t*star* <operator> & co\t0.9\n"
-      "needless to say\t<delete>\t0.9\n"
-      "a b\tc\t0.9\n"));
+  o.tables.push_back(
+      DataSource::from_text("m.tsv",
+                            "bad guy gang\tcriminal gang\t0.95\n"
+                            "human liberties\thuman rights\t0.95\n"
+                            "inventory market\tstock market\t0.95\n"
+                            "star operator\t*star* <operator> & co\t0.9\n"
+                            "needless to say\t<delete>\t0.9\n"
+                            "a b\tc\t0.9\n"));
   o.irregular_forms =
       DataSource::from_file(unspin_fuzz::kTestData + "/tables/forms.tsv");
   o.min_confidence = 0;

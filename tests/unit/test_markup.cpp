@@ -25,12 +25,12 @@ const std::string kData = UNSPIN_TEST_DATA_DIR;
 
 Detector markup_detector() {
   Options o;
-  o.tables.push_back(DataSource::from_text(
-      "m.tsv",
-      "bad guy gang\tcriminal gang\t0.95\n"
-      "human liberties\thuman rights\t0.95\n"
-      "inventory market\tstock market\t0.95\n"
-      "needless to say\t<delete>\t0.9\n"));
+  o.tables.push_back(
+      DataSource::from_text("m.tsv",
+                            "bad guy gang\tcriminal gang\t0.95\n"
+                            "human liberties\thuman rights\t0.95\n"
+                            "inventory market\tstock market\t0.95\n"
+                            "needless to say\t<delete>\t0.9\n"));
   o.irregular_forms = DataSource::from_file(kData + "/tables/forms.tsv");
   o.min_confidence = 0;
   auto d = Detector::create(o);
@@ -65,8 +65,7 @@ std::string skeleton(const std::string& doc, Markup m) {
   return out;
 }
 
-std::vector<Finding> scan(const Detector& d, const std::string& doc,
-                          Markup m) {
+std::vector<Finding> scan(const Detector& d, const std::string& doc, Markup m) {
   auto r = d.scan(doc, as(m));
   INFO(r.status().message());
   REQUIRE(r.ok());
@@ -161,8 +160,9 @@ TEST_CASE("Markdown: prose is rewritten, code, URLs and front matter not",
   CHECK(out == want);
 }
 
-TEST_CASE("Markdown: findings point at the source; what is not applied says why",
-          "[markup]") {
+TEST_CASE(
+    "Markdown: findings point at the source; what is not applied says why",
+    "[markup]") {
   const Detector d = markup_detector();
   const std::string doc = kMarkdown;
   const auto fs = scan(d, doc, Markup::kMarkdown);
@@ -361,8 +361,9 @@ Detector corpus_detector() {
 
 }  // namespace
 
-TEST_CASE("markup property: each finding alone leaves non-prose bytes as they were",
-          "[markup]") {
+TEST_CASE(
+    "markup property: each finding alone leaves non-prose bytes as they were",
+    "[markup]") {
   const Detector d = corpus_detector();
   const Detector mini = markup_detector();
   struct Doc {
