@@ -85,3 +85,25 @@ TEST_CASE("Rewrites composes with a detector's own fix", "[matchers]") {
   CHECK_THAT(d.fix("Bad guy gangs ran the port.").value(),
              unspin::Rewrites("bad guy gangs", "criminal gangs"));
 }
+
+TEST_CASE("IsFreeOfSpin with ScanOptions reads Markdown and HTML as markup",
+          "[matchers]") {
+  const unspin::Detector d = fixture_detector();
+  unspin::ScanOptions md;
+  md.markup = unspin::Markup::kMarkdown;
+  const std::string doc =
+      "# Notes\n\nRun `bad guy gangs` or see "
+      "<https://x.test/bad-guy-gangs>.\n\n```\nbad guy gangs\n```\n";
+  // Code and URLs are not prose: free of spin as Markdown, not as text.
+  CHECK_THAT(doc, unspin::IsFreeOfSpin(d, md));
+  CHECK_FALSE(unspin::IsFreeOfSpin(d).match(doc));
+  auto m = unspin::IsFreeOfSpin(d, md);
+  REQUIRE_FALSE(m.match(doc + "\nThe *bad guy gangs* left.\n"));
+  // The place is the document's own line and column.
+  CHECK_THAT(m.describe(),
+             Catch::Matchers::Contains("line 9, column 6: \"bad guy gangs\""));
+  unspin::ScanOptions html;
+  html.markup = unspin::Markup::kHtml;
+  CHECK_THAT(std::string("<p title=\"x\">ok</p><script>bad guy gangs</script>"),
+             unspin::IsFreeOfSpin(d, html));
+}
