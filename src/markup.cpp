@@ -396,6 +396,7 @@ bool one_of(std::string_view name,
 // skipped. Stops counting past `limit`.
 std::size_t html_depth(std::string_view doc, std::size_t limit) {
   std::vector<std::string> open;
+  std::size_t foreign = 0;  // open svg and math elements
   std::size_t deepest = 0;
   std::size_t i = 0;
   auto lower_name = [&](std::size_t from, std::string& name) {
@@ -430,6 +431,8 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       const std::size_t stop = open.size() > 64 ? open.size() - 64 : 0;
       for (std::size_t k = open.size(); k > stop; --k) {
         if (open[k - 1] == name) {
+          for (std::size_t x = k - 1; x < open.size(); ++x)
+            if (open[x] == "svg" || open[x] == "math") --foreign;
           open.resize(k - 1);
           break;
         }
@@ -452,7 +455,9 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       i = k;
       continue;
     }
-    if (doc[gt - 1] == '/') continue;
+    // "/>" closes an element only in SVG and MathML; HTML5 ignores it on
+    // other elements (<div/> opens a div).
+    if (doc[gt - 1] == '/' && foreign > 0) continue;
     if (one_of(name,
                {"area",    "base",   "br",       "col",  "embed", "hr",
                 "img",     "input",  "link",     "meta", "param", "source",
@@ -461,6 +466,7 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
                 "thead",   "tbody",  "tfoot",    "rp",   "rt",    "colgroup",
                 "caption", "html",   "head",     "body"}))
       continue;
+    if (name == "svg" || name == "math") ++foreign;
     open.push_back(name);
     deepest = std::max(deepest, open.size());
     if (deepest > limit) break;

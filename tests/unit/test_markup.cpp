@@ -330,6 +330,16 @@ TEST_CASE("markup: deep nesting is read without recursion", "[markup]") {
   auto r = d.scan(html, as(Markup::kHtml));
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == unspin::ErrorCode::kInvalidArgument);
+  // HTML5 ignores "/>" on a div: each <div/> opens one.
+  html.clear();
+  for (int i = 0; i < 5000; ++i) html += "<div/>";
+  CHECK(d.scan(html, as(Markup::kHtml)).status().code() ==
+        unspin::ErrorCode::kInvalidArgument);
+  // In SVG, "/>" closes: many self-closed shapes are not deep.
+  html = "<svg>";
+  for (int i = 0; i < 5000; ++i) html += "<path d=\"M0\"/>";
+  html += "</svg><p>bad guy gangs</p>";
+  CHECK(scan(d, html, Markup::kHtml).size() == 1);
   // Many elements, each closed, or closed implicitly: not deep.
   html.clear();
   for (int i = 0; i < 20000; ++i) html += "<div><p>x<li>y<br></div>";
