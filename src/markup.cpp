@@ -152,33 +152,40 @@ void align(Prose& out, std::size_t begin, std::string_view raw,
       continue;
     }
     if (c != '&') break;
-    const std::size_t k = reference_end(raw, i);
+    const std::size_t longest = reference_end(raw, i);
     // Not decoded by the parser: the '&' and what follows stand as written.
-    if (dec.substr(j, k - i) == raw.substr(i, k - i)) {
+    if (dec.substr(j, longest - i) == raw.substr(i, longest - i)) {
       out.verbatim(raw.substr(i, 1), begin + i, read_only);
       i += 1;
       j += 1;
       continue;
     }
     // Decoded to one or two code points: the one after which the decoded
-    // text goes on as the raw text after the reference does.
-    std::size_t lit = k;
-    while (lit < raw.size() && raw[lit] != '&' && raw[lit] != '\r' &&
-           raw[lit] != '\0')
-      ++lit;
-    const std::string_view after = raw.substr(k, lit - k);
-    std::size_t m = j;
+    // text goes on as the raw text after the reference does. Without a ';'
+    // the parser may have decoded a shorter name ("&copy2023" is "©2023"):
+    // shorter ends are tried too.
+    std::size_t k = longest;
     std::size_t found = std::string_view::npos;
-    for (int cps = 0; cps < 2 && m < dec.size(); ++cps) {
-      m += utf8_length(static_cast<unsigned char>(dec[m]));
-      if (m > dec.size()) break;
-      const bool fits = after.empty()
-                            ? (k == raw.size() ? m == dec.size() : true)
-                            : dec.substr(m, after.size()) == after;
-      if (fits) {
-        found = m;
-        break;
+    for (; k > i + 1 && found == std::string_view::npos; --k) {
+      if (k != longest && raw[longest - 1] == ';') break;
+      std::size_t lit = k;
+      while (lit < raw.size() && raw[lit] != '&' && raw[lit] != '\r' &&
+             raw[lit] != '\0')
+        ++lit;
+      const std::string_view after = raw.substr(k, lit - k);
+      std::size_t m = j;
+      for (int cps = 0; cps < 2 && m < dec.size(); ++cps) {
+        m += utf8_length(static_cast<unsigned char>(dec[m]));
+        if (m > dec.size()) break;
+        const bool fits = after.empty()
+                              ? (k == raw.size() ? m == dec.size() : true)
+                              : dec.substr(m, after.size()) == after;
+        if (fits) {
+          found = m;
+          break;
+        }
       }
+      if (found != std::string_view::npos) break;
     }
     if (found == std::string_view::npos) break;
     out.decoded(dec.substr(j, found - j), begin + i, begin + k, read_only);
@@ -848,7 +855,17 @@ void map_findings(std::string_view doc, const Prose& prose, Markup markup,
                 "rewrite cannot keep";
         }
       } else {
-        f.suggestion = escape(f.suggestion, markup);
+        // Where the document writes the span differently from its prose
+        // (an entity, CR LF, a hard break, a list item's indent), the
+        // words are replaced in place so that those bytes stay.
+        std::string kept;
+        if (doc.substr(src_b, src_e - src_b) !=
+                std::string_view(prose.text).substr(b, e - b) &&
+            keep_markup(doc, prose, b, e, f.suggestion, markup, kept)) {
+          f.suggestion = std::move(kept);
+        } else {
+          f.suggestion = escape(f.suggestion, markup);
+        }
       }
     }
     if (src_b < prev_end) {  // two findings in one decoded piece

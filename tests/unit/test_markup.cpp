@@ -442,3 +442,22 @@ TEST_CASE("markup: a Scanner reads a Markdown stream whole", "[markup]") {
   }
   CHECK(rewritten == read_fixture("README.fixed.md"));
 }
+
+TEST_CASE("markup: the document's own bytes between words stay (review cases)",
+          "[markup]") {
+  const Detector d = corpus_detector();
+  ScanOptions html = as(Markup::kHtml);
+  html.rewrite_attributes = true;
+  // An entity without ';' before letters or digits: the parser decodes the
+  // shortest name; nothing after it is lost.
+  auto r = d.fix("<p>&copy2023 client service</p>", html);
+  REQUIRE(r.ok());
+  CHECK(*r == "<p>&copy2023 customer service</p>");
+  // A Markdown hard break and CR LF inside a phrase are kept.
+  CHECK(fixed(d, "Our client  \nservice desk.\n", Markup::kMarkdown) ==
+        "Our customer  \nservice desk.\n");
+  CHECK(fixed(d, "Our client\r\nservice desk.\r\n", Markup::kMarkdown) ==
+        "Our customer\r\nservice desk.\r\n");
+  CHECK(fixed(d, "<p>client\r\nservice</p>", Markup::kHtml) ==
+        "<p>customer\r\nservice</p>");
+}
