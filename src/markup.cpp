@@ -345,10 +345,13 @@ int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
 
 // Length of a YAML (---) or TOML (+++) front matter block at the start.
 std::size_t front_matter(std::string_view doc) {
+  // A UTF-8 byte order mark may come first.
+  const std::size_t bom = doc.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   for (std::string_view fence : {"---", "+++"}) {
-    if (doc.substr(0, 3) != fence) continue;
+    if (doc.substr(bom, 3) != fence) continue;
     std::size_t eol = doc.find('\n');
-    if (eol == std::string_view::npos || !all_space(doc.substr(3, eol - 3)))
+    if (eol == std::string_view::npos ||
+        !all_space(doc.substr(bom + 3, eol - bom - 3)))
       continue;
     std::size_t pos = eol + 1;
     while (pos < doc.size()) {
@@ -356,7 +359,7 @@ std::size_t front_matter(std::string_view doc) {
       const std::size_t line_end =
           end == std::string_view::npos ? doc.size() : end;
       std::string_view line = doc.substr(pos, line_end - pos);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
       if (line == fence || (fence == "---" && line == "..."))
         return end == std::string_view::npos ? doc.size() : end + 1;
       pos = line_end + 1;

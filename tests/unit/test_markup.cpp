@@ -461,3 +461,16 @@ TEST_CASE("markup: the document's own bytes between words stay (review cases)",
   CHECK(fixed(d, "<p>client\r\nservice</p>", Markup::kHtml) ==
         "<p>customer\r\nservice</p>");
 }
+
+TEST_CASE("markup: front matter after a BOM or with a spaced fence is skipped",
+          "[markup]") {
+  const Detector d = corpus_detector();
+  for (const std::string doc :
+       {std::string("\xEF\xBB\xBF---\ntitle: client service\n---\nclient "
+                    "service\n"),
+        std::string("---\ntitle: client service\n---  \nclient service\n")}) {
+    const auto fs = scan(d, doc, Markup::kMarkdown);
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].line == 4);
+  }
+}
