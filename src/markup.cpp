@@ -302,8 +302,9 @@ int md_leave_span(MD_SPANTYPE type, void* /*detail*/, void* user) {
 int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   auto& s = *static_cast<MarkdownState*>(user);
   const bool inside = in_doc(s, text, size);
+  const std::size_t at =
+      inside ? static_cast<std::size_t>(text - s.doc.data()) : 0;
   if (inside) {
-    const auto at = static_cast<std::size_t>(text - s.doc.data());
     if (type == MD_TEXT_NORMAL || type == MD_TEXT_ENTITY ||
         type == MD_TEXT_CODE || type == MD_TEXT_HTML)
       s.last = std::max(s.last, at + size);
@@ -313,7 +314,6 @@ int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   switch (type) {
     case MD_TEXT_NORMAL:
       if (inside) {
-        const auto at = static_cast<std::size_t>(text - s.doc.data());
         s.out->verbatim(std::string_view(text, size), at, ro);
       } else {
         s.out->inserted(std::string_view(text, size), s.last);
@@ -321,7 +321,6 @@ int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
       break;
     case MD_TEXT_ENTITY:
       if (inside) {
-        const auto at = static_cast<std::size_t>(text - s.doc.data());
         s.out->decoded(
             decode_reference(std::string_view(text, size), s.references), at,
             at + size, ro);
@@ -835,40 +834,32 @@ void map_findings(std::string_view doc, const Prose& prose, Markup markup,
     const std::size_t b = std::min(f.begin, prose.text.size());
     const std::size_t e = std::min(std::max(f.end, b), prose.text.size());
     const SpanShape shape = shape_of(doc, prose, b, e);
-    std::size_t src_b =
-        b < e ? source_begin(prose, b)
-              : (prose.pieces.empty() ? 0 : source_begin(prose, b));
-    std::size_t src_e = b < e ? source_end(prose, e) : src_b;
-    if (src_e < src_b) src_e = src_b;
+    std::size_t src_b = prose.pieces.empty() ? 0 : source_begin(prose, b);
+    std::size_t src_e = std::max(b < e ? source_end(prose, e) : src_b, src_b);
     std::string note;
     if (shape.read_only && !rewrite_attributes) {
       f.rewritable = false;
       note = "not applied: alt or title text (rewrite_attributes is off)";
     }
     if (f.has_suggestion) {
-      if (shape.crosses_markup) {
-        std::string kept;
-        if (keep_markup(doc, prose, b, e, f.suggestion, markup, kept)) {
-          f.suggestion = std::move(kept);
-        } else {
-          f.rewritable = false;
-          if (note.empty())
-            note =
-                "not applied: the span crosses inline markup that the "
-                "rewrite cannot keep";
-        }
+      // Where the document writes the span otherwise than its prose (inline
+      // markup, an entity, CR LF, a hard break, a list item's indent), the
+      // words are replaced in place so that those bytes stay.
+      const bool differs = shape.crosses_markup ||
+                           doc.substr(src_b, src_e - src_b) !=
+                               std::string_view(prose.text).substr(b, e - b);
+      std::string kept;
+      if (differs &&
+          keep_markup(doc, prose, b, e, f.suggestion, markup, kept)) {
+        f.suggestion = std::move(kept);
+      } else if (shape.crosses_markup) {
+        f.rewritable = false;
+        if (note.empty())
+          note =
+              "not applied: the span crosses inline markup that the rewrite "
+              "cannot keep";
       } else {
-        // Where the document writes the span differently from its prose
-        // (an entity, CR LF, a hard break, a list item's indent), the
-        // words are replaced in place so that those bytes stay.
-        std::string kept;
-        if (doc.substr(src_b, src_e - src_b) !=
-                std::string_view(prose.text).substr(b, e - b) &&
-            keep_markup(doc, prose, b, e, f.suggestion, markup, kept)) {
-          f.suggestion = std::move(kept);
-        } else {
-          f.suggestion = escape(f.suggestion, markup);
-        }
+        f.suggestion = escape(f.suggestion, markup);
       }
     }
     if (src_b < prev_end) {  // two findings in one decoded piece

@@ -878,10 +878,8 @@ int run(int argc, char** argv) {
     so.style = style;
     so.jobs = threads;
     so.replace_invalid_utf8 = args.invalid_utf8 == "replace";
-    so.scan.markup = args.format_in == "markdown" ? unspin::Markup::kMarkdown
-                     : args.format_in == "html"   ? unspin::Markup::kHtml
-                                                  : unspin::Markup::kText;
-    so.scan.rewrite_attributes = args.rewrite_attributes;
+    // A record has no file name: only --format-in picks its format.
+    so.scan = scan_options_for(args, "");
     unspin_cli::StreamOutcome outcome =
         unspin_cli::run_stream(*detector, args.files, so);
     if (!std::cout) {
