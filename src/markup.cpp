@@ -44,6 +44,11 @@ bool all_space(std::string_view s) {
   return std::all_of(s.begin(), s.end(), is_space);
 }
 
+bool one_of(std::string_view name,
+            std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), name) != set.end();
+}
+
 // Length of the UTF-8 sequence that starts with byte `c` (1 for others).
 std::size_t utf8_length(unsigned char c) {
   if (c >= 0xF0) return 4;
@@ -106,7 +111,9 @@ std::string decode_reference(std::string_view ref,
   if (node != nullptr && node->v.element.children.length == 1) {
     const auto* t =
         static_cast<const GumboNode*>(node->v.element.children.data[0]);
-    if (t->type == GUMBO_NODE_TEXT) out = t->v.text.text;
+    // "&#32;" and "&Tab;" decode to a whitespace node.
+    if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_WHITESPACE)
+      out = t->v.text.text;
   }
   gumbo_destroy_output(&options, g);
   cache.emplace(std::string(ref), out);
@@ -299,6 +306,33 @@ int md_leave_span(MD_SPANTYPE type, void* /*detail*/, void* user) {
   return 0;
 }
 
+// Inline raw HTML in Markdown is markup, but a tag that breaks the line
+// (<br>) or starts a block (<p>, <div>, <li>, ...) or stands for an object
+// (<img>) separates the words around it, as it does when rendered.
+void inline_html_break(MarkdownState& s, std::string_view tag) {
+  if (tag.size() < 3 || tag[0] != '<') return;
+  std::size_t k = tag[1] == '/' ? 2 : 1;
+  std::string name;
+  while (k < tag.size() && is_alnum(tag[k]) && name.size() < 16)
+    name +=
+        static_cast<char>(std::tolower(static_cast<unsigned char>(tag[k++])));
+  if (name == "br") {
+    s.out->inserted("\n", s.last);
+  } else if (one_of(name, {"img", "input", "embed", "object", "video", "audio",
+                           "iframe", "svg", "math", "button", "select"})) {
+    s.out->placeholder(s.last);
+  } else if (one_of(name,
+                    {"p",       "div",     "hr",      "li",     "ul",
+                     "ol",      "dl",      "dt",      "dd",     "table",
+                     "tr",      "td",      "th",      "h1",     "h2",
+                     "h3",      "h4",      "h5",      "h6",     "blockquote",
+                     "section", "article", "header",  "footer", "nav",
+                     "aside",   "details", "summary", "figure", "figcaption",
+                     "main"})) {
+    s.out->block_break(s.last);
+  }
+}
+
 int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   auto& s = *static_cast<MarkdownState*>(user);
   const bool inside = in_doc(s, text, size);
@@ -333,7 +367,8 @@ int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
     case MD_TEXT_SOFTBR:
       s.out->inserted("\n", s.last);
       break;
-    case MD_TEXT_HTML:  // inline raw HTML: markup
+    case MD_TEXT_HTML:  // inline raw HTML: markup, read for its breaks
+      inline_html_break(s, std::string_view(text, size));
       break;
     default:  // code, math: not prose
       s.out->placeholder(s.last);
@@ -391,22 +426,48 @@ bool skipped_element(GumboTag tag) {
   }
 }
 
-bool one_of(std::string_view name,
-            std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), name) != set.end();
+// What an HTML5 parse of a document will cost, estimated from its tags
+// alone, before parsing: the parser's time per tag grows with how deep
+// elements nest (a million nested <div>s would take hours), and each new
+// block reopens the formatting elements (<b>, <font>, ...) left open before
+// it (3,000 distinct unclosed <b>s before 3,000 paragraphs make 9 million
+// elements, 3.4 GB).
+struct HtmlCost {
+  std::size_t depth = 0;          // deepest nesting of elements
+  std::size_t reconstructed = 0;  // formatting elements reopened in blocks
+};
+
+// Whether a tag as written ("B id=1") is of the element `name` ("b").
+bool tag_is(std::string_view tag, std::string_view name) {
+  if (tag.size() < name.size() ||
+      (tag.size() > name.size() && is_alnum(tag[name.size()])))
+    return false;
+  for (std::size_t k = 0; k < name.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(tag[k])) != name[k])
+      return false;
+  return true;
 }
 
-// How deep the document nests elements, estimated from its tags alone
-// (HTML5 parsing costs time in proportion to the depth for each tag, so a
-// document of a million nested <div>s would take hours): start tags of
-// elements that are neither void nor closed implicitly by their siblings
-// open, end tags close the nearest open element of the same name (among the
-// last 64). Comments and the text of script, style and the like are
-// skipped. Stops counting past `limit`.
-std::size_t html_depth(std::string_view doc, std::size_t limit) {
+bool formatting_element(std::string_view name) {
+  return one_of(name, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+                       "small", "strike", "strong", "tt", "u"});
+}
+
+// Start tags of elements that are neither void nor closed implicitly by
+// their siblings open, end tags close the nearest open element of the same
+// name (among the last 64). Unclosed formatting elements are kept as the
+// parser keeps them (at most three alike, cleared at the end of a table
+// cell), and each block start is charged for them. Comments and the text of
+// script, style and the like are skipped. Stops counting past the limits.
+HtmlCost html_cost(std::string_view doc, std::size_t depth_limit,
+                   std::size_t reconstruct_limit) {
+  HtmlCost cost;
   std::vector<std::string> open;
   std::size_t foreign = 0;  // open svg and math elements
-  std::size_t deepest = 0;
+  // Active formatting elements, by their tag as written (name, attributes),
+  // and where each table cell's own ones begin.
+  std::vector<std::string_view> active;
+  std::vector<std::size_t> markers;
   std::size_t i = 0;
   auto lower_name = [&](std::size_t from, std::string& name) {
     name.clear();
@@ -418,6 +479,20 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       ++k;
     }
     return k;
+  };
+  auto clear_to_marker = [&] {
+    active.resize(markers.empty() ? 0 : markers.back());
+    if (!markers.empty()) markers.pop_back();
+  };
+  // The last active element `name` of the current cell is closed.
+  auto forget = [&](std::string_view name) {
+    for (std::size_t k = active.size();
+         k > (markers.empty() ? 0 : markers.back()); --k) {
+      if (tag_is(active[k - 1], name)) {
+        active.erase(active.begin() + static_cast<std::ptrdiff_t>(k - 1));
+        return;
+      }
+    }
   };
   std::string name;
   while ((i = doc.find('<', i)) != std::string_view::npos) {
@@ -435,8 +510,26 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
     }
     const std::size_t gt = doc.find('>', after);
     if (gt == std::string_view::npos) break;
+    const std::string_view tag = doc.substr(i + 1, gt - i - 1);
     i = gt + 1;
+    const bool cell = one_of(name, {"td", "th", "caption", "applet", "object",
+                                    "marquee", "template"});
+    if (closing ? !formatting_element(name)
+                : one_of(name, {"p", "li", "dd", "dt", "h1", "h2", "h3", "h4",
+                                "h5", "h6", "tr", "option", "body"})) {
+      // An element ends (a </div>, or a <p> that ends the paragraph before
+      // it): the formatting elements of the current cell that it closed are
+      // reopened in what follows.
+      cost.reconstructed +=
+          active.size() - (markers.empty() ? 0 : markers.back());
+      if (cost.reconstructed > reconstruct_limit) break;
+    }
     if (closing) {
+      if (cell || name == "tr" || name == "table") {
+        if (!markers.empty()) clear_to_marker();
+      } else if (formatting_element(name)) {
+        forget(name);
+      }
       const std::size_t stop = open.size() > 64 ? open.size() - 64 : 0;
       for (std::size_t k = open.size(); k > stop; --k) {
         if (open[k - 1] == name) {
@@ -464,6 +557,20 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       i = k;
       continue;
     }
+    if (cell) {
+      // A new cell (or row) closes the one before it, and its formatting.
+      if ((name == "td" || name == "th") && !markers.empty()) clear_to_marker();
+      markers.push_back(active.size());
+    } else if (name == "tr" && !markers.empty()) {
+      clear_to_marker();
+    }
+    // A new link closes the one still open (the adoption agency).
+    if (name == "a" || name == "nobr") forget(name);
+    if (formatting_element(name) &&
+        std::count(active.begin() + static_cast<std::ptrdiff_t>(
+                                        markers.empty() ? 0 : markers.back()),
+                   active.end(), tag) < 3)
+      active.push_back(tag);
     // "/>" closes an element only in SVG and MathML; HTML5 ignores it on
     // other elements (<div/> opens a div).
     if (doc[gt - 1] == '/' && foreign > 0) continue;
@@ -477,10 +584,10 @@ std::size_t html_depth(std::string_view doc, std::size_t limit) {
       continue;
     if (name == "svg" || name == "math") ++foreign;
     open.push_back(name);
-    deepest = std::max(deepest, open.size());
-    if (deepest > limit) break;
+    cost.depth = std::max(cost.depth, open.size());
+    if (cost.depth > depth_limit) break;
   }
-  return deepest;
+  return cost;
 }
 
 // Elements inside a line of text: their tags do not end a block.
@@ -814,12 +921,19 @@ Prose extract_markdown(std::string_view doc) {
 
 Status extract_html(std::string_view doc, Prose& out) {
   out = Prose();
-  if (const std::size_t depth = html_depth(doc, kMaxHtmlDepth);
-      depth > kMaxHtmlDepth)
+  const std::size_t reconstruct_limit = kMaxHtmlReopened + doc.size() / 4;
+  const HtmlCost cost = html_cost(doc, kMaxHtmlDepth, reconstruct_limit);
+  if (cost.depth > kMaxHtmlDepth)
     return Status(ErrorCode::kInvalidArgument,
                   "HTML nests elements more than " +
                       std::to_string(kMaxHtmlDepth) +
                       " deep: not parsed (browsers stop at 512)");
+  if (cost.reconstructed > reconstruct_limit)
+    return Status(ErrorCode::kInvalidArgument,
+                  "HTML leaves so many formatting elements (<b>, <font>, ...) "
+                  "open that its blocks would reopen more than " +
+                      std::to_string(reconstruct_limit) +
+                      " of them: not parsed");
   const GumboOptions options = gumbo_options();
   GumboOutput* g = gumbo_parse_with_options(&options, doc.data(), doc.size());
   walk_html(doc, g->document, out);
@@ -829,17 +943,20 @@ Status extract_html(std::string_view doc, Prose& out) {
 
 void map_findings(std::string_view doc, const Prose& prose, Markup markup,
                   bool rewrite_attributes, std::vector<Finding>& findings) {
-  std::size_t prev_end = 0;
+  auto add_note = [](Finding& f, std::string_view note) {
+    if (!f.explanation.empty()) f.explanation += "; ";
+    f.explanation += note;
+  };
   for (Finding& f : findings) {
     const std::size_t b = std::min(f.begin, prose.text.size());
     const std::size_t e = std::min(std::max(f.end, b), prose.text.size());
     const SpanShape shape = shape_of(doc, prose, b, e);
-    std::size_t src_b = prose.pieces.empty() ? 0 : source_begin(prose, b);
-    std::size_t src_e = std::max(b < e ? source_end(prose, e) : src_b, src_b);
-    std::string note;
+    const std::size_t src_b = prose.pieces.empty() ? 0 : source_begin(prose, b);
+    const std::size_t src_e =
+        std::max(b < e ? source_end(prose, e) : src_b, src_b);
     if (shape.read_only && !rewrite_attributes) {
       f.rewritable = false;
-      note = "not applied: alt or title text (rewrite_attributes is off)";
+      add_note(f, "not applied: alt or title text (rewrite_attributes is off)");
     }
     if (f.has_suggestion) {
       // Where the document writes the span otherwise than its prose (inline
@@ -853,29 +970,36 @@ void map_findings(std::string_view doc, const Prose& prose, Markup markup,
           keep_markup(doc, prose, b, e, f.suggestion, markup, kept)) {
         f.suggestion = std::move(kept);
       } else if (shape.crosses_markup) {
+        if (f.rewritable)
+          add_note(f,
+                   "not applied: the span crosses inline markup that the "
+                   "rewrite cannot keep");
         f.rewritable = false;
-        if (note.empty())
-          note =
-              "not applied: the span crosses inline markup that the rewrite "
-              "cannot keep";
       } else {
         f.suggestion = escape(f.suggestion, markup);
       }
     }
-    if (src_b < prev_end) {  // two findings in one decoded piece
-      src_b = prev_end;
-      src_e = std::max(src_e, src_b);
-      f.rewritable = false;
-      if (note.empty()) note = "not applied: shares markup with a finding";
-    }
     f.begin = src_b;
     f.end = src_e;
-    f.text = std::string(doc.substr(src_b, src_e - src_b));
-    if (!note.empty()) {
-      if (!f.explanation.empty()) f.explanation += "; ";
-      f.explanation += note;
+  }
+  // An HTML parser may move text (a table's stray text goes before the
+  // table), so prose order is not always document order: findings are put
+  // back in document order, and one that overlaps the one before it (two
+  // findings in one entity, or in text the parser moved) is not rewritable.
+  std::stable_sort(
+      findings.begin(), findings.end(),
+      [](const Finding& x, const Finding& y) { return x.begin < y.begin; });
+  std::size_t prev_end = 0;
+  for (Finding& f : findings) {
+    if (f.begin < prev_end) {
+      f.begin = prev_end;
+      f.end = std::max(f.end, f.begin);
+      if (f.rewritable)
+        add_note(f, "not applied: shares markup with a finding");
+      f.rewritable = false;
     }
-    prev_end = std::max(prev_end, src_e);
+    f.text = std::string(doc.substr(f.begin, f.end - f.begin));
+    prev_end = std::max(prev_end, f.end);
   }
 }
 

@@ -61,10 +61,13 @@ Prose extract_markdown(std::string_view doc);
 /// entities decoded, and the alt and title attributes (read only). Skipped:
 /// other attributes, comments, <script>, <style>, <code>, <pre>, <kbd>,
 /// <samp>, <textarea>, <template>, <svg>, <math>, <noscript>, <iframe>,
-/// <object>. A document that nests elements deeper than kMaxHtmlDepth (as
-/// its tags say) is refused with kInvalidArgument: HTML5 parsing takes time
-/// in proportion to the depth for each element.
+/// <object>. Refused with kInvalidArgument, as its tags say before parsing:
+/// a document that nests elements deeper than kMaxHtmlDepth (HTML5 parsing
+/// takes time in proportion to the depth for each element), or whose blocks
+/// would reopen more than kMaxHtmlReopened + size / 4 formatting elements
+/// left open (<b>, <font>: each block reopens them all).
 constexpr std::size_t kMaxHtmlDepth = 4096;
+constexpr std::size_t kMaxHtmlReopened = 100000;
 Status extract_html(std::string_view doc, Prose& out);
 
 /// Moves findings of a scan of `prose.text` onto `doc`: offsets and text in

@@ -474,3 +474,64 @@ TEST_CASE("markup: front matter after a BOM or with a spaced fence is skipped",
     CHECK(fs[0].line == 4);
   }
 }
+
+TEST_CASE("markup: formatting elements left open are bounded", "[markup]") {
+  const Detector d = markup_detector();
+  // Each paragraph reopens every distinct formatting element left open:
+  // 3,000 x 3,000 would be 9 million elements. Refused before parsing.
+  std::string html = "<p>";
+  for (int i = 0; i < 3000; ++i) html += "<b id=" + std::to_string(i) + ">";
+  for (int i = 0; i < 3000; ++i) html += "<p>x</p>";
+  auto r = d.scan(html, as(Markup::kHtml));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == unspin::ErrorCode::kInvalidArgument);
+  CHECK(r.status().message().find("formatting elements") != std::string::npos);
+  // Alike ones are kept three at a time, a table cell's end clears its own,
+  // and closed ones cost nothing: such documents are read.
+  for (const std::string open :
+       {std::string("<b>"), std::string("<td><font face=x>"),
+        std::string("<i>x</i>"), std::string("<a href=x>")}) {
+    html = "<table><tr>";
+    for (int i = 0; i < 2000; ++i) html += open + "<p>y</p>";
+    html += "</table><p>bad guy gangs</p>";
+    INFO(open);
+    CHECK(scan(d, html, Markup::kHtml).size() == 1);
+  }
+}
+
+TEST_CASE("markup: text the HTML parser moves is reported in document order",
+          "[markup]") {
+  const Detector d = markup_detector();
+  // Stray text in a table is moved before the table by HTML5 parsing.
+  const std::string html =
+      "<table><tr><td>bad guy gangs</td></tr>human liberties</table>";
+  const auto fs = scan(d, html, Markup::kHtml);
+  REQUIRE(fs.size() == 2);
+  CHECK(fs[0].text == "bad guy gangs");
+  CHECK(fs[1].text == "human liberties");
+  CHECK(fs[0].begin < fs[1].begin);
+  CHECK(fs[0].rewritable);
+  CHECK(fs[1].rewritable);
+  CHECK(fixed(d, html, Markup::kHtml) ==
+        "<table><tr><td>criminal gangs</td></tr>human rights</table>");
+}
+
+TEST_CASE("Markdown: whitespace references and inline <br> separate words",
+          "[markup]") {
+  const Detector d = markup_detector();
+  for (const std::string doc :
+       {std::string("bad&#32;guy gangs\n"), std::string("bad&#x20;guy gangs\n"),
+        std::string("bad&Tab;guy gangs\n")}) {
+    INFO(doc);
+    const auto fs = scan(d, doc, Markup::kMarkdown);
+    REQUIRE(fs.size() == 1);
+    CHECK(fixed(d, doc, Markup::kMarkdown) == "criminal gangs\n");
+  }
+  // <br> breaks the line: "guy<br>gangs" is two words, as rendered;
+  // <b> does not: "inven<b>tory</b>" is one word, not matched as two.
+  CHECK(scan(d, "bad guy<br>gangs\n", Markup::kMarkdown).size() == 1);
+  CHECK(scan(d, "bad guy<br/>gangs\n", Markup::kMarkdown).size() == 1);
+  CHECK(scan(d, "the bad<b>guy</b> gangs\n", Markup::kMarkdown).empty());
+  // <p> starts a block: no phrase across it.
+  CHECK(scan(d, "bad guy<p>gangs\n", Markup::kMarkdown).empty());
+}
