@@ -354,8 +354,10 @@ bool markup_options(unspin_markup markup, unsigned flags,
     default:
       return false;
   }
-  if ((flags & ~UNSPIN_REWRITE_ATTRIBUTES) != 0) return false;
+  if ((flags & ~(UNSPIN_REWRITE_ATTRIBUTES | UNSPIN_NO_INLINE_CONFIG)) != 0)
+    return false;
   so.rewrite_attributes = (flags & UNSPIN_REWRITE_ATTRIBUTES) != 0;
+  so.inline_config = (flags & UNSPIN_NO_INLINE_CONFIG) == 0;
   return true;
 }
 

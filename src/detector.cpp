@@ -16,6 +16,7 @@
 #include "rewrite.hpp"
 #include "score.hpp"
 #include "select.hpp"
+#include "suppress.hpp"
 #include "table.hpp"
 #include "text.hpp"
 #include "unspin/unspin.hpp"
@@ -48,8 +49,12 @@ Result<ScanResult> Detector::scan(std::string_view text,
                                   const ScanOptions& options) const {
   try {
     if (Status st = detail::validate(options); !st.ok()) return st;
-    if (options.markup == Markup::kText) return scan_impl(text, options);
-    return scan_markup(text, options);
+    if (options.markup != Markup::kText) return scan_markup(text, options);
+    Result<ScanResult> r = scan_impl(text, options);
+    if (r.ok() && options.inline_config)
+      detail::suppress(text, detail::text_directives(text), {}, r->findings,
+                       r->verdict);
+    return r;
   } catch (const std::exception& e) {
     return Status(ErrorCode::kInternal, std::string("scanning: ") + e.what());
   }
@@ -221,6 +226,9 @@ Result<ScanResult> Detector::scan_markup(std::string_view text,
   detail::map_findings(text, prose, options.markup, options.rewrite_attributes,
                        r->findings);
   detail::locate_findings(text, r->findings);
+  if (options.inline_config)
+    detail::suppress(text, detail::comment_directives(text, prose.comments), {},
+                     r->findings, r->verdict);
   return r;
 }
 

@@ -211,6 +211,7 @@ struct MarkdownState {
   std::string_view doc;
   Prose* out = nullptr;
   int skip = 0;          // inside a code block, an HTML block or a code span
+  int html_block = 0;    // inside an HTML block
   int image = 0;         // inside an image's alt text
   std::size_t last = 0;  // document offset after the last text seen
   // Links: where each open link's prose began, and its target.
@@ -225,6 +226,7 @@ bool in_doc(const MarkdownState& s, const MD_CHAR* p, MD_SIZE n) {
 int md_enter_block(MD_BLOCKTYPE type, void* /*detail*/, void* user) {
   auto& s = *static_cast<MarkdownState*>(user);
   if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) ++s.skip;
+  if (type == MD_BLOCK_HTML) ++s.html_block;
   s.out->block_break(s.last);
   return 0;
 }
@@ -232,6 +234,7 @@ int md_enter_block(MD_BLOCKTYPE type, void* /*detail*/, void* user) {
 int md_leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* user) {
   auto& s = *static_cast<MarkdownState*>(user);
   if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) --s.skip;
+  if (type == MD_BLOCK_HTML) --s.html_block;
   s.out->block_break(s.last);
   return 0;
 }
@@ -343,6 +346,8 @@ int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
         type == MD_TEXT_CODE || type == MD_TEXT_HTML)
       s.last = std::max(s.last, at + size);
   }
+  if (type == MD_TEXT_HTML && inside && s.skip == s.html_block)
+    s.out->comment(at, at + size, s.doc);
   if (s.skip > 0) return 0;
   const bool ro = s.image > 0;
   switch (type) {
@@ -704,6 +709,15 @@ void walk_html(std::string_view doc, const GumboNode* root, Prose& out) {
           align(out, at, raw, t.text, false);
           last = std::max(last, at + raw.size());
         }
+      } else if (kid->type == GUMBO_NODE_COMMENT) {
+        const GumboText& t = kid->v.text;
+        const std::string_view raw(t.original_text.data,
+                                   t.original_text.length);
+        if (raw.data() != nullptr && raw.data() >= doc.data() &&
+            raw.data() + raw.size() <= doc.data() + doc.size()) {
+          const auto at = static_cast<std::size_t>(raw.data() - doc.data());
+          out.comment(at, at + raw.size(), doc);
+        }
       } else if (kid->type == GUMBO_NODE_ELEMENT ||
                  kid->type == GUMBO_NODE_TEMPLATE) {
         if (kid->type == GUMBO_NODE_TEMPLATE) continue;
@@ -898,6 +912,17 @@ void Prose::block_break(std::size_t at) {
 }
 
 void Prose::placeholder(std::size_t at) { inserted(kPlaceholder, at); }
+
+void Prose::comment(std::size_t begin, std::size_t end, std::string_view doc) {
+  // The lines of one raw HTML block come one by one: kept as one range.
+  if (!comments.empty() && comments.back().second <= begin &&
+      all_space(
+          doc.substr(comments.back().second, begin - comments.back().second))) {
+    comments.back().second = end;
+    return;
+  }
+  comments.emplace_back(begin, end);
+}
 
 Prose extract_markdown(std::string_view doc) {
   Prose out;

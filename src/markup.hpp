@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "unspin/unspin.hpp"
@@ -37,6 +38,10 @@ struct ProsePiece {
 struct Prose {
   std::string text;
   std::vector<ProsePiece> pieces;  ///< ordered, covering `text` exactly
+  /// Document ranges of markup that may hold HTML comments (raw HTML in
+  /// Markdown, comment nodes in HTML), not code: where unspin-disable and
+  /// the like are read (suppress.hpp).
+  std::vector<std::pair<std::size_t, std::size_t>> comments;
 
   /// Appends `bytes`, the document's bytes from offset `at`, as they are.
   void verbatim(std::string_view bytes, std::size_t at, bool read_only);
@@ -49,6 +54,8 @@ struct Prose {
   void block_break(std::size_t at);
   /// Marks the place of skipped content inside a block (a code span).
   void placeholder(std::size_t at);
+  /// Records markup [begin, end) of `doc` that may hold comments.
+  void comment(std::size_t begin, std::size_t end, std::string_view doc);
 };
 
 /// The prose of a CommonMark/GitHub Markdown document (md4c): paragraphs,

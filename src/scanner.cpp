@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "suppress.hpp"
 #include "unspin/unspin.hpp"
 
 namespace unspin {
@@ -76,7 +77,8 @@ Scanner::Scanner(const Detector& detector, const ScannerOptions& options)
     : detector_(&detector),
       options_(options),
       step_(std::min(kStep, options.window_bytes)),
-      want_(options.window_bytes) {}
+      want_(options.window_bytes),
+      suppressed_(std::make_shared<detail::SuppressState>()) {}
 
 Result<Scanner> Scanner::create(const Detector& detector,
                                 const ScannerOptions& options) {
@@ -136,11 +138,22 @@ Status Scanner::drain(const WindowSink& sink) {
     if (check_) {
       if (Status s = check_(text, position_); !s.ok()) return failed_ = s;
     }
-    Result<ScanResult> scanned = detector_->scan(text, options_.scan);
+    // Plain text: suppression comments are read here, so that one carries
+    // from window to window (markup is one window, read by scan()).
+    const bool plain = options_.scan.markup == Markup::kText;
+    ScanOptions scan_options = options_.scan;
+    if (plain) scan_options.inline_config = false;
+    Result<ScanResult> scanned = detector_->scan(text, scan_options);
     if (!scanned.ok()) {
       return failed_ = Status(scanned.status().code(),
                               shift_byte_offset(scanned.status().message(),
                                                 position_.offset));
+    }
+    std::vector<detail::Directive> directives;
+    if (plain && options_.scan.inline_config) {
+      directives = detail::text_directives(text);
+      detail::suppress(text, directives, *suppressed_, scanned->findings,
+                       scanned->verdict);
     }
     ScannedWindow w;
     w.start = position_;
@@ -188,6 +201,8 @@ Status Scanner::drain(const WindowSink& sink) {
         w.text = text.substr(0, cut);
       }
     }
+    if (plain && options_.scan.inline_config)
+      *suppressed_ = detail::state_at(text, directives, *suppressed_, cut);
     tally(w);
     Status s = sink(w);
     advance(w.text);

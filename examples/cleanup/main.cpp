@@ -65,6 +65,7 @@ struct Args {
   std::string format_in = "auto";
   std::string stdin_filename;
   bool rewrite_attributes = false;
+  bool no_inline_config = false;
 };
 
 /// The format of an input: --format-in, else by the file's extension (for
@@ -95,6 +96,7 @@ unspin::ScanOptions scan_options_for(const Args& args,
   unspin::ScanOptions so;
   so.markup = markup_of(args, path);
   so.rewrite_attributes = args.rewrite_attributes;
+  so.inline_config = !args.no_inline_config;
   return so;
 }
 
@@ -816,6 +818,9 @@ int run(int argc, char** argv) {
                "Markdown and HTML: also rewrite image alt text and alt and "
                "title attributes (by default they are checked and reported, "
                "not rewritten)");
+  app.add_flag("--no-inline-config", args.no_inline_config,
+               "Ignore the documents' suppression comments (unspin-disable, "
+               "unspin-enable, unspin-disable-next-line)");
   app.add_flag("--exit-zero", args.exit_zero,
                "Exit 0 after findings and per-file or per-record errors "
                "(for Hadoop Streaming, Spark pipe)");

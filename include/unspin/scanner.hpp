@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@
 #include "unspin.hpp"
 
 namespace unspin {
+
+namespace detail {
+struct SuppressState;
+}  // namespace detail
 
 /// A place in a stream, counted as Detector::scan() counts in one text:
 /// LF, CR and CRLF end a line, columns are code points (a byte that is not a
@@ -168,6 +173,8 @@ class Scanner {
   Status failed_;  // the error that spent the stream, if any
   Verdict verdict_;
   std::set<std::string> distinct_;
+  // What the stream's suppression comments switched off so far.
+  std::shared_ptr<detail::SuppressState> suppressed_;
 };
 
 }  // namespace unspin

@@ -243,9 +243,15 @@ typedef enum unspin_markup {
 /** Flag of unspin_detector_scan_markup/unspin_detector_fix_markup: findings
     in image alt text and alt and title attributes are rewritable too. */
 #define UNSPIN_REWRITE_ATTRIBUTES 1u
+/** Flag of unspin_detector_scan_markup/unspin_detector_fix_markup: the
+    document's suppression comments (unspin-disable, unspin-enable,
+    unspin-disable-next-line) are not honoured (ScanOptions::inline_config
+    off). */
+#define UNSPIN_NO_INLINE_CONFIG 2u
 
 /** unspin_detector_scan for a document in `markup` (a Markdown or HTML
-    document must be under 2 GiB). `flags`: 0 or UNSPIN_REWRITE_ATTRIBUTES.
+    document must be under 2 GiB). `flags`: 0, or UNSPIN_REWRITE_ATTRIBUTES
+    and UNSPIN_NO_INLINE_CONFIG or'ed.
     Errors: as unspin_detector_scan, and UNSPIN_INVALID_ARGUMENT for an
     unknown markup or flag. */
 unspin_code unspin_detector_scan_markup(const unspin_detector* detector,

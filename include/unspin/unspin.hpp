@@ -285,6 +285,14 @@ struct ScanOptions {
   /// Markdown and HTML: findings in image alt text and in alt and title
   /// attributes are rewritable (by default they are reported only).
   bool rewrite_attributes = false;
+  /// Honour the document's own suppression comments: `unspin-disable`,
+  /// `unspin-enable` and `unspin-disable-next-line`, each optionally
+  /// followed by phrases (comma separated) to switch off only those. In
+  /// Markdown and HTML they are HTML comments (`<!-- unspin-disable -->`);
+  /// in plain text, a line of its own in a comment style (`# `, `// `,
+  /// `-- `, `; `, `% `, `<!-- -->`, `/* */`). Suppressed findings are not
+  /// reported and not counted in the verdict. Default true.
+  bool inline_config = true;
 };
 
 /// The compiled phrase tables plus morphology: built once by create(), then

@@ -225,6 +225,17 @@ static void test_markup(void) {
                                    &out, NULL, NULL) == UNSPIN_OK);
   CHECK_STR(out, "<p title=\"bad guy gangs\">criminal gangs</p>");
   unspin_string_free(out);
+  /* Suppression comments are honoured unless UNSPIN_NO_INLINE_CONFIG. */
+  const char* off = "<!-- unspin-disable -->\n<p>bad guy gangs</p>";
+  CHECK(unspin_detector_fix_markup(d, off, strlen(off), UNSPIN_MARKUP_HTML, 0,
+                                   &out, NULL, NULL) == UNSPIN_OK);
+  CHECK_STR(out, off);
+  unspin_string_free(out);
+  CHECK(unspin_detector_fix_markup(d, off, strlen(off), UNSPIN_MARKUP_HTML,
+                                   UNSPIN_NO_INLINE_CONFIG, &out, NULL,
+                                   NULL) == UNSPIN_OK);
+  CHECK_STR(out, "<!-- unspin-disable -->\n<p>criminal gangs</p>");
+  unspin_string_free(out);
   /* Unknown markup or flag. */
   CHECK(unspin_detector_scan_markup(d, md, strlen(md), (unspin_markup)9, 0, &r,
                                     &e) == UNSPIN_INVALID_ARGUMENT);
