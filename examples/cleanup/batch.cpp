@@ -10,23 +10,19 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
+#include "ignore.hpp"
 #include "output.hpp"
 
 namespace unspin_cli {
 namespace {
 
-bool matches(const std::string& pattern, const std::string& rel,
-             const std::string& base, int flags) {
-  return ::fnmatch(pattern.c_str(), rel.c_str(), flags) == 0 ||
-         ::fnmatch(pattern.c_str(), base.c_str(), flags) == 0;
-}
-
 bool matches_any(const std::vector<std::string>& patterns,
-                 const std::string& rel, const std::string& base, int flags) {
+                 const std::string& rel, bool is_dir, bool casefold) {
   for (const std::string& p : patterns) {
-    if (matches(p, rel, base, flags)) return true;
+    if (path_glob_match(p, rel, is_dir, casefold)) return true;
   }
   return false;
 }
@@ -35,14 +31,60 @@ struct Walker {
   const WalkOptions& options;
   std::vector<std::string>& errors;
   std::vector<InputFile>& out;
+  IgnoreRules rules;
+  // The walked directory's path from the top of the ignore files' scope
+  // (the git work tree holding it, else the directory itself).
+  std::string top_prefix;
 
-  bool included(const std::string& rel, const std::string& base) const {
-    if (matches_any(options.exclude, rel, base, 0)) return false;
+  std::string from_top(const std::string& rel) const {
+    if (top_prefix.empty()) return rel;
+    return rel.empty() ? top_prefix : top_prefix + "/" + rel;
+  }
+
+  bool skipped(const std::string& rel, bool is_dir) const {
+    if (matches_any(options.exclude, rel, is_dir, false)) return true;
+    return options.ignore_files && rules.ignored(from_top(rel), is_dir);
+  }
+
+  bool included(const std::string& rel) const {
+    if (skipped(rel, false)) return false;
     if (options.include.empty()) {
       // The defaults are extensions: README.TXT is as textual as notes.txt.
-      return matches_any(default_includes(), rel, base, FNM_CASEFOLD);
+      return matches_any(default_includes(), rel, false, true);
     }
-    return matches_any(options.include, rel, base, 0);
+    return matches_any(options.include, rel, false, false);
+  }
+
+  // Reads the ignore files of the directories above the walked one, up to
+  // the git work tree that holds it (as git and ripgrep do).
+  void read_parents(const std::string& root) {
+    if (!options.ignore_files) return;
+    char* real = ::realpath(root.c_str(), nullptr);
+    if (real == nullptr) return;
+    std::string dir = real;
+    std::free(real);
+    std::vector<std::string> chain;  // root's parents, nearest first
+    std::string top;
+    for (std::string d = dir; d.size() > 1 && chain.size() < 64;) {
+      const std::size_t slash = d.rfind('/');
+      d = slash == 0 ? "/" : d.substr(0, slash);
+      chain.push_back(d);
+      struct stat st;
+      if (::stat((d + "/.git").c_str(), &st) == 0) {
+        top = d;
+        break;
+      }
+    }
+    struct stat st;
+    if (::stat((dir + "/.git").c_str(), &st) == 0 || top.empty()) return;
+    const auto rel_of = [&](const std::string& d) {
+      return d == top ? std::string()
+                      : d.substr(top == "/" ? 1 : top.size() + 1);
+    };
+    top_prefix = rel_of(dir);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+      for (const std::string& name : ignore_file_names())
+        rules.add_file((*it == "/" ? "" : *it) + "/" + name, rel_of(*it));
   }
 
   // Walks `dir` (printed as `shown`, relative path `rel` from the root).
@@ -52,6 +94,10 @@ struct Walker {
       errors.push_back(dir + ": " + std::strerror(errno));
       return;
     }
+    const std::size_t outer_rules = rules.size();
+    if (options.ignore_files)
+      for (const std::string& name : ignore_file_names())
+        rules.add_file(dir + "/" + name, from_top(rel));
     std::vector<std::string> names;
     errno = 0;
     while (const dirent* e = ::readdir(d)) {
@@ -76,12 +122,13 @@ struct Walker {
         if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
       }
       if (S_ISDIR(st.st_mode)) {
-        if (matches_any(options.exclude, sub, name, 0)) continue;
+        if (name == ".git" || skipped(sub, true)) continue;
         walk(path, sub);
-      } else if (S_ISREG(st.st_mode) && included(sub, name)) {
+      } else if (S_ISREG(st.st_mode) && included(sub)) {
         out.push_back(InputFile{path, path, false, printable_name(path)});
       }
     }
+    rules.truncate(outer_rules);
   }
 };
 
@@ -113,7 +160,9 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
     std::string root = arg;
     while (root.size() > 1 && root.back() == '/') root.pop_back();
     const std::size_t before = out.size();
-    Walker{options, errors, out}.walk(root, "");
+    Walker walker{options, errors, out, {}, {}};
+    walker.read_parents(root);
+    walker.walk(root, "");
     if (out.size() == before) warnings.push_back(root + ": no matching files");
   }
   return out;

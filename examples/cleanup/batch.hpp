@@ -32,13 +32,18 @@ struct InputFile {
 
 /// How directories given on the command line are walked.
 struct WalkOptions {
-  /// Globs a walked file must match (its path relative to the directory or
-  /// its base name); empty means default_includes().
+  /// Globs a walked file must match, with gitignore's rules (ignore.hpp):
+  /// without a '/', the base name; with one, the path relative to the
+  /// walked directory; '*' does not match '/', '**' does. Empty means
+  /// default_includes().
   std::vector<std::string> include;
   /// Globs that drop walked files and prune walked directories.
   std::vector<std::string> exclude;
   /// Also walk into hidden (dot) files and directories.
   bool hidden = false;
+  /// Honour .gitignore, .ignore and .unspinignore files (in the walked
+  /// directories and, inside a git work tree, in its directories above).
+  bool ignore_files = true;
 };
 
 /// The include globs used when none is given: common text and markup

@@ -687,12 +687,15 @@ int run(int argc, char** argv) {
   app.footer(
       "Directories are walked recursively in name order: hidden entries are "
       "skipped (unless --hidden), symbolic links to directories are not "
-      "followed, files with a NUL byte are skipped. Walked files must match an "
-      "--include glob (default: *.txt *.text *.md *.markdown *.rst *.adoc "
-      "*.asciidoc *.org *.tex *.html *.htm *.xhtml, any case) and no "
-      "--exclude glob; a glob matches the path relative to the directory or "
-      "the base name ('*' also matches '/'); --exclude also prunes "
-      "directories. Files named on the command line are always read.\n\n"
+      "followed, files with a NUL byte are skipped, and what .gitignore, "
+      ".ignore and .unspinignore files say is skipped (unless --no-ignore). "
+      "Walked files must match an --include glob (default: *.txt *.text *.md "
+      "*.markdown *.rst *.adoc *.asciidoc *.org *.tex *.html *.htm *.xhtml, "
+      "any case) and no --exclude glob; globs are read as gitignore reads "
+      "them: without a '/' they match the base name, with one the path "
+      "relative to the directory; '*' does not match '/', '**' does; "
+      "--exclude also prunes directories. Files named on the command line "
+      "are always read.\n\n"
       "With several inputs, a directory or -j, a summary line 'N files, W "
       "words, F findings, S spun documents, T s' goes to stderr at the end "
       "(--quiet: none), and a progress bar when stderr is a terminal and the "
@@ -793,6 +796,9 @@ int run(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--hidden", args.walk.hidden,
                "Also walk hidden (dot) files and directories");
+  app.add_flag("--no-ignore{false}", args.walk.ignore_files,
+               "Do not honour .gitignore, .ignore and .unspinignore files "
+               "while walking");
   app.add_flag("-q,--quiet", args.quiet, "No summary line and no progress bar");
   auto* stream = app.add_flag(
       "--stream", args.stream,

@@ -101,17 +101,26 @@ run cl --format=json --include '*.log' tree
 [ "$(names)" = "tree/logs/run.log" ] || fail "--include replaces the defaults: $(names)"
 run cl --format=json --include '*.md' --include '*.rst' --exclude 'a' tree
 [ "$(names)" = "tree/d/three.rst tree/d/two.md tree/three.rst tree/two.md" ] || fail "--exclude prunes a directory: $(names)"
-run cl --format=json --include 'a/b/*' tree
+run cl --format=json --include 'a/b/**' tree
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
 files = [json.loads(l)["file"] for l in sys.stdin]
 assert files and all(f.startswith("tree/a/b/") for f in files), files
 assert any(f.startswith("tree/a/b/c/") for f in files), files' ||
   fail "--include matches the path relative to the directory"
+# As in gitignore, '*' does not match '/': a/b/* holds no file of a/b/c.
+run cl --format=json --include 'a/b/*' tree
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+files = [json.loads(l)["file"] for l in sys.stdin]
+assert files and all(f.startswith("tree/a/b/") for f in files), files
+assert not any(f.startswith("tree/a/b/c/") for f in files), files' ||
+  fail "--include a/b/* stops at /"
 run cl --format=json --exclude '*.txt' --exclude '*.TXT' tree
 case "$OUT" in *'.txt"'* | *'.TXT"'*) fail "--exclude by base name" ;; esac
 run cl --color=never --hidden tree
-expect_out_has "tree/.git/HEAD.txt:1:1:" "--hidden walks dot directories"
+expect_out_has "tree/.hidden_dir/x.txt:1:1:" "--hidden walks dot directories"
+case "$OUT" in *"/.git/"*) fail "--hidden does not walk .git" ;; esac
 expect_out_has "tree/.hidden.txt:1:1:" "--hidden reads dot files"
 # Files named on the command line are read whatever the globs say.
 run cl --color=never --exclude '*.log' tree/logs/run.log
