@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "batch.hpp"
+#include "config.hpp"
 #include "data_dir.hpp"
 #include "in_place.hpp"
 #ifdef UNSPIN_CLEANUP_DICT_CMD
@@ -66,14 +67,24 @@ struct Args {
   std::string stdin_filename;
   bool rewrite_attributes = false;
   bool no_inline_config = false;
+  std::string config_file;
+  bool no_config = false;
+  /// The project config read (--config, or the nearest .unspin.yml).
+  std::optional<unspin_cli::Config> config;
+  /// Per-file settings the command line gave (they beat the config's).
+  bool cli_min_confidence = false;
+  bool cli_format_in = false;
+  bool cli_rewrite_attributes = false;
+  bool cli_inline_config = false;
 };
 
 /// The format of an input: --format-in, else by the file's extension (for
 /// standard input, that of --stdin-filename; plain text without one).
-unspin::Markup markup_of(const Args& args, const std::string& path) {
-  if (args.format_in == "markdown") return unspin::Markup::kMarkdown;
-  if (args.format_in == "html") return unspin::Markup::kHtml;
-  if (args.format_in == "text") return unspin::Markup::kText;
+unspin::Markup markup_of(const Args& args, const std::string& format_in,
+                         const std::string& path) {
+  if (format_in == "markdown") return unspin::Markup::kMarkdown;
+  if (format_in == "html") return unspin::Markup::kHtml;
+  if (format_in == "text") return unspin::Markup::kText;
   const std::string& name = path == "-" ? args.stdin_filename : path;
   const std::size_t dot = name.rfind('.');
   const std::size_t slash = name.rfind('/');
@@ -94,14 +105,79 @@ unspin::Markup markup_of(const Args& args, const std::string& path) {
 unspin::ScanOptions scan_options_for(const Args& args,
                                      const std::string& path) {
   unspin::ScanOptions so;
-  so.markup = markup_of(args, path);
+  std::string format_in = args.format_in;
   so.rewrite_attributes = args.rewrite_attributes;
   so.inline_config = !args.no_inline_config;
+  if (args.config && !args.config->overrides.empty() && path != "-" &&
+      !path.empty()) {
+    // The config's settings for this path, where the command line is
+    // silent.
+    const unspin_cli::FileSettings s = args.config->settings_for(path);
+    if (s.min_confidence && !args.cli_min_confidence)
+      so.min_confidence = s.min_confidence;
+    if (s.format_in && !args.cli_format_in) format_in = *s.format_in;
+    if (s.rewrite_attributes && !args.cli_rewrite_attributes)
+      so.rewrite_attributes = *s.rewrite_attributes;
+    if (s.inline_config && !args.cli_inline_config)
+      so.inline_config = *s.inline_config;
+  }
+  so.markup = markup_of(args, format_in, path);
   return so;
 }
 
 void error(const std::string& message) {
   std::cerr << "cleanup: " << message << '\n';
+}
+
+/// Reads the project config (--config FILE, else the nearest .unspin.yml in
+/// the working directory or above, none with --no-config) into `args`
+/// wherever the command line is silent: lists (dictionaries, allowlists,
+/// excludes) go before the command line's; domains and includes are
+/// replaced by the command line's. False after an error (reported).
+bool apply_config(const CLI::App& app, Args& args) {
+  const auto given = [&](const char* flag) {
+    return app.get_option(flag)->count() > 0;
+  };
+  args.cli_min_confidence = given("--min-confidence");
+  args.cli_format_in = given("--format-in");
+  args.cli_rewrite_attributes = given("--rewrite-attributes");
+  args.cli_inline_config = given("--no-inline-config");
+  if (args.no_config) return true;
+  const std::string path =
+      args.config_file.empty() ? unspin_cli::find_config() : args.config_file;
+  if (path.empty()) return true;
+  unspin_cli::Config c;
+  std::string message;
+  if (!unspin_cli::load_config(path, c, message)) {
+    error(message);
+    return false;
+  }
+  const auto before = [](std::vector<std::string>& list,
+                         const std::vector<std::string>& first) {
+    list.insert(list.begin(), first.begin(), first.end());
+  };
+  before(args.dicts, c.dictionaries);
+  before(args.allows, c.allow);
+  before(args.walk.exclude, c.exclude);
+  if (args.domains.empty()) args.domains = c.domains;
+  if (args.walk.include.empty()) args.walk.include = c.include;
+  if (c.builtin && !given("--no-builtin")) args.no_builtin = !*c.builtin;
+  if (c.discover && !given("--discover")) args.discover = *c.discover;
+  if (c.discover_general && !given("--discover-general"))
+    args.discover_general = *c.discover_general;
+  if (c.hidden && !given("--hidden")) args.walk.hidden = *c.hidden;
+  if (c.ignore_files && !given("--no-ignore"))
+    args.walk.ignore_files = *c.ignore_files;
+  const unspin_cli::FileSettings& f = c.file;
+  if (f.min_confidence && !args.cli_min_confidence)
+    args.min_confidence = *f.min_confidence;
+  if (f.format_in && !args.cli_format_in) args.format_in = *f.format_in;
+  if (f.rewrite_attributes && !args.cli_rewrite_attributes)
+    args.rewrite_attributes = *f.rewrite_attributes;
+  if (f.inline_config && !args.cli_inline_config)
+    args.no_inline_config = !*f.inline_config;
+  args.config = std::move(c);
+  return true;
 }
 
 /// Makes sure descriptors 0-2 are open (on /dev/null when they were
@@ -827,6 +903,14 @@ int run(int argc, char** argv) {
   app.add_flag("--no-inline-config", args.no_inline_config,
                "Ignore the documents' suppression comments (unspin-disable, "
                "unspin-enable, unspin-disable-next-line)");
+  auto* config = app.add_option(
+      "--config", args.config_file,
+      "Project configuration file (default: the nearest .unspin.yml or "
+      ".unspin.yaml in the working directory or above)");
+  config->type_name("FILE");
+  app.add_flag("--no-config", args.no_config,
+               "Read no project configuration file")
+      ->excludes(config);
   app.add_flag("--exit-zero", args.exit_zero,
                "Exit 0 after findings and per-file or per-record errors "
                "(for Hadoop Streaming, Spark pipe)");
@@ -844,6 +928,7 @@ int run(int argc, char** argv) {
     std::cerr << "Run 'cleanup --help' for usage.\n";
     return kExitError;
   }
+  if (!apply_config(app, args)) return kExitError;
   if (fix->count() > 0 && app.get_option("--format")->count() > 0) {
     error(
         "--fix prints the rewritten text; it cannot be combined with --format");
