@@ -174,6 +174,14 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
     error(msg);
     return std::nullopt;
   }
+  // Without tables nothing can be found, and every text would pass.
+  if (args.no_builtin && args.dicts.empty() && !args.discover &&
+      !args.discover_general) {
+    error(
+        "--no-builtin without --dict: no phrase table to check with (give "
+        "one or more --dict FILE)");
+    return std::nullopt;
+  }
   // How to get the discovery data, for a message about its absence.
   const std::string discovery_hint =
       "; --discover needs the language model built with the default CMake "
@@ -214,7 +222,13 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
   options.domains = args.domains;
   unspin::Result<unspin::Detector> detector = unspin::Detector::create(options);
   if (!detector.ok()) {
-    error(detector.status().message());
+    std::string msg = detector.status().message();
+    // The library names its field; the user typed the flag.
+    const std::string field = "Options::domains: ";
+    if (msg.rfind(field, 0) == 0) msg = "--domain: " + msg.substr(field.size());
+    if (msg.rfind("Options::tables", 0) == 0)
+      msg = "the phrase tables hold no active entry: nothing could be found";
+    error(msg);
     return std::nullopt;
   }
   return std::move(*detector);
@@ -700,7 +714,14 @@ int run(int argc, char** argv) {
       "{\"error\"} for a bad record (the stream goes on).\n\n"
       "Exit status: 0 nothing found, 1 findings, 2 an error (usage, data, or "
       "any file or record); --exit-zero turns 1 and per-file/per-record 2 "
-      "into 0.");
+      "into 0."
+#ifdef UNSPIN_CLEANUP_DICT_CMD
+      "\n\nSubcommand: 'cleanup dict check|import ...' checks phrase tables "
+      "and imports Vale, textlint (prh) and LanguageTool replace.txt lists "
+      "as tables "
+      "('cleanup dict --help')."
+#endif
+  );
   app.set_version_flag("--version",
                        std::string("cleanup (unspin) ") + unspin::version());
   app.add_option("files", args.files,
