@@ -55,6 +55,8 @@ struct Args {
   bool discover = false;
   bool discover_general = false;
   std::string data_dir;
+  bool print_data_dir = false;
+  bool version = false;
   std::string invalid_utf8 = "error";
   unsigned jobs = 1;
   unspin_cli::WalkOptions walk;
@@ -155,22 +157,22 @@ std::vector<std::string> preprocess(int argc, char** argv, bool& empty_suffix) {
   return out;
 }
 
-/// Builds the detector from the command line; nullopt (message already
-/// printed) on error.
-std::optional<unspin::Detector> make_detector(const Args& args) {
-  if (!args.data_dir.empty() && !unspin_cli::is_data_dir(args.data_dir)) {
-    error(args.data_dir +
-          ": not an unspin data directory (no dictionaries/en)");
+/// The Options the command line asks for, with the data directory chosen
+/// in `choice`; nullopt (message already printed) on error.
+std::optional<unspin::Options> make_options(const Args& args,
+                                            unspin_cli::DataDirChoice& choice) {
+  choice = unspin_cli::choose_data_dir(args.data_dir);
+  if (!choice.error.empty()) {
+    error(choice.error);
     return std::nullopt;
   }
-  std::vector<std::string> searched;
-  std::string dir = unspin_cli::find_data_dir(args.data_dir, &searched);
+  const std::string& dir = choice.dir;
   if (dir.empty() && !args.no_builtin) {
     std::string msg =
         "no data directory found (use --data-dir or UNSPIN_DATA_DIR, or "
         "--no-builtin with --dict); searched:";
-    for (const std::string& s : searched) msg += "\n  " + s;
-    if (searched.empty()) msg += " (nothing)";
+    for (const std::string& s : choice.searched) msg += "\n  " + s;
+    if (choice.searched.empty()) msg += " (nothing)";
     error(msg);
     return std::nullopt;
   }
@@ -220,7 +222,35 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
     options.allowlists.push_back(unspin::DataSource::from_file(a));
   }
   options.domains = args.domains;
-  unspin::Result<unspin::Detector> detector = unspin::Detector::create(options);
+  return options;
+}
+
+/// Prints the data directory in use, how it was chosen and the tables that
+/// are loaded (--print-data-dir, --version).
+void print_data_dir(const unspin_cli::DataDirChoice& choice,
+                    const unspin::Options& options) {
+  std::string out = "data directory: ";
+  if (choice.dir.empty()) {
+    out += "none";
+  } else {
+    out += unspin_cli::printable_name(choice.dir) + " (" +
+           unspin_cli::describe_origin(choice) + ")";
+  }
+  out += "\ntables:";
+  if (options.tables.empty()) out += " none";
+  for (const unspin::DataSource& t : options.tables)
+    out += "\n  " + unspin_cli::printable_name(t.path);
+  std::cout << out << '\n';
+}
+
+/// Builds the detector from the command line; nullopt (message already
+/// printed) on error.
+std::optional<unspin::Detector> make_detector(const Args& args) {
+  unspin_cli::DataDirChoice choice;
+  std::optional<unspin::Options> options = make_options(args, choice);
+  if (!options) return std::nullopt;
+  unspin::Result<unspin::Detector> detector =
+      unspin::Detector::create(*options);
   if (!detector.ok()) {
     std::string msg = detector.status().message();
     // The library names its field; the user typed the flag.
@@ -722,8 +752,13 @@ int run(int argc, char** argv) {
       "('cleanup dict --help')."
 #endif
   );
-  app.set_version_flag("--version",
-                       std::string("cleanup (unspin) ") + unspin::version());
+  // Not CLI11's version flag: --version also shows the data directory,
+  // which depends on --data-dir and the other options.
+  app.add_flag("--version", args.version,
+               "Print the version, the data directory and the tables loaded");
+  app.add_flag("--print-data-dir", args.print_data_dir,
+               "Print the data directory in use (and why), and the tables "
+               "loaded; then exit");
   app.add_option("files", args.files,
                  "Files or directories to check; none or '-' reads standard "
                  "input")
@@ -789,8 +824,10 @@ int run(int argc, char** argv) {
                "reported in documents that look spun as a whole; about "
                "0.5 MB/s)");
   app.add_option("--data-dir", args.data_dir,
-                 "Data directory (default: $UNSPIN_DATA_DIR, then the "
-                 "build or install tree)")
+                 "Data directory (default: $UNSPIN_DATA_DIR, else this "
+                 "program's install prefix (<bin>/../share/unspin), or its "
+                 "build tree when run from there); an explicit one that is "
+                 "not a data directory is an error")
       ->type_name("DIR");
   app.add_option("--invalid-utf8", args.invalid_utf8,
                  "Invalid UTF-8 input: error (default) or replace")
@@ -853,6 +890,15 @@ int run(int argc, char** argv) {
     error(e.what());
     std::cerr << "Run 'cleanup --help' for usage.\n";
     return kExitError;
+  }
+  if (args.version || args.print_data_dir) {
+    if (args.version)
+      std::cout << "cleanup (unspin) " << unspin::version() << '\n';
+    unspin_cli::DataDirChoice choice;
+    std::optional<unspin::Options> options = make_options(args, choice);
+    if (!options) return kExitError;
+    print_data_dir(choice, *options);
+    return kExitClean;
   }
   if (fix->count() > 0 && app.get_option("--format")->count() > 0) {
     error(

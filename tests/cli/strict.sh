@@ -31,6 +31,9 @@ expect_out_has '"client service"' "known --domain"
 run "$CLEANUP" --no-builtin spun.txt
 expect_error "--no-builtin without --dict" \
   "cleanup: --no-builtin without --dict: no phrase table to check with (give one or more --dict FILE)"
+run "$CLEANUP" --no-builtin --print-data-dir
+expect_error "--no-builtin without --dict, --print-data-dir" \
+  "cleanup: --no-builtin without --dict: no phrase table to check with (give one or more --dict FILE)"
 printf '# no entries yet\n' >"$WORK/empty.tsv"
 run "$CLEANUP" --no-builtin --dict "$WORK/empty.tsv" spun.txt
 expect_error "--no-builtin with only an empty table" \
