@@ -286,6 +286,23 @@ Status Compiler::run(const Options& options) {
     if (!t.ok()) return t.status();
     tables.push_back(std::move(t.value()));
   }
+  // A domain no entry is tagged with is a typo, not a filter that keeps
+  // only the untagged entries.
+  if (!options.domains.empty()) {
+    std::set<std::string> known;
+    for (const detail::Table& t : tables)
+      for (const Entry& e : t.entries)
+        known.insert(e.tags.begin(), e.tags.end());
+    for (const std::string& d : options.domains) {
+      if (known.count(d) != 0) continue;
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      return Status(ErrorCode::kInvalidArgument,
+                    "Options::domains: no table entry is tagged '" + d +
+                        "' (tags in the tables: " +
+                        (list.empty() ? std::string("none") : list) + ")");
+    }
+  }
   // Phrases a table switches off are not to be discovered again.
   std::vector<std::string> switched_off;
   if (options.language_model)
@@ -312,6 +329,15 @@ Status Compiler::run(const Options& options) {
     ce.entry = std::move(e);
     c_.entries.push_back(std::move(ce));
   }
+  // A detector that can find nothing would pass every text: say so.
+  if (c_.entries.empty() && !options.language_model &&
+      !options.general_discovery)
+    return Status(ErrorCode::kInvalidArgument,
+                  options.tables.empty()
+                      ? "Options::tables is empty (and no discovery is set): "
+                        "the detector would find nothing"
+                      : "Options::tables hold no active entry (and no "
+                        "discovery is set): the detector would find nothing");
   // The discovery data (LM, thesaurus, substitutions learned from the
   // active entries) loads on another thread while the tables compile.
   std::future<Result<std::unique_ptr<const detail::DiscoveryData>>>

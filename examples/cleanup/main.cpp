@@ -56,6 +56,8 @@ struct Args {
   bool discover = false;
   bool discover_general = false;
   std::string data_dir;
+  bool print_data_dir = false;
+  bool version = false;
   std::string invalid_utf8 = "error";
   unsigned jobs = 1;
   unspin_cli::WalkOptions walk;
@@ -233,23 +235,31 @@ std::vector<std::string> preprocess(int argc, char** argv, bool& empty_suffix) {
   return out;
 }
 
-/// Builds the detector from the command line; nullopt (message already
-/// printed) on error.
-std::optional<unspin::Detector> make_detector(const Args& args) {
-  if (!args.data_dir.empty() && !unspin_cli::is_data_dir(args.data_dir)) {
-    error(args.data_dir +
-          ": not an unspin data directory (no dictionaries/en)");
+/// The Options the command line asks for, with the data directory chosen
+/// in `choice`; nullopt (message already printed) on error.
+std::optional<unspin::Options> make_options(const Args& args,
+                                            unspin_cli::DataDirChoice& choice) {
+  choice = unspin_cli::choose_data_dir(args.data_dir);
+  if (!choice.error.empty()) {
+    error(choice.error);
     return std::nullopt;
   }
-  std::vector<std::string> searched;
-  std::string dir = unspin_cli::find_data_dir(args.data_dir, &searched);
+  const std::string& dir = choice.dir;
   if (dir.empty() && !args.no_builtin) {
     std::string msg =
         "no data directory found (use --data-dir or UNSPIN_DATA_DIR, or "
         "--no-builtin with --dict); searched:";
-    for (const std::string& s : searched) msg += "\n  " + s;
-    if (searched.empty()) msg += " (nothing)";
+    for (const std::string& s : choice.searched) msg += "\n  " + s;
+    if (choice.searched.empty()) msg += " (nothing)";
     error(msg);
+    return std::nullopt;
+  }
+  // Without tables nothing can be found, and every text would pass.
+  if (args.no_builtin && args.dicts.empty() && !args.discover &&
+      !args.discover_general) {
+    error(
+        "--no-builtin without --dict: no phrase table to check with (give "
+        "one or more --dict FILE)");
     return std::nullopt;
   }
   // How to get the discovery data, for a message about its absence.
@@ -290,9 +300,43 @@ std::optional<unspin::Detector> make_detector(const Args& args) {
     options.allowlists.push_back(unspin::DataSource::from_file(a));
   }
   options.domains = args.domains;
-  unspin::Result<unspin::Detector> detector = unspin::Detector::create(options);
+  return options;
+}
+
+/// Prints the data directory in use, how it was chosen and the tables that
+/// are loaded (--print-data-dir, --version).
+void print_data_dir(const unspin_cli::DataDirChoice& choice,
+                    const unspin::Options& options) {
+  std::string out = "data directory: ";
+  if (choice.dir.empty()) {
+    out += "none";
+  } else {
+    out += unspin_cli::printable_name(choice.dir) + " (" +
+           unspin_cli::describe_origin(choice) + ")";
+  }
+  out += "\ntables:";
+  if (options.tables.empty()) out += " none";
+  for (const unspin::DataSource& t : options.tables)
+    out += "\n  " + unspin_cli::printable_name(t.path);
+  std::cout << out << '\n';
+}
+
+/// Builds the detector from the command line; nullopt (message already
+/// printed) on error.
+std::optional<unspin::Detector> make_detector(const Args& args) {
+  unspin_cli::DataDirChoice choice;
+  std::optional<unspin::Options> options = make_options(args, choice);
+  if (!options) return std::nullopt;
+  unspin::Result<unspin::Detector> detector =
+      unspin::Detector::create(*options);
   if (!detector.ok()) {
-    error(detector.status().message());
+    std::string msg = detector.status().message();
+    // The library names its field; the user typed the flag.
+    const std::string field = "Options::domains: ";
+    if (msg.rfind(field, 0) == 0) msg = "--domain: " + msg.substr(field.size());
+    if (msg.rfind("Options::tables", 0) == 0)
+      msg = "the phrase tables hold no active entry: nothing could be found";
+    error(msg);
     return std::nullopt;
   }
   return std::move(*detector);
@@ -781,9 +825,21 @@ int run(int argc, char** argv) {
       "{\"error\"} for a bad record (the stream goes on).\n\n"
       "Exit status: 0 nothing found, 1 findings, 2 an error (usage, data, or "
       "any file or record); --exit-zero turns 1 and per-file/per-record 2 "
-      "into 0.");
-  app.set_version_flag("--version",
-                       std::string("cleanup (unspin) ") + unspin::version());
+      "into 0."
+#ifdef UNSPIN_CLEANUP_DICT_CMD
+      "\n\nSubcommand: 'cleanup dict check|import ...' checks phrase tables "
+      "and imports Vale, textlint (prh) and LanguageTool replace.txt lists "
+      "as tables "
+      "('cleanup dict --help')."
+#endif
+  );
+  // Not CLI11's version flag: --version also shows the data directory,
+  // which depends on --data-dir and the other options.
+  app.add_flag("--version", args.version,
+               "Print the version, the data directory and the tables loaded");
+  app.add_flag("--print-data-dir", args.print_data_dir,
+               "Print the data directory in use (and why), and the tables "
+               "loaded; then exit");
   app.add_option("files", args.files,
                  "Files or directories to check; none or '-' reads standard "
                  "input")
@@ -849,8 +905,10 @@ int run(int argc, char** argv) {
                "reported in documents that look spun as a whole; about "
                "0.5 MB/s)");
   app.add_option("--data-dir", args.data_dir,
-                 "Data directory (default: $UNSPIN_DATA_DIR, then the "
-                 "build or install tree)")
+                 "Data directory (default: $UNSPIN_DATA_DIR, else this "
+                 "program's install prefix (<bin>/../share/unspin), or its "
+                 "build tree when run from there); an explicit one that is "
+                 "not a data directory is an error")
       ->type_name("DIR");
   app.add_option("--invalid-utf8", args.invalid_utf8,
                  "Invalid UTF-8 input: error (default) or replace")
@@ -929,6 +987,15 @@ int run(int argc, char** argv) {
     return kExitError;
   }
   if (!apply_config(app, args)) return kExitError;
+  if (args.version || args.print_data_dir) {
+    if (args.version)
+      std::cout << "cleanup (unspin) " << unspin::version() << '\n';
+    unspin_cli::DataDirChoice choice;
+    std::optional<unspin::Options> options = make_options(args, choice);
+    if (!options) return kExitError;
+    print_data_dir(choice, *options);
+    return kExitClean;
+  }
   if (fix->count() > 0 && app.get_option("--format")->count() > 0) {
     error(
         "--fix prints the rewritten text; it cannot be combined with --format");

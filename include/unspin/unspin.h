@@ -181,7 +181,9 @@ unspin_code unspin_options_set_min_confidence(unspin_options* options,
                                               double min_confidence);
 
 /** Restricts the tables to entries tagged `domain` ("news", "science");
-    may be called several times (any of them). None: all entries. */
+    may be called several times (any of them). None: all entries. A domain
+    no table entry is tagged with makes unspin_detector_new fail with
+    UNSPIN_INVALID_ARGUMENT. */
 unspin_code unspin_options_add_domain(unspin_options* options,
                                       const char* domain);
 
@@ -199,7 +201,8 @@ unspin_code unspin_options_set_invalid_utf8_replace(unspin_options* options,
     freed afterwards.
     Errors: UNSPIN_IO_ERROR (unreadable file), UNSPIN_PARSE_ERROR (malformed
     line; message "name:line: what"), UNSPIN_INVALID_ARGUMENT (NULL argument
-    or bad option, named in the message), UNSPIN_INTERNAL, UNSPIN_OUT_OF_MEMORY.
+    or bad option, named in the message: also an unknown domain, or no
+    table entry and no discovery), UNSPIN_INTERNAL, UNSPIN_OUT_OF_MEMORY.
     Thread-safe (creation is serialized internally where Hunspell needs it). */
 unspin_code unspin_detector_new(const unspin_options* options,
                                 unspin_detector** detector,

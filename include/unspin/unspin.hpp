@@ -134,7 +134,9 @@ struct Options {
   /// Findings with confidence below this are not reported. Range [0, 1],
   /// default 0.5.
   double min_confidence = 0.5;
-  /// Only entries carrying one of these tags are used; empty = all entries.
+  /// Only entries carrying one of these tags (and untagged entries) are
+  /// used; empty = all entries. Each tag must be carried by some entry of
+  /// the tables (create() returns kInvalidArgument for an unknown one).
   std::vector<std::string> domains;
   /// Policy for invalid UTF-8 in scanned text. Default kError.
   InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
@@ -301,7 +303,10 @@ class Detector {
  public:
   /// Loads and compiles the tables.
   /// Errors: kIoError (unreadable file), kParseError (malformed line, with
-  /// file:line), kInvalidArgument (bad Options field, named), kInternal.
+  /// file:line), kInvalidArgument (bad Options field, named: among others a
+  /// min_confidence outside [0, 1], a domain no table entry is tagged
+  /// with, or no active table entry and no discovery, so that nothing
+  /// could ever be found), kInternal.
   [[nodiscard]] static Result<Detector> create(const Options& options);
 
   /// Scans a whole document (UTF-8). Complexity: linear in text size.

@@ -387,6 +387,8 @@ struct Checker {
 
   Status canonical_scan(const std::vector<Entry>& all,
                         const CheckOptions& options) {
+    // No entry, nothing to scan for (and no detector can be made of none).
+    if (all.empty()) return Status::ok_status();
     // The detector never flags text inside a canonical phrase of its own
     // tables, so scan with a copy of the entries whose canonical sides are
     // unknown ("?") and whose context is dropped: it flags every spun phrase

@@ -363,7 +363,13 @@ static void test_creation_errors(void) {
         UNSPIN_INVALID_ARGUMENT);
   CHECK(unspin_options_add_domain(o, NULL) == UNSPIN_INVALID_ARGUMENT);
   CHECK(unspin_options_add_allow_phrase(o, NULL) == UNSPIN_INVALID_ARGUMENT);
-  d = make(o); /* no tables: valid, finds nothing */
+  /* No tables: the detector could find nothing, which is refused. */
+  CHECK(unspin_detector_new(o, &d, &e) == UNSPIN_INVALID_ARGUMENT);
+  CHECK(contains(unspin_error_message(e), "Options::tables is empty"));
+  unspin_error_free(e);
+  e = NULL;
+  CHECK(unspin_options_add_table_text(o, "t.tsv", "x y\tz\n", 6) == UNSPIN_OK);
+  d = make(o);
   unspin_result* r = (unspin_result*)&path;
   CHECK(unspin_detector_scan(d, NULL, 5, &r, &e) == UNSPIN_INVALID_ARGUMENT);
   CHECK(r == NULL);
@@ -435,6 +441,7 @@ static void test_shipped_data(void) {
 
 /* Options from a data directory: the shipped one, then the error paths. */
 static void test_options_from_data_dir(void) {
+  static const char kMine[] = "bad guy gang\tcriminal gang\t0.9\n";
   unspin_options* o = NULL;
   unspin_error* e = NULL;
   char irregular[4096], missing[4096];
@@ -457,14 +464,26 @@ static void test_options_from_data_dir(void) {
   unspin_result_free(r);
   unspin_detector_free(d);
 
-  /* Without the tables: morphology only, so nothing to find. */
+  /* Without the tables: morphology only. A detector could find nothing,
+     so it is refused until a table of one's own is added. */
   o = NULL;
   CHECK(unspin_options_new_from_data_dir(UNSPIN_BUILD_DATA_DIR,
                                          UNSPIN_DATA_DIR_NO_TABLES, &o,
                                          &e) == UNSPIN_OK);
+  d = NULL;
+  CHECK(unspin_detector_new(o, &d, &e) == UNSPIN_INVALID_ARGUMENT);
+  CHECK(d == NULL);
+  CHECK(contains(unspin_error_message(e), "Options::tables is empty"));
+  unspin_error_free(e);
+  e = NULL;
+  CHECK(unspin_options_add_table_text(o, "mine.tsv", kMine, strlen(kMine)) ==
+        UNSPIN_OK);
   d = make(o);
   unspin_options_free(o);
-  CHECK(unspin_detector_entry_count(d) == 0);
+  CHECK(unspin_detector_entry_count(d) == 1);
+  r = scan(d, "The bad guy gangs left.");
+  CHECK(unspin_result_count(r) == 1);
+  unspin_result_free(r);
   unspin_detector_free(d);
 
   /* A missing directory: an I/O error naming it, no options. */

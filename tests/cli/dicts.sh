@@ -16,8 +16,6 @@ run cl --allow allow.txt --color=never spun.txt
 case "$OUT" in *"profound learning"*) fail "--allow drops allowlisted phrases" ;; esac
 expect_out_has '"client service"' "--allow keeps the rest"
 
-run "$CLEANUP" --no-builtin --color=never spun.txt
-expect_rc 0 "--no-builtin without --dict finds nothing"
 
 # --domain keeps entries with that tag (and untagged ones).
 run "$CLEANUP" --no-builtin --dict basic.tsv --domain science --color=never spun.txt

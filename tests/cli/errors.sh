@@ -75,14 +75,10 @@ expect_err_has "binary.bin: binary file, skipped" "mixed files"
 expect_err_has "invalid_utf8.txt: invalid UTF-8" "mixed files"
 [ "$(printf '%s\n' "$OUT" | grep -c '^spun.txt:')" -eq 3 ] || fail "mixed files: spun.txt still scanned"
 
-# No data directory anywhere: the message lists the places searched.
-# (Only testable when the build tree's data dir is not itself found, so use
-# an explicit bad UNSPIN_DATA_DIR and check it is listed.)
+# A wrong UNSPIN_DATA_DIR is an error naming it, not skipped for another
+# data directory (more in data_dir.sh).
 run env UNSPIN_DATA_DIR="$WORK/nowhere" "$CLEANUP" clean.txt
-if [ "$RC" -eq 2 ]; then
-  expect_err_has "$WORK/nowhere" "no data dir: places searched"
-else
-  expect_rc 0 "UNSPIN_DATA_DIR without data falls through to the build tree"
-fi
+expect_rc 2 "wrong UNSPIN_DATA_DIR"
+expect_err_has "UNSPIN_DATA_DIR=$WORK/nowhere: no such directory" "wrong UNSPIN_DATA_DIR"
 
 finish

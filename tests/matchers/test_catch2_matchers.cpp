@@ -64,6 +64,18 @@ TEST_CASE("IsFreeOfSpin rejects text it cannot scan and says why",
              Catch::Contains("cannot be scanned") && Catch::Contains("byte 5"));
 }
 
+TEST_CASE("IsFreeOfSpin with a threshold outside [0, 1] matches nothing",
+          "[matchers]") {
+  // A typo such as 1.5 must not make every check pass unchecked.
+  for (double bad : {1.5, -0.1}) {
+    auto m = unspin::IsFreeOfSpin(fixture_detector(), bad);
+    CHECK_FALSE(m.match("Criminal gangs ran the port."));
+    CHECK_THAT(m.describe(),
+               Catch::Contains("cannot be scanned") &&
+                   Catch::Contains("ScanOptions::min_confidence"));
+  }
+}
+
 TEST_CASE("Rewrites wants the spun phrase gone and the canonical present",
           "[matchers]") {
   CHECK_THAT(std::string("Criminal gangs ran the port."),

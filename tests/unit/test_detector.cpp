@@ -177,6 +177,34 @@ TEST_CASE("selects entries by domain tag", "[detector][table]") {
   CHECK(scan(d, "counterfeit consciousness").size() == 1);
 }
 
+TEST_CASE("a domain that no table entry is tagged with is an invalid argument",
+          "[detector][table][errors]") {
+  Options o = fixture_options();
+  o.domains = {"science", "scince"};
+  auto d = Detector::create(o);
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().code() == ErrorCode::kInvalidArgument);
+  CHECK(d.status().message() ==
+        "Options::domains: no table entry is tagged 'scince' (tags in the "
+        "tables: news, science)");
+}
+
+TEST_CASE("a detector that could find nothing is an invalid argument",
+          "[detector][table][errors]") {
+  // No table at all: every text would pass unchecked.
+  Options none;
+  auto d = Detector::create(none);
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().code() == ErrorCode::kInvalidArgument);
+  CHECK_THAT(d.status().message(), Catch::Contains("Options::tables is empty"));
+  // Tables that hold only comments.
+  Options empty = fixture_options("# nothing yet\n");
+  auto e = Detector::create(empty);
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.status().code() == ErrorCode::kInvalidArgument);
+  CHECK_THAT(e.status().message(), Catch::Contains("no active entry"));
+}
+
 TEST_CASE("offers alternatives, deletions and unknown canonicals",
           "[detector][rewrite]") {
   Detector d = make(
