@@ -42,7 +42,9 @@ enum class ProblemKind {
                ///< default threshold, else warning)
   kFiresOnCanonical,  ///< an entry fires inside another entry's canonical
                       ///< text (error at or above the default threshold,
-                      ///< warning below it)
+                      ///< warning below it; not reported for a one-word
+                      ///< entry below it, which fires so on its word
+                      ///< anywhere)
   kContainsSpun,      ///< a canonical alternative contains the spun phrase as
                   ///< whole words (error: each --fix pass can grow the text)
 };

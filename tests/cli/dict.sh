@@ -34,11 +34,20 @@ expect_out_has "fires.tsv:3: error: 'criminal' fires on 'criminal' inside the ca
 run "$CLEANUP" dict check --no-canonical-scan fires.tsv
 expect_rc 0 "check: --no-canonical-scan"
 
+# Warnings are listed but fail the check only with --strict.
 run "$CLEANUP" dict check unsorted.tsv
-expect_rc 1 "check: unsorted"
+expect_rc 0 "check: unsorted (a warning)"
 expect_out "unsorted.tsv:4: warning: not sorted by (spun, canonical) in byte order: 'client service' comes after 'joined states' (line 3)" "check: unsorted"
+for flag in --strict --warnings-as-errors; do
+  run "$CLEANUP" dict check $flag unsorted.tsv
+  expect_rc 1 "check $flag: a warning fails"
+  expect_out_has "unsorted.tsv:4: warning: not sorted" "check $flag"
+done
 run "$CLEANUP" dict check --errors-only unsorted.tsv
 expect_rc 0 "check: --errors-only hides warnings"
+expect_out_empty "check: --errors-only hides warnings"
+run "$CLEANUP" dict check --strict --errors-only unsorted.tsv
+expect_rc 0 "check: --strict --errors-only"
 
 run "$CLEANUP" dict check not_nfc.tsv
 expect_out "not_nfc.tsv:3: error: line is not in Unicode NFC" "check: NFC"
@@ -75,11 +84,13 @@ ERR=$(cat "$WORK/err")
 expect_rc 2 "check >/dev/full"
 expect_err_has "standard output: No space left on device" "check >/dev/full"
 
-# The shipped tables have no errors (warnings are listed, not fatal here).
+# The shipped tables have no errors, and the README's check line passes.
 if [ -d "$SRC/dictionaries/en" ]; then
   run "$CLEANUP" dict check --errors-only "$SRC"/dictionaries/en/*.tsv
   expect_rc 0 "check: shipped tables have no errors"
   expect_out_empty "check: shipped tables have no errors"
+  run "$CLEANUP" dict check "$SRC"/dictionaries/en/*.tsv
+  expect_rc 0 "check: shipped tables pass"
 fi
 
 # ---- hostile tables: linear time, bounded output (timeout catches a hang) ---
