@@ -13,8 +13,22 @@ Result<ImportedTable> import_languagetool(std::string_view text,
                                           const std::string& name) {
   Importer imp(name);
   Status st = Status::ok_status();
+  bool any = false;
   for_each_line(text, [&](std::size_t no, std::string_view line) {
     if (!st.ok() || is_comment_or_blank(line)) return;
+    any = true;
+    // Another format given as a replace.txt (a grammar.xml, JSON, HTML) has
+    // '=' in its lines too: refuse it rather than import garbage.
+    if (trim_blanks(line).substr(0, 1) == "<") {
+      st = parse_error(name, no,
+                       "this is XML or HTML (a LanguageTool grammar.xml?), "
+                       "not a replace.txt of 'wrong=right' lines");
+      return;
+    }
+    if (line.find('\0') != std::string_view::npos) {
+      st = parse_error(name, no, "a NUL byte (not a text file)");
+      return;
+    }
     // "phrase=replacement<TAB>message": the message is dropped.
     std::string_view body = line.substr(0, line.find('\t'));
     std::size_t eq = body.find('=');
@@ -26,6 +40,14 @@ Result<ImportedTable> import_languagetool(std::string_view text,
     std::string_view right = trim_blanks(body.substr(eq + 1));
     if (trim_blanks(left).empty() || right.empty()) {
       st = parse_error(name, no, "empty phrase or replacement");
+      return;
+    }
+    std::size_t odd = body.find_first_of("<>{}[]\"");
+    if (odd != std::string_view::npos) {
+      st = parse_error(name, no,
+                       std::string("'") + body[odd] +
+                           "' in a phrase: not a replace.txt line "
+                           "('wrong=right', plain words)");
       return;
     }
     std::size_t start = 0;
@@ -40,6 +62,9 @@ Result<ImportedTable> import_languagetool(std::string_view text,
     }
   });
   if (!st.ok()) return st;
+  if (!any)
+    return Status(ErrorCode::kParseError,
+                  name + ": no 'wrong=right' line: nothing to import");
   return imp.finish("LanguageTool replace.txt");
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "dict/forms.hpp"
 #include "dict/regex_expand.hpp"
 #include "dict/text_util.hpp"
 #include "strings.hpp"
@@ -76,7 +77,18 @@ void Importer::add_expanded(std::size_t line, const std::string& key,
     skip(line, "regular expression " + excerpt(key) + ": " + why);
     return;
   }
-  for (const std::string& p : *phrases) add(line, p, canonical);
+  if (phrases->size() == 1) {
+    add(line, phrases->front(), canonical);
+    return;
+  }
+  // "gangs?" is "gang" and "gangs": each gets the replacement in its number.
+  std::optional<std::vector<AgreedPair>> agreed =
+      agree_forms(*phrases, canonical, &why);
+  if (!agreed) {
+    skip(line, "regular expression " + excerpt(key) + ": " + why);
+    return;
+  }
+  for (const AgreedPair& a : *agreed) add(line, a.spun, a.canonical);
 }
 
 ImportedTable Importer::finish(const std::string& what) const {

@@ -31,7 +31,9 @@ class Importer {
   void add(std::size_t line, std::string_view spun, std::string_view canonical);
 
   /// Adds every phrase regular expression `key` expands to (expand_regex)
-  /// -> canonical; an expression that does not expand is skipped.
+  /// -> canonical made to agree in number with it (agree_forms: "gangs?"
+  /// gives gang -> the singular, gangs -> the plural); an expression that
+  /// does not expand, or whose forms no replacement agrees with, is skipped.
   void add_expanded(std::size_t line, const std::string& key,
                     const std::string& canonical);
 
@@ -61,7 +63,9 @@ Result<ImportedTable> import_prh(std::string_view text,
                                  const std::string& name);
 
 /// A LanguageTool replace.txt (`wrong1|wrong2=right1|right2[<TAB>note]`).
-/// kParseError "NAME:LINE: ..." for a line without '=' or with an empty side.
+/// kParseError "NAME:LINE: ..." for a line without '=', with an empty side
+/// or with markup or JSON characters in a phrase, for XML (a grammar.xml is
+/// a different format) and for a file without any 'wrong=right' line.
 Result<ImportedTable> import_languagetool(std::string_view text,
                                           const std::string& name);
 

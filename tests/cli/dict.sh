@@ -158,6 +158,31 @@ run "$CLEANUP" dict import --from prh prh_broken.yml -o "$WORK/broken.tsv"
 expect_rc 2 "import: prh error"
 [ -e "$WORK/broken.tsv" ] && fail "import: no output file on error"
 
+# A key standing for singular and plural gets a replacement in each number.
+run "$CLEANUP" dict import --from vale vale_number.yml
+expect_rc 0 "import: Vale number agreement"
+expect_out_has "bad guy gang	criminal gang	0.8	imported" "import: singular"
+expect_out_has "bad guy gangs	criminal gangs	0.8	imported" "import: plural"
+case "$OUT" in *"bad guy gang	criminal gangs"*) fail "import: number broken" ;; esac
+expect_err_has "vale_number.yml:11: skipped regular expression 'cops?': it stands for the singular 'cop' and the plural 'cops', but the replacement 'police' has no plural ending that can surely be taken off for the singular (none, or an ambiguous one such as -ses): write one key per number" "import: number refused"
+expect_err_has "vale_number.yml:12: skipped regular expression 'utiliz(?:e|ed)'" "import: form refused"
+
+# Input that is not the format asked for is refused (exit 2, FILE:LINE).
+for fmt in languagetool vale prh; do
+  run "$CLEANUP" dict import --from $fmt languagetool_grammar.xml -o "$WORK/g.tsv"
+  expect_rc 2 "import --from $fmt of a grammar.xml"
+  expect_err_has "cleanup dict: languagetool_grammar.xml:" "import --from $fmt of a grammar.xml"
+  [ -e "$WORK/g.tsv" ] && fail "import --from $fmt of a grammar.xml: output written"
+done
+run "$CLEANUP" dict import --from languagetool languagetool_grammar.xml
+expect_err_has "languagetool_grammar.xml:1: this is XML or HTML (a LanguageTool grammar.xml?), not a replace.txt of 'wrong=right' lines" "import: grammar.xml message"
+expect_out_empty "import: grammar.xml"
+run "$CLEANUP" dict import --from vale vale_number.yml
+printf '' >"$WORK/empty.txt"
+run "$CLEANUP" dict import --from languagetool "$WORK/empty.txt"
+expect_rc 2 "import: empty replace.txt"
+expect_err_has "empty.txt: no 'wrong=right' line: nothing to import" "import: empty replace.txt"
+
 run "$CLEANUP" dict import --from yaml vale_wordiness.yml
 expect_rc 2 "import: unknown format"
 
