@@ -110,7 +110,9 @@ struct ImportedTable {
 /// `bad guy gangs?: criminal gangs`, gives each number its replacement,
 /// `bad guy gang -> criminal gang` and `bad guy gangs -> criminal gangs`,
 /// or is skipped with the reason when the replacement's singular cannot be
-/// told from its spelling or the forms differ otherwise), "prh" (a textlint prh
+/// told from its spelling or the forms differ otherwise; the same holds for
+/// the alternatives of a replace.txt line and the patterns of a prh rule),
+/// "prh" (a textlint prh
 /// dictionary: `rules:` with `expected:` and `pattern:`/`patterns:`; `/regex/`
 /// patterns are skipped) or "languagetool" (a LanguageTool replace.txt:
 /// `wrong1|wrong2=right1|right2[<TAB>message]`). Vale and prh files are read as

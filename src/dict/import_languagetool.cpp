@@ -1,6 +1,8 @@
 // unspin dictionary tools: import of a LanguageTool replace.txt
 // (`wrong1|wrong2=right1|right2`, an optional TAB starts a message).
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dict/importer.hpp"
 #include "dict/text_util.hpp"
@@ -50,16 +52,20 @@ Result<ImportedTable> import_languagetool(std::string_view text,
                            "('wrong=right', plain words)");
       return;
     }
+    std::vector<std::pair<std::size_t, std::string>> spuns;
     std::size_t start = 0;
     while (true) {
       std::size_t bar = left.find('|', start);
       std::string_view spun = left.substr(start, bar == std::string_view::npos
                                                      ? std::string_view::npos
                                                      : bar - start);
-      if (!trim_blanks(spun).empty()) imp.add(no, spun, right);
+      if (!trim_blanks(spun).empty()) spuns.emplace_back(no, std::string(spun));
       if (bar == std::string_view::npos) break;
       start = bar + 1;
     }
+    // "gang|gangs=criminal gangs": each number gets its replacement.
+    imp.add_alternatives(no, spuns, std::string(right),
+                         excerpt(trim_blanks(left)));
   });
   if (!st.ok()) return st;
   if (!any)

@@ -37,6 +37,15 @@ class Importer {
   void add_expanded(std::size_t line, const std::string& key,
                     const std::string& canonical);
 
+  /// Adds the alternatives of one item (a LanguageTool line's left side, a
+  /// prh rule's patterns: each with its line) -> canonical made to agree in
+  /// number with each (agree_forms); when no replacement can agree, skips
+  /// them all as "NAME:LINE: skipped WHAT: why".
+  void add_alternatives(
+      std::size_t line,
+      const std::vector<std::pair<std::size_t, std::string>>& phrases,
+      const std::string& canonical, const std::string& what);
+
   /// The table, sorted by spun phrase in byte order, with a header naming
   /// the source and `what` it was ("Vale substitution rule").
   ImportedTable finish(const std::string& what) const;

@@ -785,3 +785,36 @@ TEST_CASE(
   CHECK(of_kind(*r, ProblemKind::kFiresOnCanonical).empty());
   for (const TableProblem& p : *r) CHECK(p.severity == Severity::kWarning);
 }
+
+TEST_CASE(
+    "gives each number of a LanguageTool line or prh rule its own "
+    "replacement",
+    "[dict][import]") {
+  auto r = unspin::import_table(
+      "languagetool",
+      "bad guy gang|bad guy gangs=criminal gangs\ncop|cops=police\n", "r.txt");
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK(
+      entry_lines(r->tsv) ==
+      std::vector<std::string>{"bad guy gang\tcriminal gang\t0.8\timported",
+                               "bad guy gangs\tcriminal gangs\t0.8\timported"});
+  CHECK(has_skip(*r,
+                 "r.txt:2: skipped 'cop|cops': it stands for the "
+                 "singular 'cop' and the plural 'cops'"));
+  r = unspin::import_table("prh",
+                           "rules:\n  - expected: criminal gangs\n"
+                           "    patterns: [bad guy gang, bad guy gangs]\n"
+                           "  - expected: police\n    patterns:\n"
+                           "      - cop\n      - cops\n",
+                           "p.yml");
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK(
+      entry_lines(r->tsv) ==
+      std::vector<std::string>{"bad guy gang\tcriminal gang\t0.8\timported",
+                               "bad guy gangs\tcriminal gangs\t0.8\timported"});
+  CHECK(has_skip(*r,
+                 "p.yml:4: skipped rule for 'police': it stands for the "
+                 "singular 'cop'"));
+}
