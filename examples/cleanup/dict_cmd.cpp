@@ -96,7 +96,7 @@ const char* kind_name(unspin::ProblemKind kind) {
 }
 
 int run_check(const std::vector<std::string>& files, bool errors_only,
-              bool scan_canonicals, bool all) {
+              bool scan_canonicals, bool all, bool strict) {
   std::vector<unspin::DataSource> tables;
   for (const std::string& f : files) {
     // Name = the path as given, so messages read FILE:LINE.
@@ -113,10 +113,12 @@ int run_check(const std::vector<std::string>& files, bool errors_only,
   // At most kShownPerKind problems of each kind and severity, then one
   // "... and N more" line for the rest (unless --all).
   std::map<std::pair<unspin::ProblemKind, unspin::Severity>, std::size_t> count;
-  std::size_t reported = 0;
+  std::size_t failing = 0;  // problems that set the exit status
   for (const unspin::TableProblem& p : *problems) {
-    if (errors_only && p.severity != unspin::Severity::kError) continue;
-    ++reported;
+    const bool is_error = p.severity == unspin::Severity::kError;
+    if (errors_only && !is_error) continue;
+    // Warnings are listed; they fail the check only with --strict.
+    if (is_error || strict) ++failing;
     if (++count[{p.kind, p.severity}] <= kShownPerKind || all)
       std::cout << unspin::format_problem(p) << '\n';
   }
@@ -133,7 +135,7 @@ int run_check(const std::vector<std::string>& files, bool errors_only,
     error(std::string("standard output: ") + std::strerror(errno));
     return kExitError;
   }
-  return reported > 0 ? kExitProblems : kExitClean;
+  return failing > 0 ? kExitProblems : kExitClean;
 }
 
 int run_import(const std::string& format, const std::string& file,
@@ -181,16 +183,20 @@ int run_dict_command(int argc, char** argv) {
       "check",
       "Report problems in phrase tables (parse errors, duplicates, conflicts, "
       "cycles, entries firing on canonical phrases, order, NFC) as "
-      "FILE:LINE: severity: message. Exit 1 when any is reported.");
+      "FILE:LINE: severity: message. Exit 1 when an error is reported (or, "
+      "with --strict, a warning).");
   std::vector<std::string> check_files;
   bool errors_only = false;
   bool no_canonical_scan = false;
   bool list_all = false;
+  bool strict = false;
   check->add_option("files", check_files, "Phrase tables, loaded in order")
       ->type_name("FILE")
       ->required();
   check->add_flag("--errors-only", errors_only,
-                  "Report (and fail on) errors only, not warnings");
+                  "Report errors only, not warnings");
+  check->add_flag("--strict,--warnings-as-errors", strict,
+                  "Exit 1 on warnings too (by default only errors do)");
   check->add_flag("--no-canonical-scan", no_canonical_scan,
                   "Skip scanning canonical phrases for entries firing there");
   check->add_flag("--all", list_all,
@@ -226,7 +232,8 @@ int run_dict_command(int argc, char** argv) {
     return kExitError;
   }
   if (check->parsed()) {
-    return run_check(check_files, errors_only, !no_canonical_scan, list_all);
+    return run_check(check_files, errors_only, !no_canonical_scan, list_all,
+                     strict);
   }
   return run_import(format, import_file, out_path);
 }

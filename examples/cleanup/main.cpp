@@ -63,7 +63,8 @@ struct Args {
   unspin_cli::WalkOptions walk;
   bool quiet = false;
   bool stream = false;
-  std::string text_field = "text";
+  std::vector<std::string> text_fields;
+  std::string id_field = "id";
   bool exit_zero = false;
   std::string format_in = "auto";
   std::string stdin_filename;
@@ -937,8 +938,15 @@ int run(int argc, char** argv) {
   auto* stream = app.add_flag(
       "--stream", args.stream,
       "Read JSON Lines and write each record with an \"unspin\" field");
-  app.add_option("--text-field", args.text_field,
-                 "--stream: the field holding the text (default \"text\")")
+  app.add_option("--text-field", args.text_fields,
+                 "--stream: a field holding text (default \"text\"), or a "
+                 "JSON Pointer such as /article/body; repeatable")
+      ->type_name("NAME")
+      ->allow_extra_args(false)
+      ->needs(stream);
+  app.add_option("--id-field", args.id_field,
+                 "--stream: the field naming a record in error messages "
+                 "(default \"id\"), or a JSON Pointer")
       ->type_name("NAME")
       ->needs(stream);
   app.add_option("--format-in", args.format_in,
@@ -1012,8 +1020,11 @@ int run(int argc, char** argv) {
     error("--in-place=SUFFIX: the suffix is empty");
     return kExitError;
   }
-  if (args.text_field.empty()) {
-    error("--text-field: the name is empty");
+  unspin_cli::StreamOptions so;  // --text-field, --id-field checked here
+  if (!args.text_fields.empty()) so.text_fields = args.text_fields;
+  so.id_field = args.id_field;
+  if (std::string bad = unspin_cli::check_stream_options(so); !bad.empty()) {
+    error(bad);
     return kExitError;
   }
   if (args.files.empty()) args.files.push_back("-");
@@ -1036,8 +1047,6 @@ int run(int argc, char** argv) {
   style.explain = args.explain;
 
   if (args.stream) {
-    unspin_cli::StreamOptions so;
-    so.text_field = args.text_field;
     so.style = style;
     so.jobs = threads;
     so.replace_invalid_utf8 = args.invalid_utf8 == "replace";

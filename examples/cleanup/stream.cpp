@@ -162,7 +162,71 @@ std::string type_name(const json& j) {
   return std::string("a ") + j.type_name();
 }
 
+// The value a --text-field or --id-field names: a JSON Pointer (RFC 6901)
+// when it starts with '/', else a top-level member; nullptr when absent.
+const json* find_field(const json& j, const std::string& field) {
+  if (field.empty() || field[0] != '/') {
+    auto it = j.find(field);
+    return it == j.end() ? nullptr : &*it;
+  }
+  try {
+    const json::json_pointer ptr(field);
+    return j.contains(ptr) ? &j.at(ptr) : nullptr;
+  } catch (const json::exception&) {
+    return nullptr;  // check_stream_options() refuses malformed pointers
+  }
+}
+
+// The record's id for messages: a string, number or boolean at `id_field`
+// in JSON spelling, at most 80 bytes of it; "" when there is none.
+std::string record_id(const json& j, const std::string& id_field) {
+  if (id_field.empty()) return {};
+  const json* id = find_field(j, id_field);
+  if (!id || !(id->is_string() || id->is_number() || id->is_boolean()))
+    return {};
+  std::string s = id->dump(-1, ' ', false, json::error_handler_t::replace);
+  if (s.size() > 80) {
+    std::size_t cut = 77;  // not inside a UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+      --cut;
+    s = s.substr(0, cut) + "...";
+  }
+  return s;
+}
+
 }  // namespace
+
+std::string check_stream_options(const StreamOptions& options) {
+  if (options.text_fields.empty()) return "--text-field: no field given";
+  std::vector<std::string> seen;
+  std::vector<std::string> all = options.text_fields;
+  all.push_back(options.id_field);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::string& f = all[i];
+    const bool is_id = i + 1 == all.size();
+    const char* flag = is_id ? "--id-field" : "--text-field";
+    if (f.empty()) {
+      if (is_id) continue;  // --id-field '': no id in messages
+      return std::string(flag) + ": the name is empty";
+    }
+    if (f[0] == '/') {
+      try {
+        json::json_pointer ptr(f);
+      } catch (const json::exception& e) {
+        std::string what = e.what();
+        std::size_t cut = what.find("] ");
+        if (cut != std::string::npos) what.erase(0, cut + 2);
+        return std::string(flag) + " '" + f + "': not a JSON Pointer: " + what;
+      }
+    }
+    if (!is_id) {
+      for (const std::string& s : seen)
+        if (s == f) return "--text-field '" + f + "' is given twice";
+      seen.push_back(f);
+    }
+  }
+  return {};
+}
 
 RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
                             const std::string& raw,
@@ -195,14 +259,23 @@ RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
     append_json(p.out, bad);
     return p;
   }
-  const std::string& field = options.text_field;
-  auto it = j.find(field);
-  if (it == j.end()) {
-    p.error = "missing field \"" + field + "\"";
-  } else if (!it->is_string()) {
-    p.error = "field \"" + field + "\" is " + type_name(*it) + ", not a string";
-  } else {
-    const std::string& text = it->get_ref<const std::string&>();
+  p.id = record_id(j, options.id_field);
+  // One field: {"findings", "verdict", "rewrite"} as always; several:
+  // {"fields": {FIELD: {"findings", "verdict", "rewrite"}, ...}}.
+  json fields = json::object();
+  json single;
+  for (const std::string& field : options.text_fields) {
+    const json* value = find_field(j, field);
+    if (!value) {
+      p.error = "missing field \"" + field + "\"";
+      break;
+    }
+    if (!value->is_string()) {
+      p.error =
+          "field \"" + field + "\" is " + type_name(*value) + ", not a string";
+      break;
+    }
+    const std::string& text = value->get_ref<const std::string&>();
     unspin::Result<unspin::ScanResult> scanned =
         detector.scan(text, options.scan);
     unspin::Result<std::string> fixed =
@@ -210,19 +283,30 @@ RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
                      : unspin::Result<std::string>(scanned.status());
     if (!fixed.ok()) {
       p.error = "field \"" + field + "\": " + fixed.status().message();
+      break;
+    }
+    json findings = json::array();
+    for (const unspin::Finding& f : scanned->findings) {
+      findings.push_back(finding_json(f, options.style));
+    }
+    json result = json::object();
+    result["findings"] = std::move(findings);
+    result["verdict"] = verdict_json(scanned->verdict);
+    result["rewrite"] = std::move(*fixed);
+    p.words += scanned->verdict.words;
+    p.findings += scanned->findings.size();
+    p.spun = p.spun || scanned->verdict.spun;
+    if (options.text_fields.size() == 1) {
+      single = std::move(result);
     } else {
-      json findings = json::array();
-      for (const unspin::Finding& f : scanned->findings) {
-        findings.push_back(finding_json(f, options.style));
-      }
-      json result = json::object();
-      result["findings"] = std::move(findings);
-      result["verdict"] = verdict_json(scanned->verdict);
-      result["rewrite"] = std::move(*fixed);
-      p.words = scanned->verdict.words;
-      p.findings = scanned->findings.size();
-      p.spun = scanned->verdict.spun;
-      j["unspin"] = std::move(result);
+      fields[field] = std::move(result);
+    }
+  }
+  if (p.error.empty()) {
+    if (options.text_fields.size() == 1) {
+      j["unspin"] = std::move(single);
+    } else {
+      j["unspin"] = {{"fields", std::move(fields)}};
     }
   }
   if (!p.error.empty()) j["unspin"] = {{"error", p.error}};
@@ -290,8 +374,9 @@ StreamOutcome run_stream(const unspin::Detector& detector,
           [&](std::size_t i, Processed& p) {
             if (!p.error.empty()) {
               std::cout.flush();  // keep stdout and stderr roughly in step
-              std::cerr << "cleanup: " << name << ':' << batch[i].line << ": "
-                        << printable(p.error) << '\n';
+              std::cerr << "cleanup: " << name << ':' << batch[i].line << ": ";
+              if (!p.id.empty()) std::cerr << "id " << printable(p.id) << ": ";
+              std::cerr << printable(p.error) << '\n';
               ++outcome.totals.errors;
             } else {
               ++outcome.totals.documents;

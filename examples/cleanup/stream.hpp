@@ -14,8 +14,15 @@ namespace unspin_cli {
 
 /// Settings of a --stream run.
 struct StreamOptions {
-  /// Name of the string field holding the text (--text-field), default "text".
-  std::string text_field = "text";
+  /// The string fields holding the text (--text-field, repeatable), default
+  /// {"text"}: each a top-level member name, or a JSON Pointer (RFC 6901,
+  /// "/article/body") when it starts with '/'. Each is scanned as a document
+  /// of its own.
+  std::vector<std::string> text_fields{"text"};
+  /// The field that names a record in error messages (--id-field, a name or
+  /// a JSON Pointer), default "id"; used when the record has it as a string,
+  /// number or boolean. "" = none.
+  std::string id_field = "id";
   /// The text field's format (--format-in) and attribute rewriting.
   unspin::ScanOptions scan;
   /// Findings rendering (explain adds "explanation" to each finding).
@@ -38,6 +45,7 @@ struct StreamOutcome {
 struct RecordOutput {
   std::string out;    ///< the output line, with its '\n'
   std::string error;  ///< "" or the message (also in the line's "unspin")
+  std::string id;     ///< the record's id in JSON spelling, or ""
   std::size_t words = 0;
   std::size_t findings = 0;
   bool spun = false;
@@ -46,6 +54,11 @@ struct RecordOutput {
 /// Records nested deeper than this (arrays and objects) are error records:
 /// the JSON parser recurses once per level.
 constexpr std::size_t kMaxRecordDepth = 512;
+
+/// "" when `options` are usable, else the message for a usage error: an
+/// empty or repeated --text-field, a field starting with '/' that is not a
+/// JSON Pointer (RFC 6901: "~" must be followed by 0 or 1).
+std::string check_stream_options(const StreamOptions& options);
 
 /// Handles one record (a line without its '\n') as run_stream does: the
 /// output line always holds one JSON object with an "unspin" field, either
@@ -58,14 +71,16 @@ RecordOutput process_record(const unspin::Detector& detector, std::size_t line,
 /// Reads JSON Lines from each of `inputs` ("-" = stdin) and writes one line
 /// per record to stdout, in input order: the record with its fields and
 /// their order kept and an "unspin" field added (replaced if present):
-/// {"findings": [...], "verdict": {...}, "rewrite": "..."}. A bad record
-/// (invalid JSON or UTF-8, not an object, text field missing or not a
-/// string) gives {"unspin": {"error": ...}} instead - on the record, or on
-/// {"line": N, "raw": "..."} when it is not a JSON object - plus
-/// "cleanup: NAME:N: ..." on stderr, and the stream goes on. Blank lines are
-/// skipped; a final line without '\n' is a record. Output is flushed before
-/// each blocking read, so one record in gives one record out at once.
-/// Records are scanned by `options.jobs` threads in batches of what is
+/// {"findings": [...], "verdict": {...}, "rewrite": "..."} for one text
+/// field, {"fields": {FIELD: {"findings", "verdict", "rewrite"}, ...}} (in
+/// the order given) for several. A bad record (invalid JSON or UTF-8, not an
+/// object, a text field missing or not a string) gives {"unspin": {"error":
+/// ...}} instead - on the record, or on {"line": N, "raw": "..."} when it is
+/// not a JSON object - plus "cleanup: NAME:N: ..." on stderr ("cleanup:
+/// NAME:N: id ID: ..." when the record has an id), and the stream goes on.
+/// Blank lines are skipped; a final line without '\n' is a record. Output is
+/// flushed before each blocking read, so one record in gives one record out at
+/// once. Records are scanned by `options.jobs` threads in batches of what is
 /// already read.
 StreamOutcome run_stream(const unspin::Detector& detector,
                          const std::vector<std::string>& inputs,

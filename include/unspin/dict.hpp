@@ -42,7 +42,9 @@ enum class ProblemKind {
                ///< default threshold, else warning)
   kFiresOnCanonical,  ///< an entry fires inside another entry's canonical
                       ///< text (error at or above the default threshold,
-                      ///< warning below it)
+                      ///< warning below it; not reported for a one-word
+                      ///< entry below it, which fires so on its word
+                      ///< anywhere)
   kContainsSpun,      ///< a canonical alternative contains the spun phrase as
                   ///< whole words (error: each --fix pass can grow the text)
 };
@@ -104,25 +106,33 @@ struct ImportedTable {
 /// Converts a substitution list of another tool into an unspin phrase table.
 /// `format` is "vale" (a Vale rule with `extends: substitution` and a `swap:`
 /// map; simple regex alternations such as `(?:a|b) c` or `colou?r` are
-/// expanded), "prh" (a textlint prh dictionary: `rules:` with `expected:` and
-/// `pattern:`/`patterns:`; `/regex/` patterns are skipped) or "languagetool"
-/// (a LanguageTool replace.txt: `wrong1|wrong2=right1|right2[<TAB>message]`).
-/// Vale and prh files are read as YAML 1.2 by yaml-cpp: anchors and aliases,
-/// flow collections, block scalars, quoted keys and tags (ignored: every
-/// scalar is a string) are accepted, as are keys longer than YAML's 1,024
-/// characters; `null` and `~` are null, not strings. A leading UTF-8 byte
-/// order mark is ignored. Entries get a lowercase spun side, the canonical as
-/// written (several for one spun phrase become `a|b` alternatives in order of
-/// appearance), prior 0.8 and tag "imported"; pairs the table loader would
-/// refuse are skipped with a note. `name` is used in messages and the header.
-/// Linear in the input (plus what YAML aliases copy).
-/// Errors: kInvalidArgument for an unknown format; kParseError
+/// expanded, and a key standing for the singular and plural of a phrase,
+/// `bad guy gangs?: criminal gangs`, gives each number its replacement,
+/// `bad guy gang -> criminal gang` and `bad guy gangs -> criminal gangs`,
+/// or is skipped with the reason when the replacement's singular cannot be
+/// told from its spelling or the forms differ otherwise; the same holds for
+/// the alternatives of a replace.txt line and the patterns of a prh rule),
+/// "prh" (a textlint prh
+/// dictionary: `rules:` with `expected:` and `pattern:`/`patterns:`; `/regex/`
+/// patterns are skipped) or "languagetool" (a LanguageTool replace.txt:
+/// `wrong1|wrong2=right1|right2[<TAB>message]`). Vale and prh files are read as
+/// YAML 1.2 by yaml-cpp: anchors and aliases, flow collections, block scalars,
+/// quoted keys and tags (ignored: every scalar is a string) are accepted, as
+/// are keys longer than YAML's 1,024 characters; `null` and `~` are null, not
+/// strings. A leading UTF-8 byte order mark is ignored. Entries get a lowercase
+/// spun side, the canonical as written (several for one spun phrase become
+/// `a|b` alternatives in order of appearance), prior 0.8 and tag "imported";
+/// pairs the table loader would refuse are skipped with a note. `name` is used
+/// in messages and the header. Linear in the input (plus what YAML aliases
+/// copy). Errors: kInvalidArgument for an unknown format; kParseError
 /// "NAME:LINE: message" for malformed input (yaml-cpp's message, an
 /// unterminated quoted string, a duplicate or non-scalar mapping key, YAML
 /// nested more than 100 levels deep, aliases copying more than 64 MiB, a NUL
 /// byte, a second YAML document, or the format's own structure, e.g. "rule
-/// without 'expected:'"); kInvalidUtf8 for invalid UTF-8; kInternal if the
-/// table written does not load (a bug).
+/// without 'expected:'"; for a replace.txt: XML such as a grammar.xml, a
+/// line without '=', `<>{}[]"` in a line, a NUL byte, no entry line);
+/// kInvalidUtf8 for invalid UTF-8; kInternal if the table written does not load
+/// (a bug).
 Result<ImportedTable> import_table(std::string_view format,
                                    std::string_view text,
                                    const std::string& name);

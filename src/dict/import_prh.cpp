@@ -1,6 +1,7 @@
 // unspin dictionary tools: import of a textlint prh dictionary (`rules:` of
 // `expected:` with `pattern:` or `patterns:`; `/regex/` patterns skipped).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dict/importer.hpp"
@@ -43,6 +44,7 @@ Result<ImportedTable> import_prh(std::string_view text,
                               ": no pattern (it only corrects case)");
       continue;
     }
+    std::vector<std::pair<std::size_t, std::string>> literal;
     for (const YamlNode* p : patterns) {
       if (p->kind != YamlNode::kScalar) {
         imp.skip(p->line, "pattern: not a string");
@@ -53,8 +55,11 @@ Result<ImportedTable> import_prh(std::string_view text,
         imp.skip(p->line, "regular expression pattern " + quote(s));
         continue;
       }
-      imp.add(p->line, s, expected->scalar);
+      literal.emplace_back(p->line, s);
     }
+    // patterns [gang, gangs] -> "criminal gangs": each number its own.
+    imp.add_alternatives(rule.line, literal, expected->scalar,
+                         "rule for " + excerpt(expected->scalar));
   }
   return imp.finish("textlint prh dictionary");
 }

@@ -3,8 +3,10 @@
 #include "dict/importer.hpp"
 
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
+#include "dict/forms.hpp"
 #include "dict/regex_expand.hpp"
 #include "dict/text_util.hpp"
 #include "strings.hpp"
@@ -76,7 +78,38 @@ void Importer::add_expanded(std::size_t line, const std::string& key,
     skip(line, "regular expression " + excerpt(key) + ": " + why);
     return;
   }
-  for (const std::string& p : *phrases) add(line, p, canonical);
+  // "gangs?" is "gang" and "gangs": each gets the replacement in its number.
+  std::vector<std::pair<std::size_t, std::string>> all;
+  for (std::string& p : *phrases) all.emplace_back(line, std::move(p));
+  add_alternatives(line, all, canonical, "regular expression " + excerpt(key));
+}
+
+void Importer::add_alternatives(
+    std::size_t line,
+    const std::vector<std::pair<std::size_t, std::string>>& phrases,
+    const std::string& canonical, const std::string& what) {
+  if (phrases.size() <= 1) {
+    for (const auto& [at, p] : phrases) add(at, p, canonical);
+    return;
+  }
+  std::vector<std::string> texts;
+  // agree_forms() answers with its own spelling of each phrase.
+  std::unordered_map<std::string, std::size_t> line_of;
+  for (const auto& [at, p] : phrases) {
+    texts.push_back(p);
+    line_of.emplace(collapse_whitespace(lower(p)), at);
+  }
+  std::string why;
+  std::optional<std::vector<AgreedPair>> agreed =
+      agree_forms(texts, canonical, &why);
+  if (!agreed) {
+    skip(line, what + ": " + why);
+    return;
+  }
+  for (const AgreedPair& a : *agreed) {
+    auto it = line_of.find(a.spun);
+    add(it == line_of.end() ? line : it->second, a.spun, a.canonical);
+  }
 }
 
 ImportedTable Importer::finish(const std::string& what) const {

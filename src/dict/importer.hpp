@@ -31,9 +31,20 @@ class Importer {
   void add(std::size_t line, std::string_view spun, std::string_view canonical);
 
   /// Adds every phrase regular expression `key` expands to (expand_regex)
-  /// -> canonical; an expression that does not expand is skipped.
+  /// -> canonical made to agree in number with it (agree_forms: "gangs?"
+  /// gives gang -> the singular, gangs -> the plural); an expression that
+  /// does not expand, or whose forms no replacement agrees with, is skipped.
   void add_expanded(std::size_t line, const std::string& key,
                     const std::string& canonical);
+
+  /// Adds the alternatives of one item (a LanguageTool line's left side, a
+  /// prh rule's patterns: each with its line) -> canonical made to agree in
+  /// number with each (agree_forms); when no replacement can agree, skips
+  /// them all as "NAME:LINE: skipped WHAT: why".
+  void add_alternatives(
+      std::size_t line,
+      const std::vector<std::pair<std::size_t, std::string>>& phrases,
+      const std::string& canonical, const std::string& what);
 
   /// The table, sorted by spun phrase in byte order, with a header naming
   /// the source and `what` it was ("Vale substitution rule").
@@ -61,7 +72,9 @@ Result<ImportedTable> import_prh(std::string_view text,
                                  const std::string& name);
 
 /// A LanguageTool replace.txt (`wrong1|wrong2=right1|right2[<TAB>note]`).
-/// kParseError "NAME:LINE: ..." for a line without '=' or with an empty side.
+/// kParseError "NAME:LINE: ..." for a line without '=', with an empty side
+/// or with markup or JSON characters in a phrase, for XML (a grammar.xml is
+/// a different format) and for a file without any 'wrong=right' line.
 Result<ImportedTable> import_languagetool(std::string_view text,
                                           const std::string& name);
 

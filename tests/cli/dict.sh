@@ -34,11 +34,20 @@ expect_out_has "fires.tsv:3: error: 'criminal' fires on 'criminal' inside the ca
 run "$CLEANUP" dict check --no-canonical-scan fires.tsv
 expect_rc 0 "check: --no-canonical-scan"
 
+# Warnings are listed but fail the check only with --strict.
 run "$CLEANUP" dict check unsorted.tsv
-expect_rc 1 "check: unsorted"
+expect_rc 0 "check: unsorted (a warning)"
 expect_out "unsorted.tsv:4: warning: not sorted by (spun, canonical) in byte order: 'client service' comes after 'joined states' (line 3)" "check: unsorted"
+for flag in --strict --warnings-as-errors; do
+  run "$CLEANUP" dict check $flag unsorted.tsv
+  expect_rc 1 "check $flag: a warning fails"
+  expect_out_has "unsorted.tsv:4: warning: not sorted" "check $flag"
+done
 run "$CLEANUP" dict check --errors-only unsorted.tsv
 expect_rc 0 "check: --errors-only hides warnings"
+expect_out_empty "check: --errors-only hides warnings"
+run "$CLEANUP" dict check --strict --errors-only unsorted.tsv
+expect_rc 0 "check: --strict --errors-only"
 
 run "$CLEANUP" dict check not_nfc.tsv
 expect_out "not_nfc.tsv:3: error: line is not in Unicode NFC" "check: NFC"
@@ -75,11 +84,13 @@ ERR=$(cat "$WORK/err")
 expect_rc 2 "check >/dev/full"
 expect_err_has "standard output: No space left on device" "check >/dev/full"
 
-# The shipped tables have no errors (warnings are listed, not fatal here).
+# The shipped tables have no errors, and the README's check line passes.
 if [ -d "$SRC/dictionaries/en" ]; then
   run "$CLEANUP" dict check --errors-only "$SRC"/dictionaries/en/*.tsv
   expect_rc 0 "check: shipped tables have no errors"
   expect_out_empty "check: shipped tables have no errors"
+  run "$CLEANUP" dict check "$SRC"/dictionaries/en/*.tsv
+  expect_rc 0 "check: shipped tables pass"
 fi
 
 # ---- hostile tables: linear time, bounded output (timeout catches a hang) ---
@@ -146,6 +157,31 @@ expect_err_has "languagetool_broken.txt:3: expected 'phrase=replacement'" "impor
 run "$CLEANUP" dict import --from prh prh_broken.yml -o "$WORK/broken.tsv"
 expect_rc 2 "import: prh error"
 [ -e "$WORK/broken.tsv" ] && fail "import: no output file on error"
+
+# A key standing for singular and plural gets a replacement in each number.
+run "$CLEANUP" dict import --from vale vale_number.yml
+expect_rc 0 "import: Vale number agreement"
+expect_out_has "bad guy gang	criminal gang	0.8	imported" "import: singular"
+expect_out_has "bad guy gangs	criminal gangs	0.8	imported" "import: plural"
+case "$OUT" in *"bad guy gang	criminal gangs"*) fail "import: number broken" ;; esac
+expect_err_has "vale_number.yml:11: skipped regular expression 'cops?': it stands for the singular 'cop' and the plural 'cops', but the replacement 'police' has no plural ending that can surely be taken off for the singular (none, or an ambiguous one such as -ses): write one key per number" "import: number refused"
+expect_err_has "vale_number.yml:12: skipped regular expression 'utiliz(?:e|ed)'" "import: form refused"
+
+# Input that is not the format asked for is refused (exit 2, FILE:LINE).
+for fmt in languagetool vale prh; do
+  run "$CLEANUP" dict import --from $fmt languagetool_grammar.xml -o "$WORK/g.tsv"
+  expect_rc 2 "import --from $fmt of a grammar.xml"
+  expect_err_has "cleanup dict: languagetool_grammar.xml:" "import --from $fmt of a grammar.xml"
+  [ -e "$WORK/g.tsv" ] && fail "import --from $fmt of a grammar.xml: output written"
+done
+run "$CLEANUP" dict import --from languagetool languagetool_grammar.xml
+expect_err_has "languagetool_grammar.xml:1: this is XML or HTML (a LanguageTool grammar.xml?), not a replace.txt of 'wrong=right' lines" "import: grammar.xml message"
+expect_out_empty "import: grammar.xml"
+run "$CLEANUP" dict import --from vale vale_number.yml
+printf '' >"$WORK/empty.txt"
+run "$CLEANUP" dict import --from languagetool "$WORK/empty.txt"
+expect_rc 2 "import: empty replace.txt"
+expect_err_has "empty.txt: no 'wrong=right' line: nothing to import" "import: empty replace.txt"
 
 run "$CLEANUP" dict import --from yaml vale_wordiness.yml
 expect_rc 2 "import: unknown format"

@@ -63,6 +63,84 @@ assert o["text"] == "bad guy gang"' || fail "--text-field reads the named field"
 run cl --stream --text-field '' </dev/null
 expect_rc 2 "--text-field ''"
 
+# --- several fields, JSON Pointers, record ids ---------------------------------
+cat >fields.jsonl <<'EOF'
+{"id":"a1","title":"Bad guy gang","article":{"body":"They met at the client service desk."}}
+{"id":"a2","title":"Clean title","article":{"body":"profound learning"}}
+EOF
+# One field given as a JSON Pointer: the output has the usual shape.
+run cl --stream --text-field /article/body <fields.jsonl
+expect_rc 1 "--text-field /article/body"
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+outs = [json.loads(l) for l in sys.stdin]
+assert list(outs[0]["unspin"]) == ["findings", "verdict", "rewrite"], outs[0]
+assert outs[0]["unspin"]["rewrite"] == "They met at the customer service desk.", outs[0]
+assert outs[1]["unspin"]["rewrite"] == "deep learning", outs[1]
+' || fail "--text-field with a JSON Pointer"
+# Escapes (~1 is "/") and array indexes.
+run cl --stream --text-field '/a~1b/1' <<<'{"a/b":["x","bad guy gang"]}'
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+o = json.loads(sys.stdin.read())
+assert o["unspin"]["rewrite"] == "criminal gang", o' || fail "JSON Pointer with ~1 and an index"
+# Several fields: one result per field, in the order given.
+run cl --stream -q --text-field title --text-field /article/body <fields.jsonl
+expect_rc 1 "two text fields"
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+outs = [json.loads(l, object_pairs_hook=list) for l in sys.stdin]
+o = dict(outs[0])
+assert [k for k, _ in o["unspin"]] == ["fields"], o
+fields = o["unspin"][0][1]
+assert [k for k, _ in fields] == ["title", "/article/body"], fields
+assert [k for k, _ in fields[0][1]] == ["findings", "verdict", "rewrite"], fields
+t, b = dict(fields[0][1]), dict(fields[1][1])
+assert t["rewrite"] == "Criminal gang", t
+assert b["rewrite"] == "They met at the customer service desk.", b
+assert len(t["findings"]) == 1 and dict(t["findings"][0])["begin"] == 0, t
+assert dict(b["findings"][0])["text"] == "client service", b
+f2 = dict(dict(dict(outs[1])["unspin"])["fields"])
+assert dict(f2["title"])["rewrite"] == "Clean title", f2
+assert dict(f2["/article/body"])["rewrite"] == "deep learning", f2
+' || fail "two text fields: a result per field"
+# The summary counts the findings of both fields.
+run cl --stream --text-field title --text-field /article/body <fields.jsonl
+printf '%s\n' "$ERR" | grep -Eq '^2 records, [0-9]+ words, 3 findings, ' || fail "two fields: summary: $ERR"
+
+# Errors name the record's id (the "id" field, or --id-field).
+{
+  echo '{"id":"a7","title":"A title"}'
+  echo '{"id":8,"title":"A title","article":{"body":42}}'
+  echo '{"title":"no id","article":{}}'
+  echo '{"id":{"deep":1},"title":"t"}'
+  echo '{"meta":{"uuid":"u-9"},"title":"t"}'
+} >noid.jsonl
+run cl --stream --text-field title --text-field /article/body <noid.jsonl
+expect_rc 2 "missing fields: exit 2"
+expect_err_has 'cleanup: <stdin>:1: id "a7": missing field "/article/body"' "error names a string id"
+expect_err_has 'cleanup: <stdin>:2: id 8: field "/article/body" is a number, not a string' "error names a number id"
+expect_err_has 'cleanup: <stdin>:3: missing field "/article/body"' "no id: the line only"
+expect_err_has 'cleanup: <stdin>:4: missing field' "an object id is not printed"
+[ "$(printf '%s\n' "$OUT" | grep -c '"error"')" -eq 5 ] || fail "missing fields: in-band errors"
+run cl --stream --text-field title --text-field /article/body --id-field /meta/uuid <noid.jsonl
+expect_err_has 'cleanup: <stdin>:5: id "u-9": missing field "/article/body"' "--id-field with a JSON Pointer"
+expect_err_has 'cleanup: <stdin>:1: missing field' "--id-field: other ids not used"
+run cl --stream --text-field title --text-field /article/body --id-field '' <noid.jsonl
+expect_err_has 'cleanup: <stdin>:1: missing field' "--id-field '': no id"
+
+# Usage errors: a bad JSON Pointer, a field given twice.
+run cl --stream --text-field '/a~2b' </dev/null
+expect_rc 2 "--text-field: bad JSON Pointer"
+expect_err_has "--text-field '/a~2b': not a JSON Pointer" "--text-field: bad JSON Pointer"
+run cl --stream --id-field '/x~' </dev/null
+expect_rc 2 "--id-field: bad JSON Pointer"
+run cl --stream --text-field a --text-field a </dev/null
+expect_rc 2 "--text-field twice"
+expect_err_has "--text-field 'a' is given twice" "--text-field twice"
+run cl --id-field id </dev/null
+expect_rc 2 "--id-field needs --stream"
+
 # --- malformed records -----------------------------------------------------
 {
   echo '{"id":1,"text":"A clean sentence."}'

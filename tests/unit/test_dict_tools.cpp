@@ -658,3 +658,163 @@ TEST_CASE("treats form feeds and vertical tabs in imported phrases as spaces",
   CHECK(entry_lines(r->tsv) ==
         std::vector<std::string>{"foo\tbar baz\t0.8\timported"});
 }
+
+// ---------------------------------------------------------------------------
+// Issue 15: imported entries agree in number; other formats are refused.
+
+TEST_CASE("gives each number a Vale key stands for its own replacement",
+          "[dict][import]") {
+  auto t = import_ok("vale", "vale_number.yml");
+  CHECK(entry_lines(t.tsv) ==
+        std::vector<std::string>{
+            "bad guy gang\tcriminal gang\t0.8\timported",
+            "bad guy gangs\tcriminal gangs\t0.8\timported",
+            "counterfeit companies\tfake agencies\t0.8\timported",
+            "counterfeit company\tfake agency\t0.8\timported",
+            "deep neural net\tdeep neural network\t0.8\timported",
+            "deep neural nets\tdeep neural networks\t0.8\timported",
+            "profound neural net\tdeep neural network\t0.8\timported",
+            "profound neural nets\tdeep neural networks\t0.8\timported",
+        });
+  // A replacement without a plural ending, forms other than number, a
+  // number change before the last word and an ambiguous plural are refused
+  // with the line and the reason.
+  CHECK(
+      has_skip(t,
+               "vale_number.yml:11: skipped regular expression 'cops?': it "
+               "stands for the singular 'cop' and the plural 'cops', but "
+               "the replacement 'police' has no plural ending that can surely "
+               "be taken off for the singular"));
+  CHECK(has_skip(t,
+                 "vale_number.yml:12: skipped regular expression "
+                 "'utiliz(?:e|ed)': it stands for 'utilize' and "
+                 "'utilized', different forms of 'utilize'"));
+  CHECK(has_skip(t,
+                 "vale_number.yml:13: skipped regular expression 'bad "
+                 "guys? gang': it stands for 'bad guy gang' and 'bad guys "
+                 "gang', which differ in the number of 'guy' before the "
+                 "last word"));
+  CHECK(has_skip(t,
+                 "vale_number.yml:14: skipped regular expression 'little "
+                 "houses?'"));
+  CHECK(t.skipped.size() == 4);
+  auto r = unspin::check_tables({DataSource::from_text("n.tsv", t.tsv)});
+  REQUIRE(r.ok());
+  INFO(all_messages(*r));
+  CHECK(r->empty());
+}
+
+TEST_CASE("refuses a LanguageTool grammar.xml given as a replace.txt",
+          "[dict][import]") {
+  auto r = unspin::import_table(
+      "languagetool",
+      unspin_test::read_file(kImport + "languagetool_grammar.xml"), "g.xml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kParseError);
+  CHECK(r.status().message() ==
+        "g.xml:1: this is XML or HTML (a LanguageTool grammar.xml?), not a "
+        "replace.txt of 'wrong=right' lines");
+  // Nor do the YAML formats take it.
+  for (const char* format : {"vale", "prh"}) {
+    auto y = unspin::import_table(
+        format, unspin_test::read_file(kImport + "languagetool_grammar.xml"),
+        "g.xml");
+    INFO(format);
+    REQUIRE_FALSE(y.ok());
+    CHECK(y.status().code() == ErrorCode::kParseError);
+    CHECK(y.status().message().rfind("g.xml:", 0) == 0);
+  }
+}
+
+TEST_CASE("refuses other formats and empty lists given as a replace.txt",
+          "[dict][import]") {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"foo=bar\n{\"a\": \"b=c\"}\n",
+            "r.txt:2: '{' in a phrase: not a replace.txt line ('wrong=right', "
+            "plain words)"},
+           {"# only a comment\n\n",
+            "r.txt: no 'wrong=right' line: nothing to import"},
+           {"", "r.txt: no 'wrong=right' line: nothing to import"},
+           {"  <!-- x=y -->\n", "r.txt:1: this is XML or HTML"},
+           {std::string("a=b\nc\0d=e\n", 10), "r.txt:2: a NUL byte"},
+       }) {
+    INFO(c.text);
+    auto r = unspin::import_table("languagetool", c.text, "r.txt");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kParseError);
+    CHECK(r.status().message().rfind(c.message, 0) == 0);
+  }
+}
+
+TEST_CASE(
+    "does not report a one-word entry below the threshold firing on a "
+    "canonical",
+    "[dict]") {
+  // "vehicle" -> "car" at 0.1 fires so on every "vehicle": the detector
+  // keeps it off canonical text ("unmanned aerial vehicle") of its tables.
+  auto r = unspin::check_tables({DataSource::from_text(
+      "p.tsv",
+      "criminal gang\tmob\t0.1\nflying robot\tunmanned aerial vehicle\t0.95\n"
+      "pilotless bad guy gang\tcriminal gang "
+      "members\t0.95\nvehicle\tcar\t0.1\n")});
+  REQUIRE(r.ok());
+  auto fires = of_kind(*r, ProblemKind::kFiresOnCanonical);
+  INFO(all_messages(*r));
+  // The phrase "criminal gang" inside "criminal gang members" is still a
+  // warning; "vehicle" is not reported.
+  REQUIRE(fires.size() == 1);
+  CHECK(fires[0].line == 1);
+  CHECK(fires[0].severity == Severity::kWarning);
+}
+
+TEST_CASE(
+    "the shipped tables pass dict check without warnings of firing on "
+    "canonicals",
+    "[dict][shipped]") {
+  const std::string dir = UNSPIN_SOURCE_DIR "/dictionaries/en/";
+  std::vector<DataSource> tables;
+  for (const char* n : {"mt.tsv", "news.tsv", "science.tsv"})
+    tables.push_back(DataSource::from_file(dir + n, std::string("en/") + n));
+  auto r = unspin::check_tables(tables);
+  REQUIRE(r.ok());
+  INFO(all_messages(*r));
+  CHECK(of_kind(*r, ProblemKind::kFiresOnCanonical).empty());
+  for (const TableProblem& p : *r) CHECK(p.severity == Severity::kWarning);
+}
+
+TEST_CASE(
+    "gives each number of a LanguageTool line or prh rule its own "
+    "replacement",
+    "[dict][import]") {
+  auto r = unspin::import_table(
+      "languagetool",
+      "bad guy gang|bad guy gangs=criminal gangs\ncop|cops=police\n", "r.txt");
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK(
+      entry_lines(r->tsv) ==
+      std::vector<std::string>{"bad guy gang\tcriminal gang\t0.8\timported",
+                               "bad guy gangs\tcriminal gangs\t0.8\timported"});
+  CHECK(has_skip(*r,
+                 "r.txt:2: skipped 'cop|cops': it stands for the "
+                 "singular 'cop' and the plural 'cops'"));
+  r = unspin::import_table("prh",
+                           "rules:\n  - expected: criminal gangs\n"
+                           "    patterns: [bad guy gang, bad guy gangs]\n"
+                           "  - expected: police\n    patterns:\n"
+                           "      - cop\n      - cops\n",
+                           "p.yml");
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK(
+      entry_lines(r->tsv) ==
+      std::vector<std::string>{"bad guy gang\tcriminal gang\t0.8\timported",
+                               "bad guy gangs\tcriminal gangs\t0.8\timported"});
+  CHECK(has_skip(*r,
+                 "p.yml:4: skipped rule for 'police': it stands for the "
+                 "singular 'cop'"));
+}
