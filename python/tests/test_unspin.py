@@ -304,6 +304,19 @@ class TestDataDir(unittest.TestCase):
             self.assertEqual(d.fix("Sparkly kettles and bad guy gangs."),
                              "Magic teapots and bad guy gangs.")
 
+    @unittest.skipUnless(
+        DATA_DIR and os.path.isfile(os.path.join(DATA_DIR, "lm", "en-us.lmc")),
+        "no discovery data (UNSPIN_WITH_DISCOVERY off)")
+    def test_discovery_finds_what_no_table_holds(self):
+        text = "We apply counterfeit brainpower."
+        self.assertEqual(len(self.detector.scan(text)), 0)
+        with unspin.Detector(DATA_DIR, discovery=True) as d:
+            f = d.scan(text)[0]
+        self.assertEqual((f.text, f.suggestion),
+                         ("counterfeit brainpower", "artificial intelligence"))
+        self.assertTrue(f.source.startswith("discovered:"), f.source)
+        self.assertIn("established term", f.explanation)
+
     def test_the_default_data_dir_is_found_next_to_the_library(self):
         status, out = run_python("""
             import unspin
