@@ -29,11 +29,13 @@ asan() {
   #                        without the sanitizer flags (they cannot link an
   #                        ASan-built libunspin.a); no memory checks in them.
   #   c_api.python_ctypes  dlopen()s the ASan-built libunspin.so into an
-  #                        uninstrumented python3 (ASan must be loaded first).
+  #                        uninstrumented python3 (ASan must be loaded first);
+  #   python.package*      the same, through the Python package (its
+  #                        ..._matches_readme text check still runs).
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$build" --output-on-failure -j"$jobs" \
-      -E '^(package\.|c_api\.python_ctypes$)'
+      -E '^(package\.|c_api\.python_ctypes$|python\.package(_bundled_library|_example)?$)'
 }
 
 tsan() {

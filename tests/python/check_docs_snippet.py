@@ -1,4 +1,4 @@
-# unspin tests: the ctypes snippet in the docs is exactly ctypes_example.py
+# unspin tests: a Python snippet in the docs is exactly a tested example file
 # (minus its two-line file header), so the documented code is the tested code.
 import sys
 
@@ -13,4 +13,4 @@ for path in docs:
                 sys.exit(0)
     except FileNotFoundError:
         pass
-sys.exit("the ctypes snippet in %s is not in any of: %s" % (example, ", ".join(docs)))
+sys.exit("the snippet in %s is not in any of: %s" % (example, ", ".join(docs)))
