@@ -38,6 +38,9 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
+/// --format=json: the run's one document; only the main thread writes it.
+unspin_cli::JsonRun json_run;
+
 /// Everything the command line can say.
 struct Args {
   std::vector<std::string> files;
@@ -471,6 +474,7 @@ void stream_file(
             unspin_cli::SarifLog::results(name, w.text, part, &shift));
       }
     } else if (format == "json" && w.first && w.last) {
+      out += json_run.next_document();
       unspin::ScanResult whole{std::move(w.findings), w.verdict};
       unspin_cli::write_json(out, name, whole, style);
     } else if (format == "text") {
@@ -478,6 +482,7 @@ void stream_file(
     } else if (format == "jsonl") {
       unspin_cli::write_jsonl(out, name, w.findings, style);
     } else {
+      if (!json_open) out += json_run.next_document();
       if (!json_open) unspin_cli::write_json_begin(out, name);
       for (const unspin::Finding& f : w.findings) {
         unspin_cli::write_json_finding(out, f, style,
@@ -708,7 +713,8 @@ int run(int argc, char** argv) {
                  "input")
       ->type_name("PATH");
   app.add_option("--format", args.format,
-                 "Output: text (default), json (one object per document), "
+                 "Output: text (default), json (one JSON document: {\"files\": "
+                 "[one object per document]}), "
                  "jsonl (one object per finding), diff (unified diff), sarif "
                  "(SARIF 2.1.0 log for all files)")
       ->check(CLI::IsMember({"text", "json", "jsonl", "diff", "sarif"}));
@@ -988,6 +994,8 @@ int run(int argc, char** argv) {
         }
         if (r.sarif.is_array() && !r.sarif.empty())
           std::cout << sarif.write_results(r.sarif);
+        if (args.format == "json" && !args.fix && !r.out.empty())
+          std::cout << json_run.next_document();
         std::cout << r.out;
         if (stdout_tty) std::cout.flush();  // before the bar is redrawn
         progress.update(i + 1);
@@ -995,6 +1003,7 @@ int run(int argc, char** argv) {
   progress.clear();
   if (args.format == "sarif" && !args.fix)
     std::cout << sarif.finish(!any_error);
+  if (args.format == "json" && !args.fix) std::cout << json_run.finish();
   std::cout.flush();
   if (!std::cout) {
     error(std::string("standard output: ") + std::strerror(errno));

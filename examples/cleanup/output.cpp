@@ -221,7 +221,17 @@ void write_json_finding(std::string& out, const unspin::Finding& f,
 void write_json_end(std::string& out, const unspin::Verdict& v) {
   out += "],\"verdict\":";
   out += verdict_json(v).dump(-1, ' ', false, json::error_handler_t::replace);
-  out += "}\n";
+  out += '}';
+}
+
+std::string JsonRun::next_document() {
+  if (started_) return ",\n";
+  started_ = true;
+  return "{\"files\":[\n";
+}
+
+std::string JsonRun::finish() const {
+  return started_ ? "\n]}\n" : "{\"files\":[]}\n";
 }
 
 std::string printable_name(std::string_view name) {
@@ -297,6 +307,7 @@ void write_json(std::string& out, const std::string& file,
   doc["findings"] = std::move(findings);
   doc["verdict"] = std::move(verdict);
   append_json(out, doc);
+  out.pop_back();  // the '\n': JsonRun separates the documents
 }
 
 unspin::Status write_diff(std::string& out, const std::string& file,

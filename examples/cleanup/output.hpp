@@ -36,8 +36,9 @@ void write_jsonl(std::string& out, const std::string& file,
                  const std::vector<unspin::Finding>& findings,
                  const OutputStyle& style);
 
-/// JSON: one compact object per document:
+/// JSON: one document's compact object, without a line break:
 /// {"file":..,"findings":[..jsonl fields minus file..],"verdict":{..}}.
+/// The run's output wraps these objects in one JSON document (JsonRun).
 void write_json(std::string& out, const std::string& file,
                 const unspin::ScanResult& result, const OutputStyle& style);
 
@@ -49,6 +50,24 @@ void write_json_begin(std::string& out, const std::string& file);
 void write_json_finding(std::string& out, const unspin::Finding& f,
                         const OutputStyle& style, bool first);
 void write_json_end(std::string& out, const unspin::Verdict& verdict);
+
+/// --format=json prints ONE JSON document for the whole run, as Vale and
+/// textlint do: {"files":[DOC,DOC,...]} with each document's object (from
+/// write_json) on a line of its own, in input order, written as the
+/// documents come. Write next_document() before each object and finish()
+/// at the end. Not thread-safe: for the thread that writes the output.
+class JsonRun {
+ public:
+  /// What goes before a document's object: the document's head before the
+  /// first, a comma and a line break before the others.
+  std::string next_document();
+  /// The rest of the document plus '\n' (all of it, {"files":[]}, when no
+  /// document was written).
+  std::string finish() const;
+
+ private:
+  bool started_ = false;
+};
 
 /// Where a block of a streamed document starts, for write_diff: lines
 /// before it, the new-minus-old line count of the hunks written so far,

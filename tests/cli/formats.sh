@@ -33,7 +33,13 @@ run cl --format=json spun.txt clean.txt
 expect_rc 1 "json"
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-docs = [json.loads(l) for l in sys.stdin.read().splitlines()]
+text = sys.stdin.read()
+# ONE JSON document for the run, one line per file inside it.
+run = json.loads(text)
+assert list(run) == ["files"], list(run)
+docs = run["files"]
+assert text.splitlines()[0] == "{\"files\":[", text
+assert len(text.splitlines()) == 2 + len(docs), text
 assert [d["file"] for d in docs] == ["spun.txt", "clean.txt"], docs
 for d in docs:
     assert set(d) == {"file", "findings", "verdict"}, sorted(d)
@@ -51,10 +57,21 @@ assert spun["verdict"]["words"] > 50
 assert clean["verdict"]["spun"] is False
 ' || fail "json document objects"
 
+# Standard input (streamed block by block), a missing file and a file: still
+# one JSON document, the documents in input order, nothing for the error.
+run cl --format=json clean.txt - missing.txt spun.txt <spun.txt
+expect_rc 2 "json with stdin and an error"
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+docs = json.load(sys.stdin)["files"]
+assert [d["file"] for d in docs] == ["clean.txt", "<stdin>", "spun.txt"], docs
+assert docs[1]["findings"] == docs[2]["findings"], docs
+' || fail "json: one document over stdin, an error and files"
+
 run cl --format=json --explain spun.txt
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-d = json.loads(sys.stdin.read())
+(d,) = json.loads(sys.stdin.read())["files"]
 assert d["findings"] and all(isinstance(f["explanation"], str) and
     len(f) == 9 for f in d["findings"]), d
 ' || fail "json --explain adds an explanation to each finding"
