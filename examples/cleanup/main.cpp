@@ -55,6 +55,7 @@ struct Args {
   std::vector<std::string> domains;
   bool no_builtin = false;
   bool explain = false;
+  bool show_line = false;
   bool discover = false;
   bool discover_general = false;
   std::string data_dir;
@@ -478,7 +479,8 @@ void stream_file(
       unspin::ScanResult whole{std::move(w.findings), w.verdict};
       unspin_cli::write_json(out, name, whole, style);
     } else if (format == "text") {
-      unspin_cli::write_text(out, shown, w.findings, style);
+      unspin_cli::write_text(out, shown, w.findings, style, w.text,
+                             w.start.offset);
     } else if (format == "jsonl") {
       unspin_cli::write_jsonl(out, name, w.findings, style);
     } else {
@@ -650,7 +652,7 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
     return r;
   }
   if (args.format == "text") {
-    unspin_cli::write_text(r.out, shown, findings, style);
+    unspin_cli::write_text(r.out, shown, findings, style, text);
   } else if (args.format == "jsonl") {
     unspin_cli::write_jsonl(r.out, name, findings, style);
   } else if (args.format == "json") {
@@ -764,6 +766,8 @@ int run(int argc, char** argv) {
                "Do not load the shipped phrase tables");
   app.add_flag("--explain", args.explain,
                "Show the evidence behind each confidence");
+  app.add_flag("--show-line", args.show_line,
+               "Text output: show each finding's line, the span marked");
   app.add_flag("--discover", args.discover,
                "Also discover spun multiword terms no table holds (the "
                "science-tuned language-model path, from the data dir's lm/; "
@@ -877,6 +881,7 @@ int run(int argc, char** argv) {
   style.color = args.format == "text" && !args.fix && !args.stream &&
                 use_color(args.color);
   style.explain = args.explain;
+  style.show_line = args.show_line;
 
   if (args.stream) {
     unspin_cli::StreamOptions so;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <unspin/excerpt.hpp>
 
 namespace unspin_cli {
 namespace {
@@ -155,7 +156,8 @@ json verdict_json(const unspin::Verdict& v) {
 
 void write_text(std::string& out, const std::string& file,
                 const std::vector<unspin::Finding>& findings,
-                const OutputStyle& style) {
+                const OutputStyle& style, std::string_view text,
+                std::size_t base) {
   for (const unspin::Finding& f : findings) {
     paint(out, style.color, kBold,
           file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
@@ -182,6 +184,16 @@ void write_text(std::string& out, const std::string& file,
     out += ' ';
     paint(out, style.color, kDim, conf);
     out += '\n';
+    if (style.show_line && f.begin >= base && f.end <= base + text.size()) {
+      for (const unspin::ExcerptLine& line :
+           unspin::excerpt(text, f.begin - base, f.end - base)) {
+        out += "    " + line.before;
+        paint(out, style.color, kRed, line.span);
+        out += line.after + "\n    ";
+        paint(out, style.color, kRed, line.marker());
+        out += '\n';
+      }
+    }
     if (style.explain && !f.explanation.empty()) {
       for (std::string_view line : split_lines(f.explanation)) {
         if (!line.empty() && line.back() == '\n') line.remove_suffix(1);

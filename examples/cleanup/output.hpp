@@ -17,16 +17,24 @@ struct OutputStyle {
   bool color = false;
   /// Include Finding::explanation (text: indented lines; json: a field).
   bool explain = false;
+  /// Text format: under each finding, its source line (cut to 72
+  /// characters around the span) with the span marked by carets.
+  bool show_line = false;
 };
 
 /// Text format, one line per finding:
 /// `file:line:col: "spun" -> "canonical" (0.93)`, `-> ?` without a
 /// suggestion, `-> (delete)` for a deletion. Control characters inside the
 /// quoted strings are escaped (\n, \r, \t, \xHH) so each finding stays on
-/// one line.
+/// one line. With style.show_line, each finding is followed by its line of
+/// `text` (which starts at byte `base` of the input the findings' offsets
+/// are into) and a line of carets under the span, both indented by 4
+/// spaces (unspin::excerpt: a long line is cut around the span, control
+/// characters escaped; a span over several lines shows each).
 void write_text(std::string& out, const std::string& file,
                 const std::vector<unspin::Finding>& findings,
-                const OutputStyle& style);
+                const OutputStyle& style, std::string_view text = {},
+                std::size_t base = 0);
 
 /// JSON Lines: one compact object per finding with exactly the fields
 /// file, line, column, begin, end, text, suggestion (null when there is
