@@ -34,8 +34,8 @@ class IsFreeOfSpinMatcher {
  public:
   using is_gtest_matcher = void;
 
-  IsFreeOfSpinMatcher(Detector detector, ScanOptions options)
-      : detector_(std::move(detector)), options_(std::move(options)) {}
+  IsFreeOfSpinMatcher(Detector detector, const ScanOptions& options)
+      : detector_(std::move(detector)), options_(options) {}
 
   /// True when the text has no finding; explains the findings to `os`
   /// (which may be null) otherwise.
