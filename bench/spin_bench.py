@@ -9,9 +9,10 @@ DIR is the output of tools/spin_sim.py (DIR/split.tsv, DIR/SPLIT/NAME.*).
 The cleanup binary defaults to BUILD/examples/cleanup/cleanup (BUILD
 defaults to ./build); options after "--" go to cleanup unchanged (e.g.
 --discover, --data-dir DIR, --min-confidence X). All spun and clean files of
-the split are checked by ONE cleanup run with --format json (one object per
-document: findings with byte offsets "begin"/"end" and "suggestion", and a
-"verdict" with "spun" and "words").
+the split are checked by ONE cleanup run with --format json (one JSON
+document, {"files": [...]}, with one object per input file: findings with
+byte offsets "begin"/"end" and "suggestion", and a "verdict" with "spun" and
+"words").
 
 Prints "name: value" lines (see bench/README.md). Exit 0 whatever the
 figures; 2 when something could not run (missing input, cleanup error).
@@ -119,10 +120,8 @@ def run_cleanup(args, files):
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
         fail("cleanup exited with %d" % proc.returncode)
     docs = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        if line.strip():
-            doc = json.loads(line)
-            docs[doc["file"]] = doc
+    for doc in json.loads(proc.stdout.decode("utf-8"))["files"]:
+        docs[doc["file"]] = doc
     missing = [f for f in files if f not in docs]
     if missing:
         fail("cleanup printed no result for %s" % missing[0])

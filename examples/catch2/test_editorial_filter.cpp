@@ -55,4 +55,13 @@ TEST_CASE("spun copy fails the matchers with a readable message",
              IsFreeOfSpin(detector()));
   CHECK_THAT(std::string("bad guy gangs run the port."),
              Rewrites("bad guy gangs", "criminal gangs"));
+  // A long article: the message shows its start and size and the finding's
+  // line, not its 190 lines.
+  std::string article;
+  for (int i = 1; i <= 190; ++i) {
+    article += "Paragraph " + std::to_string(i) + " reports the news";
+    article += i == 120 ? " of bad guy gangs" : "";
+    article += " in plain words, as the others do.\n";
+  }
+  CHECK_THAT(article, IsFreeOfSpin(detector()));
 }

@@ -39,6 +39,9 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
+/// --format=json: the run's one document; only the main thread writes it.
+unspin_cli::JsonRun json_run;
+
 /// Everything the command line can say.
 struct Args {
   std::vector<std::string> files;
@@ -53,6 +56,7 @@ struct Args {
   std::vector<std::string> domains;
   bool no_builtin = false;
   bool explain = false;
+  bool show_line = false;
   bool discover = false;
   bool discover_general = false;
   std::string data_dir;
@@ -594,13 +598,16 @@ void stream_file(
             unspin_cli::SarifLog::results(name, w.text, part, &shift));
       }
     } else if (format == "json" && w.first && w.last) {
+      out += json_run.next_document();
       unspin::ScanResult whole{std::move(w.findings), w.verdict};
       unspin_cli::write_json(out, name, whole, style);
     } else if (format == "text") {
-      unspin_cli::write_text(out, shown, w.findings, style);
+      unspin_cli::write_text(out, shown, w.findings, style, w.text,
+                             w.start.offset);
     } else if (format == "jsonl") {
       unspin_cli::write_jsonl(out, name, w.findings, style);
     } else {
+      if (!json_open) out += json_run.next_document();
       if (!json_open) unspin_cli::write_json_begin(out, name);
       for (const unspin::Finding& f : w.findings) {
         unspin_cli::write_json_finding(out, f, style,
@@ -768,7 +775,7 @@ FileReport process_file(const unspin_cli::InputFile& input, const Args& args,
     return r;
   }
   if (args.format == "text") {
-    unspin_cli::write_text(r.out, shown, findings, style);
+    unspin_cli::write_text(r.out, shown, findings, style, text);
   } else if (args.format == "jsonl") {
     unspin_cli::write_jsonl(r.out, name, findings, style);
   } else if (args.format == "json") {
@@ -846,7 +853,8 @@ int run(int argc, char** argv) {
                  "input")
       ->type_name("PATH");
   app.add_option("--format", args.format,
-                 "Output: text (default), json (one object per document), "
+                 "Output: text (default), json (one JSON document: {\"files\": "
+                 "[one object per document]}), "
                  "jsonl (one object per finding), diff (unified diff), sarif "
                  "(SARIF 2.1.0 log for all files)")
       ->check(CLI::IsMember({"text", "json", "jsonl", "diff", "sarif"}));
@@ -896,6 +904,8 @@ int run(int argc, char** argv) {
                "Do not load the shipped phrase tables");
   app.add_flag("--explain", args.explain,
                "Show the evidence behind each confidence");
+  app.add_flag("--show-line", args.show_line,
+               "Text output: show each finding's line, the span marked");
   app.add_flag("--discover", args.discover,
                "Also discover spun multiword terms no table holds (the "
                "science-tuned language-model path, from the data dir's lm/; "
@@ -1045,6 +1055,7 @@ int run(int argc, char** argv) {
   style.color = args.format == "text" && !args.fix && !args.stream &&
                 use_color(args.color);
   style.explain = args.explain;
+  style.show_line = args.show_line;
 
   if (args.stream) {
     so.style = style;
@@ -1160,6 +1171,8 @@ int run(int argc, char** argv) {
         }
         if (r.sarif.is_array() && !r.sarif.empty())
           std::cout << sarif.write_results(r.sarif);
+        if (args.format == "json" && !args.fix && !r.out.empty())
+          std::cout << json_run.next_document();
         std::cout << r.out;
         if (stdout_tty) std::cout.flush();  // before the bar is redrawn
         progress.update(i + 1);
@@ -1167,6 +1180,7 @@ int run(int argc, char** argv) {
   progress.clear();
   if (args.format == "sarif" && !args.fix)
     std::cout << sarif.finish(!any_error);
+  if (args.format == "json" && !args.fix) std::cout << json_run.finish();
   std::cout.flush();
   if (!std::cout) {
     error(std::string("standard output: ") + std::strerror(errno));

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <unspin/excerpt.hpp>
 
 namespace unspin_cli {
 namespace {
@@ -155,7 +156,8 @@ json verdict_json(const unspin::Verdict& v) {
 
 void write_text(std::string& out, const std::string& file,
                 const std::vector<unspin::Finding>& findings,
-                const OutputStyle& style) {
+                const OutputStyle& style, std::string_view text,
+                std::size_t base) {
   for (const unspin::Finding& f : findings) {
     paint(out, style.color, kBold,
           file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
@@ -182,6 +184,16 @@ void write_text(std::string& out, const std::string& file,
     out += ' ';
     paint(out, style.color, kDim, conf);
     out += '\n';
+    if (style.show_line && f.begin >= base && f.end <= base + text.size()) {
+      for (const unspin::ExcerptLine& line :
+           unspin::excerpt(text, f.begin - base, f.end - base)) {
+        out += "    " + line.before;
+        paint(out, style.color, kRed, line.span);
+        out += line.after + "\n    ";
+        paint(out, style.color, kRed, line.marker());
+        out += '\n';
+      }
+    }
     if (style.explain && !f.explanation.empty()) {
       for (std::string_view line : split_lines(f.explanation)) {
         if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
@@ -221,7 +233,17 @@ void write_json_finding(std::string& out, const unspin::Finding& f,
 void write_json_end(std::string& out, const unspin::Verdict& v) {
   out += "],\"verdict\":";
   out += verdict_json(v).dump(-1, ' ', false, json::error_handler_t::replace);
-  out += "}\n";
+  out += '}';
+}
+
+std::string JsonRun::next_document() {
+  if (started_) return ",\n";
+  started_ = true;
+  return "{\"files\":[\n";
+}
+
+std::string JsonRun::finish() const {
+  return started_ ? "\n]}\n" : "{\"files\":[]}\n";
 }
 
 std::string printable_name(std::string_view name) {
@@ -297,6 +319,7 @@ void write_json(std::string& out, const std::string& file,
   doc["findings"] = std::move(findings);
   doc["verdict"] = std::move(verdict);
   append_json(out, doc);
+  out.pop_back();  // the '\n': JsonRun separates the documents
 }
 
 unspin::Status write_diff(std::string& out, const std::string& file,

@@ -17,16 +17,24 @@ struct OutputStyle {
   bool color = false;
   /// Include Finding::explanation (text: indented lines; json: a field).
   bool explain = false;
+  /// Text format: under each finding, its source line (cut to 72
+  /// characters around the span) with the span marked by carets.
+  bool show_line = false;
 };
 
 /// Text format, one line per finding:
 /// `file:line:col: "spun" -> "canonical" (0.93)`, `-> ?` without a
 /// suggestion, `-> (delete)` for a deletion. Control characters inside the
 /// quoted strings are escaped (\n, \r, \t, \xHH) so each finding stays on
-/// one line.
+/// one line. With style.show_line, each finding is followed by its line of
+/// `text` (which starts at byte `base` of the input the findings' offsets
+/// are into) and a line of carets under the span, both indented by 4
+/// spaces (unspin::excerpt: a long line is cut around the span, control
+/// characters escaped; a span over several lines shows each).
 void write_text(std::string& out, const std::string& file,
                 const std::vector<unspin::Finding>& findings,
-                const OutputStyle& style);
+                const OutputStyle& style, std::string_view text = {},
+                std::size_t base = 0);
 
 /// JSON Lines: one compact object per finding with exactly the fields
 /// file, line, column, begin, end, text, suggestion (null when there is
@@ -36,8 +44,9 @@ void write_jsonl(std::string& out, const std::string& file,
                  const std::vector<unspin::Finding>& findings,
                  const OutputStyle& style);
 
-/// JSON: one compact object per document:
+/// JSON: one document's compact object, without a line break:
 /// {"file":..,"findings":[..jsonl fields minus file..],"verdict":{..}}.
+/// The run's output wraps these objects in one JSON document (JsonRun).
 void write_json(std::string& out, const std::string& file,
                 const unspin::ScanResult& result, const OutputStyle& style);
 
@@ -49,6 +58,24 @@ void write_json_begin(std::string& out, const std::string& file);
 void write_json_finding(std::string& out, const unspin::Finding& f,
                         const OutputStyle& style, bool first);
 void write_json_end(std::string& out, const unspin::Verdict& verdict);
+
+/// --format=json prints ONE JSON document for the whole run, as Vale and
+/// textlint do: {"files":[DOC,DOC,...]} with each document's object (from
+/// write_json) on a line of its own, in input order, written as the
+/// documents come. Write next_document() before each object and finish()
+/// at the end. Not thread-safe: for the thread that writes the output.
+class JsonRun {
+ public:
+  /// What goes before a document's object: the document's head before the
+  /// first, a comma and a line break before the others.
+  std::string next_document();
+  /// The rest of the document plus '\n' (all of it, {"files":[]}, when no
+  /// document was written).
+  std::string finish() const;
+
+ private:
+  bool started_ = false;
+};
 
 /// Where a block of a streamed document starts, for write_diff: lines
 /// before it, the new-minus-old line count of the hunks written so far,

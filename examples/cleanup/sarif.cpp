@@ -196,6 +196,16 @@ bool fix_change(std::string_view text, const LineIndex& index,
   return true;
 }
 
+}  // namespace
+
+const char* SarifLog::level_for(double confidence) {
+  if (confidence >= kErrorConfidence) return "error";
+  if (confidence >= kWarningConfidence) return "warning";
+  return "note";
+}
+
+namespace {
+
 std::string message_text(const unspin::Finding& f) {
   return quote_text(f.text) + " -> " + suggestion_text(f);
 }
@@ -216,7 +226,8 @@ json SarifLog::results(const std::string& name, std::string_view text,
     const bool discovered = f.source.rfind("discovered:", 0) == 0;
     r["ruleId"] = discovered ? kDiscoveredRuleId : kRuleId;
     r["ruleIndex"] = discovered ? 1 : 0;
-    r["level"] = "warning";
+    // On the rounded confidence the log shows, so the two always agree.
+    r["level"] = level_for(round4(f.confidence));
     r["message"] = {{"text", message_text(f)}};
     r["locations"] = json::array(
         {{{"physicalLocation",

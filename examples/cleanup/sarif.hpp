@@ -20,7 +20,8 @@ struct SarifShift {
 };
 
 /// Builds a SARIF log. Columns are 1-based Unicode code points
-/// (run.columnKind "unicodeCodePoints"); lines break at LF, CR and CRLF; a
+/// (run.columnKind "unicodeCodePoints"); a result's level follows the
+/// finding's confidence (level_for()); lines break at LF, CR and CRLF; a
 /// UTF-8 BOM is not a column. Regions also carry byteOffset/byteLength (the
 /// finding's byte span). Not thread-safe, except the static results().
 class SarifLog {
@@ -29,6 +30,16 @@ class SarifLog {
   static constexpr const char* kRuleId = "spun-phrase";
   /// Rule of the findings made by --discover (index 1).
   static constexpr const char* kDiscoveredRuleId = "discovered-spun-phrase";
+
+  /// Confidence from which a result is an "error" (a near-certain spun
+  /// phrase, such as a table entry with its context).
+  static constexpr double kErrorConfidence = 0.9;
+  /// Confidence from which a result is a "warning"; below it, a "note".
+  static constexpr double kWarningConfidence = 0.7;
+
+  /// The SARIF level of a finding with this confidence: "error" from
+  /// kErrorConfidence, "warning" from kWarningConfidence, else "note".
+  static const char* level_for(double confidence);
 
   /// SARIF result objects for one document named `name` (a path; turned
   /// into a relative or file:// URI). Findings with a suggestion get a fix

@@ -77,7 +77,7 @@ run cl --format=json -j 2 "$T"
 expect_rc 1 "walk"
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-print("\n".join(json.loads(l)["file"] for l in sys.stdin))' >"$WORK/got_order"
+print("\n".join(d["file"] for d in json.load(sys.stdin)["files"]))' >"$WORK/got_order"
 cmp -s "$WORK/got_order" "$WORK/want_order" ||
   { fail "walk order"; diff "$WORK/want_order" "$WORK/got_order" >&2; }
 case "$OUT" in *"/.git/"* | *".hidden"* | *"run.log"* | *"link_to_dir"* | *binary*)
@@ -95,7 +95,7 @@ expect_out_has '"file":"tree/a/b2/four.txt"' "trailing slash"
 names() {
   printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-print(" ".join(json.loads(l)["file"] for l in sys.stdin))'
+print(" ".join(d["file"] for d in json.load(sys.stdin)["files"]))'
 }
 run cl --format=json --include '*.log' tree
 [ "$(names)" = "tree/logs/run.log" ] || fail "--include replaces the defaults: $(names)"
@@ -104,7 +104,7 @@ run cl --format=json --include '*.md' --include '*.rst' --exclude 'a' tree
 run cl --format=json --include 'a/b/**' tree
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-files = [json.loads(l)["file"] for l in sys.stdin]
+files = [d["file"] for d in json.load(sys.stdin)["files"]]
 assert files and all(f.startswith("tree/a/b/") for f in files), files
 assert any(f.startswith("tree/a/b/c/") for f in files), files' ||
   fail "--include matches the path relative to the directory"
@@ -143,7 +143,7 @@ printf '%s\n' "$last" |
 run cl --format=json tree
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys, re
-docs = [json.loads(l) for l in sys.stdin]
+docs = json.load(sys.stdin)["files"]
 words = sum(d["verdict"]["words"] for d in docs)
 finds = sum(len(d["findings"]) for d in docs)
 spun = sum(d["verdict"]["spun"] for d in docs)

@@ -24,7 +24,7 @@ printf '%s\n' "$OUT" >out.json
 python3 - out.json <<'PY' || fail "--discover json: source, suggestion, confidence"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-f = doc["files"][0]["findings"] if "files" in doc else doc["findings"]
+f = doc["files"][0]["findings"]
 assert len(f) == 1, f
 f = f[0]
 assert f["source"].startswith("discovered:established-term"), f

@@ -21,7 +21,7 @@ general_findings() {  # general_findings JSON_FILE -> count on stdout
   python3 - "$1" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
-print(sum(1 for f in doc["findings"] if f["source"] == "discovered:general"))
+print(sum(1 for f in doc["files"][0]["findings"] if f["source"] == "discovered:general"))
 PY
 }
 
@@ -33,7 +33,7 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 text = open(sys.argv[2], "rb").read()
 gold = [json.loads(l) for l in open(sys.argv[3])]
-found = [f for f in doc["findings"] if f["source"] == "discovered:general"]
+found = [f for f in doc["files"][0]["findings"] if f["source"] == "discovered:general"]
 assert len(found) >= 10, len(found)
 for f in found:
     assert text[f["begin"]:f["end"]].decode() == f["text"], f
@@ -43,7 +43,7 @@ on_gold = sum(1 for f in found
               if any(g["begin"] < f["end"] and f["begin"] < g["end"]
                      for g in gold))
 assert on_gold >= 0.5 * len(found), (on_gold, len(found))
-assert doc["verdict"]["spun"] is True, doc["verdict"]
+assert doc["files"][0]["verdict"]["spun"] is True, doc["files"][0]["verdict"]
 PY
 
 run d --discover-general --format=json "$CLEAN"

@@ -41,6 +41,7 @@ expect_out_empty "empty file"
 run cl --format=json empty.txt
 expect_rc 0 "empty file, json"
 expect_out_has '"findings":[]' "empty file, json"
+expect_out_has '{"files":[' "empty file, json"
 run cl </dev/null
 expect_rc 0 "empty stdin"
 expect_err_has "<stdin>: empty input" "empty stdin"

@@ -22,6 +22,51 @@ printf '%s\n' "$OUT" | grep -Eq "^special.txt:2:8: \", needless to say,\" -> \(d
 printf '%s\n' "$OUT" | grep -Eq "\"fierce reliance\" -> \? $CONF\$" ||
   fail "text: no suggestion prints -> ?"
 
+# --show-line: the source line under each finding, the span marked.
+run cl --color=never --show-line spun.txt
+expect_rc 1 "text --show-line"
+want="spun.txt:2:13: \"bad guy gang\" -> \"criminal gang\" (CONF)
+    Police said bad guy gang members fled.
+                ^^^^^^^^^^^^
+spun.txt:11:10: \"profound learning\" -> \"deep learning\" (CONF)
+    They use profound learning and client service bots.
+             ^^^^^^^^^^^^^^^^^
+spun.txt:11:32: \"client service\" -> \"customer service\" (CONF)
+    They use profound learning and client service bots.
+                                   ^^^^^^^^^^^^^^"
+got=$(printf '%s\n' "$OUT" | sed -E 's/\([01]\.[0-9][0-9]\)$/(CONF)/')
+[ "$got" = "$want" ] || fail "--show-line: lines and carets; got:
+$got"
+# A long line is cut around the span; control characters are escaped; a
+# phrase broken over two lines shows both; colour marks the span.
+{
+  printf '%0300d bad guy gang %0300d\n' 0 0
+  printf 'tab\there \033[31m bad guy gang\n'
+  printf 'one profound\nlearning two\n'
+} >"$WORK/long.txt"
+run cl --color=never --show-line "$WORK/long.txt"
+printf '%s\n' "$OUT" | python3 -c '
+import sys
+lines = sys.stdin.read().splitlines()
+assert len(lines) == 3 + 3 + 5, lines
+assert all(len(l) <= 76 for l in lines[1:3]), lines
+assert lines[1].startswith("    ...000") and lines[1].endswith("000..."), lines[1]
+col = lines[1].index("bad guy gang")
+assert lines[2] == " " * col + "^" * 12, lines[2]
+assert lines[4] == "    tab here \\x1B[31m bad guy gang", lines[4]
+assert lines[5] == " " * lines[4].index("bad") + "^" * 12, lines[5]
+assert lines[7:] == ["    one profound", "        ^^^^^^^^", "    learning two",
+                     "    ^^^^^^^^"], lines[7:]
+' || fail "--show-line: cut, escaped, two lines"
+run cl --color=always --show-line spun.txt
+expect_out_has "$(printf '    Police said \033[31mbad guy gang\033[0m members fled.')" \
+  "--show-line: the span coloured"
+# Standard input is streamed block by block: the same lines.
+run cl --color=never --show-line <spun.txt
+got=$(printf '%s\n' "$OUT" | sed -E 's/\([01]\.[0-9][0-9]\)$/(CONF)/; s/^<stdin>/spun.txt/')
+[ "$got" = "$want" ] || fail "--show-line on stdin; got:
+$got"
+
 # --explain: explanation lines indented under their finding.
 run cl --color=never --explain spun.txt
 expect_rc 1 "text --explain"
@@ -33,7 +78,13 @@ run cl --format=json spun.txt clean.txt
 expect_rc 1 "json"
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-docs = [json.loads(l) for l in sys.stdin.read().splitlines()]
+text = sys.stdin.read()
+# ONE JSON document for the run, one line per file inside it.
+run = json.loads(text)
+assert list(run) == ["files"], list(run)
+docs = run["files"]
+assert text.splitlines()[0] == "{\"files\":[", text
+assert len(text.splitlines()) == 2 + len(docs), text
 assert [d["file"] for d in docs] == ["spun.txt", "clean.txt"], docs
 for d in docs:
     assert set(d) == {"file", "findings", "verdict"}, sorted(d)
@@ -51,10 +102,21 @@ assert spun["verdict"]["words"] > 50
 assert clean["verdict"]["spun"] is False
 ' || fail "json document objects"
 
+# Standard input (streamed block by block), a missing file and a file: still
+# one JSON document, the documents in input order, nothing for the error.
+run cl --format=json clean.txt - missing.txt spun.txt <spun.txt
+expect_rc 2 "json with stdin and an error"
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+docs = json.load(sys.stdin)["files"]
+assert [d["file"] for d in docs] == ["clean.txt", "<stdin>", "spun.txt"], docs
+assert docs[1]["findings"] == docs[2]["findings"], docs
+' || fail "json: one document over stdin, an error and files"
+
 run cl --format=json --explain spun.txt
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-d = json.loads(sys.stdin.read())
+(d,) = json.loads(sys.stdin.read())["files"]
 assert d["findings"] and all(isinstance(f["explanation"], str) and
     len(f) == 9 for f in d["findings"]), d
 ' || fail "json --explain adds an explanation to each finding"

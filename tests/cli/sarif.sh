@@ -60,10 +60,15 @@ def q(s):
     return '"' + s + '"'
 
 fixes = {}
+levels = set()
 for res in run["results"]:
     assert set(res) >= {"ruleId", "level", "message", "locations", "properties"}, res
     assert res["ruleId"] == "spun-phrase" and res["ruleIndex"] == 0
-    assert res["level"] == "warning"
+    # The level follows the confidence: error >= 0.9, warning >= 0.7, note.
+    conf = res["properties"]["confidence"]
+    want_level = "error" if conf >= 0.9 else "warning" if conf >= 0.7 else "note"
+    assert res["level"] == want_level, (res["level"], conf)
+    levels.add(res["level"])
     assert 0 <= res["rank"] <= 100
     props = res["properties"]
     assert 0 <= props["confidence"] <= 1 and props["source"].startswith("table:")
@@ -100,7 +105,7 @@ for path, reps in fixes.items():
         data = data[:d0] + new + data[d1:]
     want = open(path + ".fixed", "rb").read()
     assert data == want, (path, data, want)
-print(len(run["results"]))
+print(len(run["results"]), "-".join(sorted(levels)))
 PY
 }
 
@@ -116,6 +121,7 @@ run cl --format=sarif --min-confidence 0 docs
 expect_rc 1 "sarif over a directory"
 cp "$WORK/out" "$WORK/all.sarif"
 n=$(check "$WORK/all.sarif") || fail "sarif structure, regions and fixes"
+n=${n%% *}
 [ "${n:-0}" -ge 12 ] || fail "sarif: expected at least 12 results, got ${n:-none}"
 expect_out_has '"uri": "docs/sub%20dir/uni%23code.txt"' "sarif: URIs are percent-encoded"
 expect_out_has '"executionSuccessful": true' "sarif: success"
@@ -132,6 +138,22 @@ assert (g["startLine"], g["startColumn"], g["endColumn"]) == (1, 10, 22), g
 g = by["profound\\r\\nlearning"]
 assert (g["startLine"], g["startColumn"], g["endLine"], g["endColumn"]) == (2, 14, 3, 9), g
 PY
+
+# Levels follow the confidence (error >= 0.9, warning >= 0.7, note): a
+# table of weaker entries gives all three (0.95, 0.84 and 0.57 here).
+mkdir levels
+printf 'bad guy gang\tcriminal gang\t0.95\nclient service\tcustomer service\t0.75\nfierce reliance\theavy reliance\t0.3\n' >levels/weak.tsv
+printf 'Police said bad guy gang members fled.\n' >levels/a.txt
+printf 'Call client service now.\nThere is a fierce reliance on it.\n' >levels/b.txt
+for f in levels/a.txt levels/b.txt; do
+  "$CLEANUP" --no-builtin --dict levels/weak.tsv --fix --min-confidence 0 "$f" >"$f.fixed" 2>/dev/null
+done
+run "$CLEANUP" --no-builtin --dict levels/weak.tsv --format=sarif --min-confidence 0 levels/a.txt levels/b.txt
+expect_rc 1 "sarif levels"
+printf '%s\n' "$OUT" >"$WORK/levels.sarif"
+got=$(check "$WORK/levels.sarif") || fail "sarif levels: structure, regions and fixes"
+[ "$got" = "3 error-note-warning" ] ||
+  fail "sarif: levels by confidence: got '$got', want 3 results: error, note and warning"
 
 # Same bytes for any -j.
 run cl --format=sarif --min-confidence 0 -j 3 docs

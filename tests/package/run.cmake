@@ -21,6 +21,13 @@ if(STEP STREQUAL "install")
   # Reuses the already-built tree: no compilation here.
   file(REMOVE_RECURSE ${PREFIX})
   run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX})
+  # The header-only parts: the test matchers and what they include.
+  foreach(header unspin.hpp catch2.hpp gtest.hpp matcher_text.hpp excerpt.hpp)
+    file(GLOB found ${PREFIX}/include/unspin/${header})
+    if(NOT found)
+      message(FATAL_ERROR "not installed: include/unspin/${header}")
+    endif()
+  endforeach()
 
 elseif(STEP STREQUAL "cmake_consumer")
   set(defs -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_CXX_COMPILER=${CXX})
@@ -38,6 +45,9 @@ elseif(STEP STREQUAL "cmake_consumer")
   run(${CMAKE_COMMAND} --build ${BINARY})
   run(${BINARY}/consumer)
   run(${BINARY}/dict_consumer)
+  if(EXISTS ${BINARY}/gtest_consumer)  # find_package: the gtest.hpp matchers
+    run(${BINARY}/gtest_consumer)
+  endif()
 
 elseif(STEP STREQUAL "pkg_config")
   file(REMOVE_RECURSE ${BINARY})
