@@ -112,7 +112,7 @@ assert any(f.startswith("tree/a/b/c/") for f in files), files' ||
 run cl --format=json --include 'a/b/*' tree
 printf '%s\n' "$OUT" | python3 -c '
 import json, sys
-files = [json.loads(l)["file"] for l in sys.stdin]
+files = [d["file"] for d in json.load(sys.stdin)["files"]]
 assert files and all(f.startswith("tree/a/b/") for f in files), files
 assert not any(f.startswith("tree/a/b/c/") for f in files), files' ||
   fail "--include a/b/* stops at /"
