@@ -217,7 +217,7 @@ std::string find_config() {
   std::string dir = cwd();
   for (int depth = 0; depth < 256; ++depth) {
     for (const std::string& name : config_file_names()) {
-      const std::string path = (dir == "/" ? "" : dir) + "/" + name;
+      std::string path = (dir == "/" ? "" : dir) + "/" + name;
       struct stat st;
       if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return path;
     }
