@@ -635,16 +635,25 @@ bool inline_element(GumboTag tag) {
   }
 }
 
+// The document bytes a Gumbo string piece stands for, or a view with a null
+// data pointer when it does not point into the document.
+std::string_view gumbo_bytes(std::string_view doc,
+                             const GumboStringPiece& piece) {
+  const std::string_view raw(piece.data, piece.length);
+  if (raw.data() == nullptr || raw.data() < doc.data() ||
+      raw.data() + raw.size() > doc.data() + doc.size())
+    return {};
+  return raw;
+}
+
 // The alt and title attributes, scanned as read-only blocks of their own.
 void html_attributes(std::string_view doc, const GumboElement& el, Prose& out) {
   for (unsigned i = 0; i < el.attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
     const std::string_view name = a->name;
     if (name != "alt" && name != "title") continue;
-    std::string_view raw(a->original_value.data, a->original_value.length);
-    if (raw.data() == nullptr || raw.data() < doc.data() ||
-        raw.data() + raw.size() > doc.data() + doc.size())
-      continue;
+    std::string_view raw = gumbo_bytes(doc, a->original_value);
+    if (raw.data() == nullptr) continue;
     if (raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') &&
         raw.back() == raw.front())
       raw = raw.substr(1, raw.size() - 2);
@@ -701,20 +710,16 @@ void walk_html(std::string_view doc, const GumboNode* root, Prose& out) {
       const auto* kid = static_cast<const GumboNode*>(kids.data[f.next++]);
       if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE) {
         const GumboText& t = kid->v.text;
-        const std::string_view raw(t.original_text.data,
-                                   t.original_text.length);
-        if (raw.data() != nullptr && raw.data() >= doc.data() &&
-            raw.data() + raw.size() <= doc.data() + doc.size()) {
+        const std::string_view raw = gumbo_bytes(doc, t.original_text);
+        if (raw.data() != nullptr) {
           const auto at = static_cast<std::size_t>(raw.data() - doc.data());
           align(out, at, raw, t.text, false);
           last = std::max(last, at + raw.size());
         }
       } else if (kid->type == GUMBO_NODE_COMMENT) {
-        const GumboText& t = kid->v.text;
-        const std::string_view raw(t.original_text.data,
-                                   t.original_text.length);
-        if (raw.data() != nullptr && raw.data() >= doc.data() &&
-            raw.data() + raw.size() <= doc.data() + doc.size()) {
+        const std::string_view raw =
+            gumbo_bytes(doc, kid->v.text.original_text);
+        if (raw.data() != nullptr) {
           const auto at = static_cast<std::size_t>(raw.data() - doc.data());
           out.comment(at, at + raw.size(), doc);
         }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unspin/excerpt.hpp>
+#include <unspin/matcher_text.hpp>
 
 namespace unspin_cli {
 namespace {
@@ -109,28 +110,7 @@ double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 // Quotes `s` for the text format: one line, C-style escapes.
 std::string quote_text(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-  return out;
+  return unspin::matcher_text::Quote(s);
 }
 
 std::string suggestion_text(const unspin::Finding& f) {
